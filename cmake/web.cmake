@@ -1,0 +1,101 @@
+# The browser build (included from the root CMakeLists under Emscripten): Dear ImGui, the web app in a
+# self-contained folder (build/wasm/site), and the core test suite compiled to wasm and run under node.
+
+if(NOT EXISTS "${CERTIF_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${CERTIF_IMGUI_DIR}: run scripts/setup.sh first")
+endif()
+
+set(CERTIF_SITE_DIR "${CMAKE_BINARY_DIR}/site" CACHE PATH "The folder to copy to a static server")
+
+# --- Dear ImGui (third-party: built with its own warnings) -------------------------------------------
+add_library(imgui STATIC
+  "${CERTIF_IMGUI_DIR}/imgui.cpp"
+  "${CERTIF_IMGUI_DIR}/imgui_draw.cpp"
+  "${CERTIF_IMGUI_DIR}/imgui_tables.cpp"
+  "${CERTIF_IMGUI_DIR}/imgui_widgets.cpp"
+  "${CERTIF_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
+  "${CERTIF_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${CERTIF_IMGUI_DIR}" "${CERTIF_IMGUI_DIR}/backends" "${CERTIF_IMGUI_DIR}/misc/cpp")
+# No demo window in the product (it alone adds ~340 KB); ES3 renderer for WebGL 2.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_IMPL_OPENGL_ES3
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+# --- UI font: Inter, subset to the glyphs the app's languages need -----------------------------------
+set(CERTIF_FONT_SOURCE "/usr/share/fonts/opentype/inter/Inter-Regular.otf" CACHE FILEPATH "UI font")
+set(CERTIF_FONT_BOLD_SOURCE "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf" CACHE FILEPATH "UI heading font")
+# Basic Latin, Latin-1, Latin Extended-A (œ Œ), general punctuation (’ – — … « »), €, arrows, a few symbols.
+set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
+set(_font_out "${CMAKE_BINARY_DIR}/generated/fonts")
+add_custom_command(
+  OUTPUT "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${_font_out}"
+  COMMAND pyftsubset "${CERTIF_FONT_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=kern
+          --no-hinting --desubroutinize "--output-file=${_font_out}/inter-regular.otf"
+  COMMAND pyftsubset "${CERTIF_FONT_BOLD_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=kern
+          --no-hinting --desubroutinize "--output-file=${_font_out}/inter-semibold.otf"
+  DEPENDS "${CERTIF_FONT_SOURCE}" "${CERTIF_FONT_BOLD_SOURCE}"
+  COMMENT "Subsetting the Inter font"
+  VERBATIM)
+add_custom_command(
+  OUTPUT "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp"
+  COMMAND ${CMAKE_COMMAND} "-DOUT=${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp" -DNAMESPACE=platform::fonts
+          "-DFILES=inter-regular=${_font_out}/inter-regular.otf|inter-semibold=${_font_out}/inter-semibold.otf"
+          -P "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
+  DEPENDS "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf" "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
+  VERBATIM)
+
+# --- the web app ---------------------------------------------------------------------------------------
+file(GLOB CERTIF_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+file(GLOB CERTIF_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+add_executable(certif_web ${CERTIF_PLATFORM_SOURCES} ${CERTIF_UI_SOURCES}
+  "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
+target_link_libraries(certif_web PRIVATE certif_app imgui)
+target_compile_options(certif_web PRIVATE ${CERTIF_WARNINGS} -Wno-sign-conversion)
+set(_js_library "${CMAKE_SOURCE_DIR}/shell/platform_library.js")
+set_target_properties(certif_web PROPERTIES
+  OUTPUT_NAME certif SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${CERTIF_SITE_DIR}"
+  LINK_DEPENDS "${_js_library}")
+target_link_options(certif_web PRIVATE
+  "SHELL:-s ENVIRONMENT=web"
+  "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2"
+  "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s INITIAL_MEMORY=16MB" "SHELL:-s MAXIMUM_MEMORY=1GB"
+  "SHELL:-s DYNAMIC_EXECUTION=0"
+  "SHELL:-s EXPORTED_FUNCTIONS=_main,_malloc,_free"
+  "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"
+  "SHELL:-s TOTAL_STACK=1MB"
+  "SHELL:--js-library ${_js_library}")
+if(CMAKE_BUILD_TYPE STREQUAL "Release")
+  target_compile_options(certif_web PRIVATE -Oz)
+  target_compile_options(imgui PRIVATE -Oz)
+  target_link_options(certif_web PRIVATE -Oz)
+endif()
+
+# Static files next to the build output: shell (HTML + JS glue), styles, assets, licences and notices.
+file(GLOB CERTIF_SHELL_FILES CONFIGURE_DEPENDS shell/*.html shell/*.js)
+list(REMOVE_ITEM CERTIF_SHELL_FILES "${_js_library}")
+file(GLOB_RECURSE CERTIF_WEB_FILES CONFIGURE_DEPENDS web/*)
+add_custom_command(
+  OUTPUT "${CERTIF_SITE_DIR}/.static-stamp"
+  COMMAND ${CMAKE_COMMAND} "-DSOURCE_DIR=${CMAKE_SOURCE_DIR}" "-DSITE_DIR=${CERTIF_SITE_DIR}"
+          "-DIMGUI_DIR=${CERTIF_IMGUI_DIR}" "-DFONT_DIR=${_font_out}" -P "${CMAKE_SOURCE_DIR}/cmake/site.cmake"
+  COMMAND ${CMAKE_COMMAND} -E touch "${CERTIF_SITE_DIR}/.static-stamp"
+  DEPENDS ${CERTIF_SHELL_FILES} ${CERTIF_WEB_FILES} "${CMAKE_SOURCE_DIR}/cmake/site.cmake" "${CMAKE_SOURCE_DIR}/LICENSE"
+          "${_font_out}/inter-regular.otf"
+  COMMENT "Copying static files and notices into the site folder"
+  VERBATIM)
+add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp")
+add_dependencies(certif_web certif_site)
+
+# --- the core test suite as wasm under node -----------------------------------------------------------
+enable_testing()
+add_library(gtest_wasm STATIC /usr/src/googletest/googletest/src/gtest-all.cc /usr/src/googletest/googletest/src/gtest_main.cc)
+target_include_directories(gtest_wasm SYSTEM PUBLIC /usr/src/googletest/googletest/include)
+target_include_directories(gtest_wasm PRIVATE /usr/src/googletest/googletest)
+file(GLOB CERTIF_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
+add_executable(core_tests_wasm ${CERTIF_CORE_TESTS})
+target_link_libraries(core_tests_wasm PRIVATE certif_core gtest_wasm)
+target_compile_definitions(core_tests_wasm PRIVATE "CERTIF_SOURCE_DIR=\"${CMAKE_SOURCE_DIR}\"")
+target_link_options(core_tests_wasm PRIVATE "SHELL:-s ENVIRONMENT=node" "SHELL:-s NODERAWFS=1"
+  "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s EXIT_RUNTIME=1" "SHELL:-s TOTAL_STACK=1MB")
+add_test(NAME core_tests_wasm COMMAND core_tests_wasm)

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Installs whatever the build, the server and the tests need, from Debian and npm only; idempotent and
+# quiet when everything is already present. Called by ./serve.sh and scripts/test.sh.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="${CERTIF_CACHE:-$root/.cache}"          # ignored by git; never committed
+imgui_version="1.86"
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+# --- Debian packages ----------------------------------------------------------------------------
+debs=(
+  cmake make g++ clang libclang-rt-14-dev   # native build, libFuzzer + sanitizers
+  emscripten                                # em++ 3.1.6 (clang-14)
+  nlohmann-json3-dev libgtest-dev libstb-dev
+  fonts-inter fonttools                     # UI font and pyftsubset
+  chromium                                  # browser tests
+  nodejs python3 brotli ca-certificates
+)
+missing=()
+for p in "${debs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+# node/npm may come from another vendor (NodeSource): accept any working node >= 18 and npm.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}")
+else
+  missing+=(npm)
+fi
+apt_updated=0
+apt_update_once() {
+  if [ "$apt_updated" -eq 0 ]; then
+    log "apt-get update"
+    "${sudo_cmd[@]}" apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+}
+want=()
+for p in "${missing[@]}"; do [ -n "$p" ] && want+=("$p"); done
+if [ "${#want[@]}" -gt 0 ]; then
+  apt_update_once
+  log "installing ${want[*]}"
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${want[@]}" >/dev/null
+fi
+
+# --- Dear ImGui sources from Debian's source package ----------------------------------------------
+imgui_dir="$cache/imgui-$imgui_version"
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  have_src=0
+  if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    have_src=1
+  fi
+  if [ "$have_src" -eq 0 ]; then
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      # Derive the deb-src entry from the machine's own deb entry: no host is named here.
+      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+        "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.sources >/dev/null
+    elif [ -f /etc/apt/sources.list ]; then
+      sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list |
+        "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.list >/dev/null
+    else
+      log "no Debian apt source found to derive a deb-src entry from"; exit 1
+    fi
+    apt_updated=0
+  fi
+  apt_update_once
+  mkdir -p "$cache/dl"
+  log "fetching Dear ImGui $imgui_version sources (Debian source package)"
+  (cd "$cache/dl" && apt-get source --download-only -qq imgui >/dev/null 2>&1)
+  tarball=$(ls "$cache/dl"/imgui_${imgui_version}*.orig.tar.* 2>/dev/null | head -n 1)
+  if [ -z "$tarball" ]; then log "imgui $imgui_version orig tarball not found in Debian"; exit 1; fi
+  rm -rf "$imgui_dir.tmp" && mkdir -p "$imgui_dir.tmp"
+  tar -xf "$tarball" -C "$imgui_dir.tmp" --strip-components=1
+  rm -rf "$imgui_dir" && mv "$imgui_dir.tmp" "$imgui_dir"
+fi
+
+# --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
+if [ ! -f "$root/node_modules/.package-lock.json" ] ||
+   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+  log "npm ci"
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+exit 0

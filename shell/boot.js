@@ -1,0 +1,44 @@
+// Start-up glue for certif.js: the Module object, the loading and error screens, capability checks.
+// Loaded before certif.js (both `defer`, so in order); no inline script anywhere (the CSP forbids it).
+'use strict';
+
+(function () {
+  var messages = {
+    webgl2: "Votre navigateur ne permet pas WebGL 2, dont l'application a besoin pour s'afficher. " +
+            "Essayez une version récente de Firefox, Chrome, Edge ou Safari, ou activez l'accélération graphique.",
+    wasm: "Votre navigateur ne permet pas WebAssembly, dont l'application a besoin. " +
+          "Essayez une version récente de Firefox, Chrome, Edge ou Safari.",
+    abort: "Une erreur interne a arrêté l'application. Vos données déjà enregistrées restent dans ce navigateur : " +
+           "rechargez la page pour reprendre.",
+    load: "Les fichiers de l'application n'ont pas pu être chargés. Vérifiez la connexion au site, puis rechargez la page.",
+  };
+
+  function showFatal(code, detail) {
+    var box = document.getElementById('fatal');
+    document.getElementById('fatal-message').textContent = messages[code] || messages.abort;
+    document.getElementById('fatal-detail').textContent = detail ? String(detail) : '';
+    box.hidden = false;
+    var loading = document.getElementById('loading');
+    if (loading) loading.hidden = true;
+  }
+  window.certifShowFatal = showFatal;
+
+  if (typeof WebAssembly !== 'object') {
+    showFatal('wasm');
+    window.Module = { noInitialRun: true, preRun: [function () { throw new Error('no WebAssembly'); }] };
+    return;
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    onAbort: function (what) { showFatal('abort', what); },
+    // Relative URLs only: the folder can be served from any path (e.g. /certif/).
+    locateFile: function (path) { return path; },
+  };
+
+  window.addEventListener('error', function (e) {
+    if (e.target && (e.target.tagName === 'SCRIPT')) showFatal('load', e.target.src);
+  }, true);
+})();

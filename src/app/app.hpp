@@ -1,0 +1,33 @@
+// The application: applies commands to the state and says what the platform must do.
+#pragma once
+
+#include "app/commands.hpp"
+#include "app/effects.hpp"
+#include "app/state.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+#include <string_view>
+
+namespace app {
+
+inline constexpr const char* prefs_storage_key = "certif-intra/prefs";
+
+inline constexpr const char* referential_asset = "referential/rs3536-v1.json";
+
+// The state at start-up: embedded referential loaded, `today` as read by the platform.
+AppState initial_state(core::Date today);
+
+// Applies one command; returns the effects the platform must carry out.
+Effects apply(AppState& state, const Command& command);
+
+// Restores preferences saved by a previous visit; anything unreadable is ignored (defaults stay).
+void load_prefs(AppState& state, std::string_view stored);
+std::string save_prefs(const Prefs& prefs);
+
+// The document title for the current screen.
+std::string title_for(const AppState& state, const Catalog& tr);
+
+// A JSON-serialisable snapshot of the state, for window.certif.state() and tests.
+nlohmann::json snapshot(const AppState& state);
+
+} // namespace app

@@ -1,0 +1,86 @@
+// `certif`: the native command line over the same core the browser runs.
+#include "cli/cli.hpp"
+
+#include "core/version.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace cli {
+
+std::optional<std::string> read_input(std::string_view path, std::string& error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    if (std::cin.bad()) {
+      error = "cannot read standard input";
+      return std::nullopt;
+    }
+    return std::move(ss).str();
+  }
+  std::ifstream in{std::string(path), std::ios::binary};
+  if (!in) {
+    error = "cannot open " + std::string(path);
+    return std::nullopt;
+  }
+  std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    error = "cannot read " + std::string(path);
+    return std::nullopt;
+  }
+  return data;
+}
+
+void fail(std::string_view sub, std::string_view message) {
+  std::cerr << "certif " << sub << ": " << message << '\n';
+}
+
+} // namespace cli
+
+namespace {
+
+// Subcommands are added here as they are built; each lives in its own file.
+const cli::Subcommand subcommands[] = {
+    {"help", "show this help", nullptr},
+};
+
+void print_help(std::ostream& out) {
+  out << "certif " << core::app_version << " — certif-intra's command line (RS3536 dossiers)\n\n"
+      << "Usage: certif <command> [arguments]\n"
+      << "       certif --help | --version\n\n"
+      << "Commands:\n";
+  for (const auto& s : subcommands) {
+    std::string name = s.name;
+    name.resize(14, ' ');
+    out << "  " << name << s.synopsis << '\n';
+  }
+  out << "\nExit status: 0 success, 1 input read but not valid, 2 usage or unreadable input.\n"
+      << "Every command reads the same formats and applies the same rules as the web app.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  cli::Args args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_help(std::cerr);
+    return cli::exit_usage;
+  }
+  const std::string_view first = args.front();
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_help(std::cout);
+    return cli::exit_ok;
+  }
+  if (first == "--version" || first == "-V") {
+    std::cout << "certif " << core::app_version << '\n';
+    return cli::exit_ok;
+  }
+  for (const auto& s : subcommands) {
+    if (first == s.name && s.run) return s.run(cli::Args(args.begin() + 1, args.end()));
+  }
+  std::cerr << "certif: unknown command '" << first << "' (see certif --help)\n";
+  return cli::exit_usage;
+}

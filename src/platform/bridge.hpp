@@ -1,0 +1,21 @@
+// The JavaScript functions of shell/platform_library.js that C++ calls (the browser side of platform).
+#pragma once
+
+#include <cstddef>
+
+extern "C" {
+void certif_js_init();
+void certif_js_request_frame();
+void certif_js_set_text_input(int active, float x, float y, float h);
+void certif_js_set_cursor(int shape);
+void certif_js_clipboard_write(const char* text, int in_shortcut);
+void certif_js_first_frame();
+void certif_js_fatal(const char* code);
+void certif_js_today(int* y, int* m, int* d);
+char* certif_js_store_get(const char* key);                    // malloc'd, or null
+int certif_js_store_set(const char* key, const char* value);   // 1 stored, 0 refused
+void certif_js_download(const char* name, const char* media_type, const void* data, std::size_t size);
+void certif_js_announce(const char* text);
+void certif_js_set_title(const char* text);
+void certif_js_set_lang(const char* code);
+}

@@ -1,0 +1,101 @@
+// Input queue: browser events to ImGui's legacy (1.86) input fields, one transition per frame.
+#include "platform/input.hpp"
+
+#include <imgui.h>
+
+#include <bitset>
+
+namespace platform {
+
+namespace key {
+constexpr int tab = 9, backspace = 8, enter = 13, escape = 27, space = 32, page_up = 33, page_down = 34,
+              end = 35, home = 36, left = 37, up = 38, right = 39, down = 40, insert = 45, del = 46;
+} // namespace key
+
+void install_keymap(ImGuiIO& io) {
+  io.KeyMap[ImGuiKey_Tab] = key::tab;
+  io.KeyMap[ImGuiKey_LeftArrow] = key::left;
+  io.KeyMap[ImGuiKey_RightArrow] = key::right;
+  io.KeyMap[ImGuiKey_UpArrow] = key::up;
+  io.KeyMap[ImGuiKey_DownArrow] = key::down;
+  io.KeyMap[ImGuiKey_PageUp] = key::page_up;
+  io.KeyMap[ImGuiKey_PageDown] = key::page_down;
+  io.KeyMap[ImGuiKey_Home] = key::home;
+  io.KeyMap[ImGuiKey_End] = key::end;
+  io.KeyMap[ImGuiKey_Insert] = key::insert;
+  io.KeyMap[ImGuiKey_Delete] = key::del;
+  io.KeyMap[ImGuiKey_Backspace] = key::backspace;
+  io.KeyMap[ImGuiKey_Space] = key::space;
+  io.KeyMap[ImGuiKey_Enter] = key::enter;
+  io.KeyMap[ImGuiKey_Escape] = key::escape;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = key::enter;
+  io.KeyMap[ImGuiKey_A] = 'A';
+  io.KeyMap[ImGuiKey_C] = 'C';
+  io.KeyMap[ImGuiKey_V] = 'V';
+  io.KeyMap[ImGuiKey_X] = 'X';
+  io.KeyMap[ImGuiKey_Y] = 'Y';
+  io.KeyMap[ImGuiKey_Z] = 'Z';
+}
+
+bool InputQueue::feed(ImGuiIO& io) {
+  std::bitset<512> keys_changed;
+  std::bitset<5> buttons_changed;
+  bool text_sent = false;
+  while (!events_.empty()) {
+    InputEvent& e = events_.front();
+    switch (e.kind) {
+      case InputEvent::Kind::pointer_move:
+        if (buttons_changed.any()) return true;  // a move after a click belongs to the next frame
+        io.MousePos = ImVec2(e.x, e.y);
+        break;
+      case InputEvent::Kind::pointer_leave:
+        if (buttons_changed.any()) return true;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        break;
+      case InputEvent::Kind::pointer_down:
+      case InputEvent::Kind::pointer_up: {
+        const int b = e.code == 2 ? 1 : (e.code == 1 ? 2 : e.code);  // DOM middle=1/right=2 → ImGui 2/1
+        if (b < 0 || b >= 5) break;
+        const auto ub = static_cast<std::size_t>(b);
+        if (buttons_changed.test(ub)) return true;
+        buttons_changed.set(ub);
+        io.MousePos = ImVec2(e.x, e.y);
+        io.MouseDown[b] = e.kind == InputEvent::Kind::pointer_down;
+        break;
+      }
+      case InputEvent::Kind::wheel:
+        io.MouseWheelH += e.x;
+        io.MouseWheel += e.y;
+        break;
+      case InputEvent::Kind::key: {
+        if (e.code < 0 || e.code >= 512) break;
+        const auto uk = static_cast<std::size_t>(e.code);
+        if (keys_changed.test(uk) || text_sent) return true;
+        keys_changed.set(uk);
+        io.KeysDown[e.code] = e.down;
+        io.KeyCtrl = (e.mods & 1) != 0;
+        io.KeyShift = (e.mods & 2) != 0;
+        io.KeyAlt = (e.mods & 4) != 0;
+        io.KeySuper = (e.mods & 8) != 0;
+        break;
+      }
+      case InputEvent::Kind::text:
+        // Text and keys keep their relative order: a key after text waits for the next frame.
+        if (keys_changed.any()) return true;
+        io.AddInputCharactersUTF8(e.text.c_str());
+        text_sent = true;
+        break;
+      case InputEvent::Kind::focus:
+        if (!e.down) {  // focus lost: release everything, as the key-up events will never come
+          for (bool& k : io.KeysDown) k = false;
+          for (bool& b : io.MouseDown) b = false;
+          io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+        }
+        break;
+    }
+    events_.pop_front();
+  }
+  return false;
+}
+
+} // namespace platform

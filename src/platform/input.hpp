@@ -1,0 +1,37 @@
+// Input events from the browser, queued and fed to ImGui at most one transition per key or button per
+// frame, so a press and release that arrive between two frames (fast typing, automation) are not lost.
+#pragma once
+
+#include <deque>
+#include <string>
+
+struct ImGuiIO;
+
+namespace platform {
+
+struct InputEvent {
+  enum class Kind { pointer_move, pointer_down, pointer_up, pointer_leave, wheel, key, text, focus };
+  Kind kind = Kind::pointer_move;
+  float x = 0, y = 0;   // pointer position (device pixels) or wheel deltas
+  int code = 0;         // mouse button or key index
+  bool down = false;    // key state / focus gained
+  int mods = 0;         // 1 ctrl, 2 shift, 4 alt, 8 meta
+  std::string text;     // UTF-8 for Kind::text
+};
+
+class InputQueue {
+public:
+  void push(InputEvent e) { events_.push_back(std::move(e)); }
+  bool empty() const noexcept { return events_.empty(); }
+  // Applies queued events to `io` up to the first one that would change a key or button already
+  // changed in this frame; the rest wait for the next frame. Returns true when events remain.
+  bool feed(ImGuiIO& io);
+
+private:
+  std::deque<InputEvent> events_;
+};
+
+// Key indices used by the JavaScript side (DOM keyCode values); the keymap ImGui needs.
+void install_keymap(ImGuiIO& io);
+
+} // namespace platform

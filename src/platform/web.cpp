@@ -1,0 +1,367 @@
+// The browser platform: WebGL 2 context, ImGui set-up, frames on demand, effects, window.certif API.
+// The only C++ file (with input.cpp) that knows about Emscripten; its JavaScript half is
+// shell/platform_library.js.
+//
+// [SECTION] State            — the one Platform instance
+// [SECTION] Fonts and scale  — rebuilt when devicePixelRatio changes (HiDPI, browser zoom)
+// [SECTION] Effects          — what app::apply asks the browser to do
+// [SECTION] Frame            — input → ImGui → draw → commands; schedules the next frame only if needed
+// [SECTION] Exports          — entry points called by JavaScript (events, API)
+// [SECTION] main
+
+#include "platform/bridge.hpp"
+#include "platform/input.hpp"
+
+#include "app/app.hpp"
+#include "core/version.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui.hpp"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <type_traits>
+
+namespace platform::fonts {
+struct EmbeddedFile { std::string_view name; std::string_view bytes; };
+extern const EmbeddedFile embedded_files[];
+extern const std::size_t embedded_file_count;
+} // namespace platform::fonts
+
+namespace platform {
+
+// [SECTION] State ===================================================================================
+
+namespace {
+
+// Frames drawn after any input: ImGui needs a couple of frames to settle (hover, popups, layout).
+constexpr int settle_frames = 3;
+
+struct Platform {
+  app::AppState state;
+  ui::Ui ui;
+  InputQueue input;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  int width = 0, height = 0;       // canvas backing store, device pixels
+  float dpr = 0;                   // fonts are built for this scale
+  int frames_wanted = 0;
+  double last_time_ms = 0;
+  long long frames_rendered = 0;
+  double first_frame_ms = -1;
+  int cursor = -2;
+  bool text_active = false;
+  float ime_x = 0, ime_y = 0;
+  std::string clipboard;           // what ImGui copied last, or what the user pasted
+  bool in_shortcut_frame = false;  // a copy/cut frame run synchronously from the keydown handler
+  std::string api_buffer;          // keeps the last API answer alive for JavaScript to read
+};
+
+Platform& P() {
+  static Platform p;
+  return p;
+}
+
+void request_frames(int n) {
+  Platform& p = P();
+  if (n > p.frames_wanted) p.frames_wanted = n;
+  certif_js_request_frame();
+}
+
+std::string_view font_bytes(std::string_view name) {
+  for (std::size_t i = 0; i < fonts::embedded_file_count; ++i) {
+    if (fonts::embedded_files[i].name == name) return fonts::embedded_files[i].bytes;
+  }
+  return {};
+}
+
+// [SECTION] Fonts and scale =========================================================================
+
+void set_scale(float dpr) {
+  Platform& p = P();
+  if (dpr == p.dpr) return;
+  p.dpr = dpr;
+  p.ui.scale = dpr;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  p.ui.fonts = ui::build_fonts(*io.Fonts, dpr, font_bytes("inter-regular"), font_bytes("inter-semibold"));
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  ui::apply_theme(dpr);
+}
+
+// [SECTION] Effects =================================================================================
+
+template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
+
+void execute(const app::Effect& effect) {
+  std::visit(overloaded{
+      [](const app::fx::StoreValue& e) { certif_js_store_set(e.key.c_str(), e.value.c_str()); },
+      [](const app::fx::Download& e) {
+        certif_js_download(e.filename.c_str(), e.media_type.c_str(), e.bytes.data(), e.bytes.size());
+      },
+      [](const app::fx::Announce& e) { certif_js_announce(e.text.c_str()); },
+      [](const app::fx::SetTitle& e) { certif_js_set_title(e.title.c_str()); },
+  }, effect);
+}
+
+void apply_commands(app::Commands& commands) {
+  Platform& p = P();
+  const app::Lang lang_before = p.state.prefs.lang;
+  for (const auto& c : commands.take()) {
+    for (const auto& e : app::apply(p.state, c)) execute(e);
+  }
+  if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
+}
+
+// ImGui clipboard: the browser's clipboard is asynchronous and permission-bound, so ImGui talks to a
+// local copy; pastes arrive through the DOM `paste` event, copies leave through `copy` or writeText.
+const char* get_clipboard(void*) { return P().clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+  Platform& p = P();
+  p.clipboard = text ? text : "";
+  certif_js_clipboard_write(p.clipboard.c_str(), p.in_shortcut_frame ? 1 : 0);
+}
+void set_ime_position(int x, int y) {
+  P().ime_x = static_cast<float>(x);
+  P().ime_y = static_cast<float>(y);
+}
+
+// [SECTION] Frame ===================================================================================
+
+void frame(double now_ms) {
+  Platform& p = P();
+  if (!p.gl || p.width <= 0) return;
+  emscripten_webgl_make_context_current(p.gl);
+  ImGuiIO& io = ImGui::GetIO();
+  const bool more_input = p.input.feed(io);
+
+  // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
+  double dt = (now_ms - p.last_time_ms) / 1000.0;
+  if (p.last_time_ms <= 0 || !(dt > 0)) dt = 1.0 / 60.0;
+  if (dt > 1.0) dt = 1.0;
+  p.last_time_ms = now_ms;
+  io.DeltaTime = static_cast<float>(dt);
+  io.DisplaySize = ImVec2(static_cast<float>(p.width), static_cast<float>(p.height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  app::Commands commands;
+  ui::draw(p.state, p.ui, commands);
+  ImGui::Render();
+
+  glViewport(0, 0, p.width, p.height);
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::colour::page);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++p.frames_rendered;
+
+  const bool acted = !commands.empty();
+  apply_commands(commands);
+
+  if (io.WantTextInput != p.text_active) {
+    p.text_active = io.WantTextInput;
+    certif_js_set_text_input(p.text_active ? 1 : 0, p.ime_x, p.ime_y, ImGui::GetFontSize());
+  }
+  const int cursor = io.MouseDrawCursor ? -1 : ImGui::GetMouseCursor();
+  if (cursor != p.cursor) {
+    p.cursor = cursor;
+    certif_js_set_cursor(cursor);
+  }
+  if (p.first_frame_ms < 0) {
+    p.first_frame_ms = emscripten_get_now();
+    certif_js_first_frame();
+  }
+
+  p.in_shortcut_frame = false;
+  if (p.frames_wanted > 0) --p.frames_wanted;
+  if (acted || more_input || p.ui.wants_more_frames) p.frames_wanted = std::max(p.frames_wanted, settle_frames);
+  if (p.frames_wanted > 0) certif_js_request_frame();
+}
+
+void push_input(InputEvent e) {
+  P().input.push(std::move(e));
+  request_frames(settle_frames);
+}
+
+const char* answer(std::string text) {
+  Platform& p = P();
+  p.api_buffer = std::move(text);
+  return p.api_buffer.c_str();
+}
+
+} // namespace
+} // namespace platform
+
+// [SECTION] Exports =================================================================================
+
+using platform::InputEvent;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void certif_frame(double now_ms) {
+  platform::frame(now_ms);
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_resize(int width, int height, double dpr) {
+  auto& p = platform::P();
+  p.width = width;
+  p.height = height;
+  // Fonts are rasterised at the exact scale; keep it sane if the browser reports something odd.
+  const float scale = std::isfinite(dpr) && dpr > 0.25 ? static_cast<float>(std::min(dpr, 4.0)) : 1.0f;
+  platform::set_scale(scale);
+  platform::request_frames(platform::settle_frames);
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_pointer(int type, double x, double y, int button, int /*pointer_kind*/) {
+  InputEvent e;
+  e.kind = type == 1 ? InputEvent::Kind::pointer_down
+         : type == 2 ? InputEvent::Kind::pointer_up
+         : type == 3 ? InputEvent::Kind::pointer_leave
+                     : InputEvent::Kind::pointer_move;
+  e.x = static_cast<float>(x);
+  e.y = static_cast<float>(y);
+  e.code = button;
+  platform::push_input(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_wheel(double dx, double dy) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::wheel;
+  e.x = static_cast<float>(dx);
+  e.y = static_cast<float>(dy);
+  platform::push_input(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_key(int key, int down, int mods) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::key;
+  e.code = key;
+  e.down = down != 0;
+  e.mods = mods;
+  const bool shortcut = down && (mods & (1 | 8)) && (key == 'C' || key == 'X');
+  platform::P().in_shortcut_frame = shortcut;  // the synchronous frame that follows is a copy/cut
+  platform::push_input(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_text(const char* utf8) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::text;
+  e.text = utf8 ? utf8 : "";
+  platform::push_input(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_paste(const char* utf8) {
+  platform::P().clipboard = utf8 ? utf8 : "";
+  platform::request_frames(platform::settle_frames);
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_focus(int focused) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::focus;
+  e.down = focused != 0;
+  platform::push_input(std::move(e));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_visibility(int visible) {
+  if (!visible) return;
+  // The page may have slept past midnight: "today" is re-read when the user comes back.
+  int y = 0, m = 0, d = 0;
+  certif_js_today(&y, &m, &d);
+  app::Commands c;
+  c.push(app::cmd::SetToday{core::Date{y, m, d}});
+  platform::apply_commands(c);
+  platform::request_frames(platform::settle_frames);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version; }
+
+EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
+  const auto& p = platform::P();
+  nlohmann::json j = {
+      {"frames_rendered", p.frames_rendered},
+      {"first_frame_ms", p.first_frame_ms < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.first_frame_ms)},
+      {"wasm_heap_bytes", emscripten_get_heap_size()},
+      {"device_pixel_ratio", p.dpr},
+      {"canvas", {{"width", p.width}, {"height", p.height}}},
+      {"frames_wanted", p.frames_wanted},
+  };
+  return platform::answer(j.dump());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& w : platform::P().ui.widgets) {
+    arr.push_back({{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
+                   {"h", w.h}, {"enabled", w.enabled}});
+  }
+  return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* certif_api_state() {
+  return platform::answer(app::snapshot(platform::P().state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // extern "C"
+
+// [SECTION] main ====================================================================================
+
+int main() {
+  using namespace platform;
+  Platform& p = P();
+  int y = 0, m = 0, d = 0;
+  certif_js_today(&y, &m, &d);
+  p.state = app::initial_state(core::Date{y, m, d});
+  if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
+    app::load_prefs(p.state, stored);
+    std::free(stored);
+  }
+
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.depth = false;
+  attrs.stencil = false;
+  attrs.antialias = false;            // ImGui anti-aliases its own shapes
+  attrs.premultipliedAlpha = false;
+  attrs.preserveDrawingBuffer = false;
+  p.gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (p.gl <= 0) {
+    certif_js_fatal("webgl2");
+    return 0;
+  }
+  emscripten_webgl_make_context_current(p.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;                      // no imgui.ini: nothing is written behind the user's back
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;         // a blinking caret would cost a frame every half second
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  io.BackendPlatformName = "certif-intra-web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  install_keymap(io);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  io.GetClipboardTextFn = get_clipboard;         // after the renderer init, which does not touch them
+  io.SetClipboardTextFn = set_clipboard;
+  io.ImeSetInputScreenPosFn = set_ime_position;
+
+  certif_js_set_lang(app::lang_code(p.state.prefs.lang));
+  certif_js_set_title(app::title_for(p.state, app::catalog_for(p.state.prefs.lang)).c_str());
+  certif_js_init();  // installs the DOM listeners and reports the canvas size (→ fonts at the right scale)
+  request_frames(settle_frames);
+  return 0;  // the runtime stays alive (no EXIT_RUNTIME); frames come from requestAnimationFrame
+}

@@ -1,0 +1,108 @@
+// Look of the app: fonts and ImGui style.
+#include "ui/theme.hpp"
+
+namespace ui {
+
+namespace {
+
+// Latin for French and English, typographic punctuation (’ « » – — …), €, arrows, circled digits and
+// the few symbols used as icons (✓ ✗ ⚠ ● ○). Must match the subset built in cmake/web.cmake.
+const ImWchar glyph_ranges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2010, 0x2027, 0x202F, 0x202F,
+    0x2030, 0x2030, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122, 0x2190, 0x2193, 0x21BB, 0x21BB,
+    0x2212, 0x2212, 0x2460, 0x2473, 0x25A0, 0x25A1, 0x25B2, 0x25BC, 0x25CB, 0x25CB, 0x25CF, 0x25CF,
+    0x26A0, 0x26A0, 0x2713, 0x2713, 0x2717, 0x2717, 0};
+
+ImFont* add(ImFontAtlas& atlas, std::string_view bytes, float px) {
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes are static data embedded in the program
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  void* data = const_cast<char*>(bytes.data());  // ImGui's API is not const-correct; it does not write
+  return atlas.AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &cfg, glyph_ranges);
+}
+
+ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+} // namespace
+
+Fonts build_fonts(ImFontAtlas& atlas, float scale, std::string_view regular, std::string_view semibold) {
+  atlas.Clear();
+  Fonts f;
+  f.body = add(atlas, regular, 16.0f * scale);  // first font = ImGui's default
+  f.small = add(atlas, regular, 14.0f * scale);
+  f.strong = add(atlas, semibold, 16.0f * scale);
+  f.heading = add(atlas, semibold, 20.0f * scale);
+  f.title = add(atlas, semibold, 28.0f * scale);
+  return f;
+}
+
+void apply_theme(float scale) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowPadding = ImVec2(0, 0);
+  s.WindowRounding = 0;
+  s.WindowBorderSize = 0;
+  s.ChildRounding = 6;
+  s.ChildBorderSize = 1;
+  s.PopupRounding = 6;
+  s.PopupBorderSize = 1;
+  s.FramePadding = ImVec2(10, 7);
+  s.FrameRounding = 4;
+  s.FrameBorderSize = 1;
+  s.ItemSpacing = ImVec2(10, 10);
+  s.ItemInnerSpacing = ImVec2(8, 6);
+  s.IndentSpacing = 22;
+  s.ScrollbarSize = 14;
+  s.ScrollbarRounding = 7;
+  s.GrabMinSize = 12;
+  s.GrabRounding = 4;
+  s.TabRounding = 4;
+  s.ButtonTextAlign = ImVec2(0.5f, 0.5f);
+  s.SelectableTextAlign = ImVec2(0.0f, 0.5f);
+
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = v4(colour::text);
+  c[ImGuiCol_TextDisabled] = v4(colour::rgb(0x6A, 0x6A, 0x6A));
+  c[ImGuiCol_WindowBg] = v4(colour::page);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_PopupBg] = v4(colour::surface);
+  c[ImGuiCol_Border] = v4(colour::border);
+  c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_FrameBg] = v4(colour::surface);
+  c[ImGuiCol_FrameBgHovered] = v4(colour::rgb(0xF0, 0xF0, 0xFF));
+  c[ImGuiCol_FrameBgActive] = v4(colour::rgb(0xFF, 0xFF, 0xFF));
+  c[ImGuiCol_TitleBg] = v4(colour::surface);
+  c[ImGuiCol_TitleBgActive] = v4(colour::surface);
+  c[ImGuiCol_MenuBarBg] = v4(colour::surface);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0.04f);
+  c[ImGuiCol_ScrollbarGrab] = v4(colour::rgb(0xA0, 0xA0, 0xA0));
+  c[ImGuiCol_ScrollbarGrabHovered] = v4(colour::rgb(0x80, 0x80, 0x80));
+  c[ImGuiCol_ScrollbarGrabActive] = v4(colour::rgb(0x60, 0x60, 0x60));
+  c[ImGuiCol_CheckMark] = v4(colour::primary);
+  c[ImGuiCol_SliderGrab] = v4(colour::primary);
+  c[ImGuiCol_SliderGrabActive] = v4(colour::primary_hover);
+  c[ImGuiCol_Button] = v4(colour::primary);
+  c[ImGuiCol_ButtonHovered] = v4(colour::primary_hover);
+  c[ImGuiCol_ButtonActive] = v4(colour::rgb(0x2F, 0x2F, 0xFF));
+  c[ImGuiCol_Header] = v4(colour::primary_soft);
+  c[ImGuiCol_HeaderHovered] = v4(colour::rgb(0xD2, 0xD2, 0xFB));
+  c[ImGuiCol_HeaderActive] = v4(colour::rgb(0xC1, 0xC1, 0xFB));
+  c[ImGuiCol_Separator] = v4(colour::border);
+  c[ImGuiCol_Tab] = v4(colour::rgb(0xE3, 0xE3, 0xFD));
+  c[ImGuiCol_TabHovered] = v4(colour::rgb(0xD2, 0xD2, 0xFB));
+  c[ImGuiCol_TabActive] = v4(colour::surface);
+  c[ImGuiCol_TableHeaderBg] = v4(colour::rgb(0xEE, 0xEE, 0xEE));
+  c[ImGuiCol_TableBorderStrong] = v4(colour::border);
+  c[ImGuiCol_TableBorderLight] = v4(colour::rgb(0xE5, 0xE5, 0xE5));
+  c[ImGuiCol_TableRowBg] = v4(colour::surface);
+  c[ImGuiCol_TableRowBgAlt] = v4(colour::rgb(0xFA, 0xFA, 0xFA));
+  c[ImGuiCol_TextSelectedBg] = v4(colour::rgb(0xB4, 0xC8, 0xFF));
+  c[ImGuiCol_NavHighlight] = v4(colour::focus);
+  c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.1f, 0.45f);
+
+  s.ScaleAllSizes(scale);
+}
+
+} // namespace ui

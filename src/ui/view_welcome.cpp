@@ -1,0 +1,46 @@
+// Welcome screen: what certif-intra is for, how the process runs, the candidate / coach choice.
+#include "ui/views.hpp"
+#include "ui/widgets.hpp"
+
+#include "core/version.hpp"
+
+namespace ui {
+
+void view_welcome(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  title(v.ui, tr.text("app.tagline"));
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  const auto& ref = v.state.referential;  // the certification's identity is data, not code
+  text_wrapped(tr.format("welcome.intro", {{"title", ref.title.get(app::lang_code(v.state.prefs.lang))},
+                                           {"rs", ref.rs_reference}, {"certifier", ref.certifier}}));
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("welcome.how"));
+  numbered_step(v.ui, 1, tr.text("welcome.step1"), v.width);
+  numbered_step(v.ui, 2, tr.text("welcome.step2"), v.width);
+  numbered_step(v.ui, 3, tr.text("welcome.step3"), v.width);
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("welcome.choose"));
+  const float gap = 20 * s;
+  const bool side_by_side = v.width >= 640 * s;
+  const float card_w = side_by_side ? (v.width - gap) / 2 : v.width;
+  if (choice_card(v.ui, "welcome.candidate", tr.text("welcome.candidate"), tr.text("welcome.candidate.detail"), card_w)) {
+    v.out.push(app::cmd::GoTo{app::Screen::candidate});
+  }
+  if (side_by_side) ImGui::SameLine(0, gap);
+  if (choice_card(v.ui, "welcome.coach", tr.text("welcome.coach"), tr.text("welcome.coach.detail"), card_w)) {
+    v.out.push(app::cmd::GoTo{app::Screen::coach});
+  }
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  notice(v.ui, Tone::info, tr.text("welcome.local.title"), tr.text("welcome.local.body"), v.width);
+
+  ImGui::Dummy(ImVec2(0, 16 * s));
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(tr.format("welcome.footer", {{"version", core::app_version}}), colour::muted);
+  ImGui::PopFont();
+}
+
+} // namespace ui

@@ -1,0 +1,155 @@
+// Small widgets shared by the views.
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+
+namespace ui {
+
+void track(Ui& ui, const char* id, const std::string& label, const char* kind, bool enabled) {
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  // Only what is actually visible inside the current window can be clicked.
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  const ImVec2 ca(std::max(a.x, clip.Min.x), std::max(a.y, clip.Min.y));
+  const ImVec2 cb(std::min(b.x, clip.Max.x), std::min(b.y, clip.Max.y));
+  if (cb.x <= ca.x || cb.y <= ca.y) return;
+  const float s = ui.scale;
+  ui.widgets.push_back({id, label, kind, ca.x / s, ca.y / s, (cb.x - ca.x) / s, (cb.y - ca.y) / s, enabled});
+}
+
+bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, const std::string& disabled_reason) {
+  const bool disabled = !disabled_reason.empty();
+  int colours = 0;
+  if (kind != ButtonKind::primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, kind == ButtonKind::secondary ? colour::surface : 0);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::primary_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0xC1, 0xC1, 0xFB));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::primary);
+    ImGui::PushStyleColor(ImGuiCol_Border, kind == ButtonKind::secondary ? colour::primary : 0);
+    colours = 5;
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::surface);
+    colours = 1;
+  }
+  const std::string full = label + "###" + id;
+  ImGui::BeginDisabled(disabled);
+  const bool pressed = ImGui::Button(full.c_str());
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(colours);
+  if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", disabled_reason.c_str());
+  track(ui, id, label, "button", !disabled);
+  return pressed && !disabled;
+}
+
+bool choice_card(Ui& ui, const char* id, const std::string& title_text, const std::string& detail, float width) {
+  const float s = ui.scale;
+  const float pad = 20 * s;
+  const float arrow_w = 28 * s;
+  const float text_w = width - 2 * pad - arrow_w;
+  ImFont* tf = ui.fonts.heading;
+  const ImVec2 title_size = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, text_w, title_text.c_str());
+  const ImVec2 detail_size = ImGui::CalcTextSize(detail.c_str(), nullptr, false, text_w);
+  const float height = pad + title_size.y + 8 * s + detail_size.y + pad;
+
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  const bool pressed = ImGui::InvisibleButton("card", ImVec2(width, height));
+  ImGui::PopID();
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  const bool focused = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 q(p.x + width, p.y + height);
+  dl->AddRectFilled(p, q, active ? colour::primary_soft : colour::surface, 6 * s);
+  dl->AddRect(p, q, hovered || active ? colour::primary : colour::border, 6 * s, 0, (hovered ? 2.0f : 1.0f) * s);
+  dl->AddRectFilled(p, ImVec2(p.x + 5 * s, q.y), colour::primary, 6 * s, ImDrawFlags_RoundCornersLeft);
+  if (focused) {
+    const float o = 3 * s;
+    dl->AddRect(ImVec2(p.x - o, p.y - o), ImVec2(q.x + o, q.y + o), colour::focus, 8 * s, 0, 2.5f * s);
+  }
+  dl->AddText(tf, tf->FontSize, ImVec2(p.x + pad, p.y + pad), colour::primary, title_text.c_str(), nullptr, text_w);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + pad, p.y + pad + title_size.y + 8 * s),
+              colour::muted, detail.c_str(), nullptr, text_w);
+  const char* arrow = "→";
+  const ImVec2 as = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, arrow);
+  dl->AddText(tf, tf->FontSize, ImVec2(q.x - pad - as.x, p.y + (height - as.y) / 2), colour::primary, arrow);
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  track(ui, id, title_text, "card");
+  return pressed;
+}
+
+void text_wrapped(const std::string& text, ImU32 c) {
+  ImGui::PushStyleColor(ImGuiCol_Text, c);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void heading(Ui& ui, const std::string& text) {
+  ImGui::PushFont(ui.fonts.heading);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopFont();
+}
+
+void title(Ui& ui, const std::string& text) {
+  ImGui::PushFont(ui.fonts.title);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::primary);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string& body, float width) {
+  const float s = ui.scale;
+  ImU32 bg = colour::info_soft, fg = colour::primary;
+  const char* icon = "●";
+  switch (tone) {
+    case Tone::info: break;
+    case Tone::success: bg = colour::success_soft; fg = colour::success; icon = "✓"; break;
+    case Tone::warning: bg = colour::warning_soft; fg = colour::warning; icon = "⚠"; break;
+    case Tone::error: bg = colour::error_soft; fg = colour::error; icon = "✗"; break;
+  }
+  const float pad = 16 * s;
+  const float bar = 5 * s;
+  const float inner_w = width - 2 * pad - bar;
+  ImFont* tf = ui.fonts.strong;
+  const std::string head = std::string(icon) + "  " + title_text;
+  const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, inner_w, head.c_str());
+  const ImVec2 bs = ImGui::CalcTextSize(body.c_str(), nullptr, false, inner_w);
+  const float h = pad + ts.y + (body.empty() ? 0 : 6 * s + bs.y) + pad;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), bg, 4 * s);
+  dl->AddRectFilled(p, ImVec2(p.x + bar, p.y + h), fg, 4 * s, ImDrawFlags_RoundCornersLeft);
+  dl->AddText(tf, tf->FontSize, ImVec2(p.x + bar + pad, p.y + pad), fg, head.c_str(), nullptr, inner_w);
+  if (!body.empty()) {
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + bar + pad, p.y + pad + ts.y + 6 * s),
+                colour::text, body.c_str(), nullptr, inner_w);
+  }
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+void numbered_step(Ui& ui, int number, const std::string& text, float width) {
+  const float s = ui.scale;
+  const float r = 14 * s;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float text_x = 2 * r + 14 * s;
+  const ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - text_x);
+  const float h = std::max(2 * r, ts.y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 centre(p.x + r, p.y + r);
+  dl->AddCircleFilled(centre, r, colour::primary, 24);
+  const std::string n = std::to_string(number);
+  ImFont* f = ui.fonts.strong;
+  const ImVec2 ns = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, n.c_str());
+  dl->AddText(f, f->FontSize, ImVec2(centre.x - ns.x / 2, centre.y - ns.y / 2), colour::surface, n.c_str());
+  const float ty = p.y + std::max(0.0f, (2 * r - ImGui::GetFontSize()) / 2 - 1 * s);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + text_x, ty), colour::text, text.c_str(), nullptr,
+              width - text_x);
+  ImGui::Dummy(ImVec2(width, h + (ty - p.y)));
+}
+
+} // namespace ui

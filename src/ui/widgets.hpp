@@ -1,0 +1,34 @@
+// Small widgets shared by the views: tracked buttons, cards, wrapped text, notices.
+#pragma once
+
+#include "ui/ui.hpp"
+
+#include <string>
+
+namespace ui {
+
+// Records the last ImGui item as an interactive widget (window.certif.widgets()).
+void track(Ui& ui, const char* id, const std::string& label, const char* kind, bool enabled = true);
+
+enum class ButtonKind { primary, secondary, tertiary };
+
+// A button whose ImGui ID is `id` whatever the label's language. When `disabled_reason` is non-empty
+// the button is disabled and the reason shows in a tooltip (a disabled button always says why).
+bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind = ButtonKind::primary,
+            const std::string& disabled_reason = {});
+
+// A large clickable card with a title and a description; keyboard-focusable like any button.
+bool choice_card(Ui& ui, const char* id, const std::string& title, const std::string& detail, float width);
+
+void text_wrapped(const std::string& text, ImU32 colour = colour::text);
+void heading(Ui& ui, const std::string& text);   // section heading
+void title(Ui& ui, const std::string& text);     // page title
+
+enum class Tone { info, success, warning, error };
+// A boxed message with a bold title; severity is in the words and icon, never colour alone.
+void notice(Ui& ui, Tone tone, const std::string& title, const std::string& body, float width);
+
+// A circled step number followed by wrapped text.
+void numbered_step(Ui& ui, int number, const std::string& text, float width);
+
+} // namespace ui

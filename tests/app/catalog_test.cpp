@@ -1,0 +1,66 @@
+// Translation catalogs: both languages carry the same keys, and every key the sources use exists.
+#include "app/catalog.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using app::Catalog;
+using app::Lang;
+
+TEST(Catalog, LoadsBothLanguages) {
+  const Catalog fr(Lang::fr), en(Lang::en);
+  EXPECT_FALSE(fr.empty());
+  EXPECT_FALSE(en.empty());
+  EXPECT_NE(fr.text("welcome.candidate"), en.text("welcome.candidate"));
+}
+
+TEST(Catalog, LanguagesHaveTheSameKeys) {
+  const Catalog fr(Lang::fr), en(Lang::en);
+  for (const auto& [k, v] : fr.all()) EXPECT_TRUE(en.has(k)) << "missing in en.json: " << k;
+  for (const auto& [k, v] : en.all()) EXPECT_TRUE(fr.has(k)) << "missing in fr.json: " << k;
+}
+
+TEST(Catalog, NoEmptyStrings) {
+  for (Lang l : {Lang::fr, Lang::en}) {
+    for (const auto& [k, v] : app::catalog_for(l).all()) EXPECT_FALSE(v.empty()) << k;
+  }
+}
+
+// Keys appear in the sources as tr("key") / tr.text("key") / tr.format("key", ...) / key("...").
+TEST(Catalog, EveryKeyUsedExistsAndEveryKeyIsUsed) {
+  const std::regex use(R"((?:\btr\(|\.text\(|\.format\(|\bT\()\s*\"([a-z0-9_.]+)\")");
+  const std::regex dynamic_prefix(R"(\"([a-z0-9_]+\.)\"\)?\s*\+)");  // keys built as "prefix." + id
+  std::set<std::string> used;
+  std::set<std::string> prefixes;
+  for (const char* dir : {"src/ui", "src/app", "src/platform"}) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(CERTIF_SOURCE_DIR) / dir)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const std::string text = ss.str();
+      for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it) used.insert((*it)[1]);
+      for (std::sregex_iterator it(text.begin(), text.end(), dynamic_prefix), end; it != end; ++it)
+        prefixes.insert((*it)[1]);
+    }
+  }
+  const Catalog fr(Lang::fr);
+  for (const auto& k : used) EXPECT_TRUE(fr.has(k)) << "used but missing from the catalogs: " << k;
+  for (const auto& [k, v] : fr.all()) {
+    bool found = used.count(k) > 0;
+    for (const auto& p : prefixes) found = found || k.rfind(p, 0) == 0;
+    EXPECT_TRUE(found) << "in the catalogs but never used: " << k;
+  }
+}
+
+TEST(Catalog, SubstitutesNamedPlaceholders) {
+  EXPECT_EQ(app::substitute("a {x} b {y} {z}", {{"x", "1"}, {"y", "é"}}), "a 1 b é {z}");
+  EXPECT_EQ(app::substitute("{", {}), "{");
+  EXPECT_EQ(app::substitute("}{x", {{"x", "1"}}), "}{x");
+}

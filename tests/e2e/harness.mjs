@@ -1,0 +1,78 @@
+// Shared helpers for the browser tests: launch Debian's Chromium headless, load the app, drive the
+// ImGui canvas through the rectangles it exports (window.certif.widgets()), collect what went wrong.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const siteDir = process.env.CERTIF_SITE_DIR || path.join(root, 'build/wasm/site');
+export const shotDir = process.env.CERTIF_SHOT_DIR || path.join(root, 'build/e2e-screenshots');
+
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server } = {}) {
+  const own = !server;
+  server = server || await serve(siteDir, { prefix });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const problems = { console: [], offOrigin: [], csp: [], pageErrors: [], failed: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.offOrigin.push(r.url()); });
+  page.on('requestfailed', (r) => problems.failed.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.certif && window.certif.stats().frames_rendered > 0, null, { timeout: 30000 });
+  const app = {
+    page, context, server, problems,
+    async settle(ms = 150) { await page.waitForTimeout(ms); },
+    async widgets() { return page.evaluate(() => window.certif.widgets()); },
+    async state() { return page.evaluate(() => window.certif.state()); },
+    async stats() { return page.evaluate(() => window.certif.stats()); },
+    async widget(id, { timeout = 5000 } = {}) {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const w = (await app.widgets()).find((x) => x.id === id);
+        if (w) return w;
+        if (Date.now() > end) throw new Error(`widget ${id} not found; have: ${(await app.widgets()).map((x) => x.id).join(', ')}`);
+        await page.waitForTimeout(50);
+      }
+    },
+    // Mouse move, press, release with a frame between each (ImGui samples input once per frame).
+    async click(id) {
+      const w = await app.widget(id);
+      const x = w.x + w.w / 2, y = w.y + w.h / 2;
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(50);
+      await page.mouse.down();
+      await page.waitForTimeout(50);
+      await page.mouse.up();
+      await app.settle();
+      return w;
+    },
+    async shot(name) {
+      fs.mkdirSync(shotDir, { recursive: true });
+      const file = path.join(shotDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async cspViolations() { return page.evaluate(() => window.__csp.slice()); },
+    async close() { await context.close(); if (own) await server.close(); },
+  };
+  return app;
+}
