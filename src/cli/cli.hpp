@@ -27,5 +27,7 @@ std::optional<std::string> read_input(std::string_view path, std::string& error)
 // Prints "certif <sub>: <message>" on stderr.
 void fail(std::string_view sub, std::string_view message);
 
+// `certif eligibility FILE|-` (src/cli/eligibility.cpp).
+int run_eligibility(const Args& args);
 
 } // namespace cli

@@ -45,6 +45,7 @@ namespace {
 // Subcommands are added here as they are built; each lives in its own file.
 const cli::Subcommand subcommands[] = {
     {"help", "show this help", nullptr},
+    {"eligibility", "check the prerequisites from a JSON description (FILE or -)", cli::run_eligibility},
 };
 
 void print_help(std::ostream& out) {
