@@ -17,6 +17,24 @@ const char* screen_id(Screen s) noexcept {
   return "welcome";
 }
 
+const char* step_id(CandidateStep s) noexcept {
+  switch (s) {
+    case CandidateStep::overview: return "overview";
+    case CandidateStep::eligibility: return "eligibility";
+    case CandidateStep::next_steps: return "next_steps";
+  }
+  return "overview";
+}
+
+const char* stage_id(EligibilityStage s) noexcept {
+  switch (s) {
+    case EligibilityStage::periods: return "periods";
+    case EligibilityStage::phases: return "phases";
+    case EligibilityStage::verdict: return "verdict";
+  }
+  return "periods";
+}
+
 namespace {
 
 template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
@@ -32,8 +50,21 @@ AppState initial_state(core::Date today) {
   if (const auto text = assets::find(referential_asset)) {
     if (auto r = core::parse_referential(*text)) s.referential = std::move(r).value();
   }
+  if (const auto text = assets::find(ruleset_asset)) {
+    if (auto r = core::parse_ruleset(*text)) s.ruleset = std::move(r).value();
+  }
+  s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.ruleset);
   return s;
 }
+
+namespace {
+
+std::string verdict_summary(const AppState& s, const Catalog& tr) {
+  if (!s.eligibility.result) return tr.text("elig.verdict.incomplete");
+  return tr.text(s.eligibility.result->eligible ? "elig.verdict.eligible" : "elig.verdict.not_eligible");
+}
+
+} // namespace
 
 std::string title_for(const AppState& state, const Catalog& tr) {
   const std::string key = screen_title_key(state.screen);
@@ -43,6 +74,7 @@ std::string title_for(const AppState& state, const Catalog& tr) {
 
 Effects apply(AppState& state, const Command& command) {
   Effects fx;
+  bool recheck = false;  // the eligibility answers or the day changed
   std::visit(overloaded{
       [&](const cmd::GoTo& c) {
         if (state.screen == c.screen) return;
@@ -57,8 +89,43 @@ Effects apply(AppState& state, const Command& command) {
         fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
         fx.push_back(fx::SetTitle{title_for(state, catalog_for(state.prefs.lang))});
       },
-      [&](const cmd::SetToday& c) { state.today = c.today; },
+      [&](const cmd::SetToday& c) {
+        state.today = c.today;
+        recheck = true;
+      },
+      [&](const cmd::SetCandidateStep& c) { state.candidate_step = c.step; },
+      [&](const cmd::SetEligibilityStage& c) {
+        state.eligibility_stage = c.stage;
+        if (c.stage == EligibilityStage::verdict) {
+          fx.push_back(fx::Announce{verdict_summary(state, catalog_for(state.prefs.lang))});
+        }
+      },
+      [&](const cmd::AddPeriod&) {
+        if (state.draft.eligibility.periods.size() >= max_periods) return;
+        state.draft.eligibility.periods.emplace_back();
+        recheck = true;
+      },
+      [&](const cmd::RemovePeriod& c) {
+        auto& ps = state.draft.eligibility.periods;
+        if (c.index >= ps.size()) return;
+        ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(c.index));
+        recheck = true;
+      },
+      [&](const cmd::EditPeriod& c) {
+        auto& ps = state.draft.eligibility.periods;
+        if (c.index >= ps.size() || ps[c.index] == c.value) return;
+        ps[c.index] = c.value;
+        recheck = true;
+      },
+      [&](const cmd::SetPhase& c) {
+        auto& slot = c.phase == Phase::investigation ? state.draft.eligibility.investigation
+                                                     : state.draft.eligibility.construction;
+        if (slot == c.done) return;
+        slot = c.done;
+        recheck = true;
+      },
   }, command);
+  if (recheck) state.eligibility = check_eligibility(state.draft.eligibility, state.today, state.ruleset);
   return fx;
 }
 
@@ -76,6 +143,19 @@ std::string save_prefs(const Prefs& prefs) {
   return j.dump();
 }
 
+namespace {
+
+nlohmann::json eligibility_snapshot(const EligibilityCheck& check) {
+  nlohmann::json issues = nlohmann::json::array();
+  for (const auto& i : check.issues) {
+    issues.push_back({{"severity", core::to_string(i.severity)}, {"code", i.code}, {"path", i.path}, {"message", i.message}});
+  }
+  return {{"issues", std::move(issues)},
+          {"result", check.result ? core::to_json(*check.result) : nlohmann::json(nullptr)}};
+}
+
+} // namespace
+
 nlohmann::json snapshot(const AppState& state) {
   return {
       {"app", core::app_name},
@@ -85,6 +165,11 @@ nlohmann::json snapshot(const AppState& state) {
       {"today", core::to_iso(state.today)},
       {"referential", {{"id", state.referential.id}, {"version", state.referential.version},
                        {"competencies", state.referential.competencies.size()}}},
+      {"ruleset", {{"id", state.ruleset.id}, {"version", state.ruleset.version}}},
+      {"candidate", {{"step", step_id(state.candidate_step)},
+                     {"eligibility_stage", stage_id(state.eligibility_stage)},
+                     {"eligibility_draft", to_json(state.draft.eligibility)},
+                     {"eligibility", eligibility_snapshot(state.eligibility)}}},
   };
 }
 

@@ -13,6 +13,7 @@ namespace app {
 inline constexpr const char* prefs_storage_key = "certif-intra/prefs";
 
 inline constexpr const char* referential_asset = "referential/rs3536-v1.json";
+inline constexpr const char* ruleset_asset = "rulesets/rs3536-2020.json";
 
 // The state at start-up: embedded referential loaded, `today` as read by the platform.
 AppState initial_state(core::Date today);

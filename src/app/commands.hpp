@@ -12,9 +12,16 @@ namespace cmd {
 struct GoTo { Screen screen; };
 struct SetLanguage { Lang lang; };
 struct SetToday { core::Date today; };
+struct SetCandidateStep { CandidateStep step; };
+struct SetEligibilityStage { EligibilityStage stage; };
+struct AddPeriod {};
+struct RemovePeriod { std::size_t index; };
+struct EditPeriod { std::size_t index; PeriodDraft value; };
+struct SetPhase { Phase phase; std::optional<bool> done; };
 } // namespace cmd
 
-using Command = std::variant<cmd::GoTo, cmd::SetLanguage, cmd::SetToday>;
+using Command = std::variant<cmd::GoTo, cmd::SetLanguage, cmd::SetToday, cmd::SetCandidateStep, cmd::SetEligibilityStage,
+                             cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase>;
 
 // Collected during a frame, applied after it.
 class Commands {

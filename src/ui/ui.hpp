@@ -19,12 +19,18 @@ struct WidgetRecord {
   bool enabled = true;
 };
 
+// UI-only state of the eligibility wizard.
+struct EligibilityViewState {
+  bool show_required = false;  // the user tried to go on: show every missing answer under its field
+};
+
 // Everything the views keep between frames that is not application state.
 struct Ui {
   Fonts fonts;
   float scale = 1.0f;                  // device pixels per CSS pixel
   std::vector<WidgetRecord> widgets;   // refilled every frame
   bool wants_more_frames = false;      // a view is animating or settling
+  EligibilityViewState eligibility;
 };
 
 // Draws one frame of the whole interface.

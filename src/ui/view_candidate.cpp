@@ -1,10 +1,44 @@
-// Candidate area: the path to a complete dossier, step by step.
+// Candidate area: a step bar, then the current step (overview, eligibility wizard, what comes next).
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 namespace ui {
 
-void view_candidate(View& v) {
+namespace {
+
+using app::CandidateStep;
+
+// A row of steps; the current one is underlined and said in words for assistive technology.
+void step_bar(View& v) {
+  const float s = v.ui.scale;
+  struct Item { CandidateStep step; const char* id; const std::string& label; };
+  const Item items[] = {
+      {CandidateStep::overview, "step.overview", v.tr.text("step.overview")},
+      {CandidateStep::eligibility, "step.eligibility", v.tr.text("step.eligibility")},
+      {CandidateStep::next_steps, "step.next_steps", v.tr.text("step.next_steps")},
+  };
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  bool first = true;
+  for (const auto& it : items) {
+    if (!first) ImGui::SameLine(0, 4 * s);
+    first = false;
+    const bool current = v.state.candidate_step == it.step;
+    if (current) ImGui::PushFont(v.ui.fonts.strong);
+    if (button(v.ui, it.id, it.label, ButtonKind::tertiary)) v.out.push(app::cmd::SetCandidateStep{it.step});
+    if (current) {
+      ImGui::PopFont();
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      dl->AddRectFilled(ImVec2(a.x, b.y - 3 * s), b, colour::primary);
+    }
+  }
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  dl->AddLine(ImVec2(p.x, p.y - 4 * s), ImVec2(p.x + v.width, p.y - 4 * s), colour::border, 1.0f * s);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+}
+
+void overview(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   title(v.ui, tr.text("candidate.title"));
@@ -23,6 +57,33 @@ void view_candidate(View& v) {
   numbered_step(v.ui, 5, tr.text("candidate.step.after"), v.width);
   ImGui::Dummy(ImVec2(0, 8 * s));
   notice(v.ui, Tone::info, tr.text("welcome.local.title"), tr.text("candidate.local"), v.width);
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  if (button(v.ui, "candidate.start", tr.text("candidate.start"))) {
+    v.out.push(app::cmd::SetCandidateStep{CandidateStep::eligibility});
+  }
+}
+
+void next_steps(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  title(v.ui, tr.text("next.title"));
+  text_wrapped(tr.text("next.intro"));
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  numbered_step(v.ui, 1, tr.text("next.send"), v.width);
+  numbered_step(v.ui, 2, tr.text("next.booking"), v.width);
+  numbered_step(v.ui, 3, tr.text("next.interview"), v.width);
+  numbered_step(v.ui, 4, tr.text("next.result"), v.width);
+}
+
+} // namespace
+
+void view_candidate(View& v) {
+  step_bar(v);
+  switch (v.state.candidate_step) {
+    case CandidateStep::overview: overview(v); break;
+    case CandidateStep::eligibility: view_eligibility(v, v.ui.eligibility); break;
+    case CandidateStep::next_steps: next_steps(v); break;
+  }
 }
 
 } // namespace ui

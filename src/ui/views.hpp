@@ -20,5 +20,6 @@ struct View {
 void view_welcome(View& v);
 void view_candidate(View& v);
 void view_coach(View& v);
+void view_eligibility(View& v, EligibilityViewState& vs);
 
 } // namespace ui

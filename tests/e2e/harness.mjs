@@ -22,7 +22,7 @@ export async function launch() {
 }
 
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server } = {}) {
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
@@ -36,6 +36,8 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  // A fixed calendar day (the app reads "today" from the clock) keeps date-dependent checks exact.
+  if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await page.goto(server.url);
   await page.waitForFunction(() => window.certif && window.certif.stats().frames_rendered > 0, null, { timeout: 30000 });
   const app = {
@@ -64,6 +66,18 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       await page.mouse.up();
       await app.settle();
       return w;
+    },
+    // Types into the widget `id` (clicked first), then waits for the app to settle.
+    async type(id, text) {
+      await app.click(id);
+      await page.keyboard.type(text, { delay: 15 });
+      await app.settle(250);
+    },
+    // Holds each key across frames: ImGui 1.86 samples key state once per frame.
+    async chord(...keys) {
+      for (const k of keys) { await page.keyboard.down(k); await page.waitForTimeout(60); }
+      for (const k of keys.reverse()) { await page.keyboard.up(k); await page.waitForTimeout(30); }
+      await app.settle();
     },
     async shot(name) {
       fs.mkdirSync(shotDir, { recursive: true });

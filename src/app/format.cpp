@@ -1,0 +1,22 @@
+// Dates and numbers for display.
+#include "app/format.hpp"
+
+#include <cmath>
+
+namespace app {
+
+std::string format_date(const core::Date& d, const Catalog& tr) {
+  const std::string day = d.day == 1 ? tr.text("date.first_day") : std::to_string(d.day);
+  return tr.format("date.long", {{"day", day},
+                                 {"month", tr.text("date.month." + std::to_string(d.month))},
+                                 {"year", std::to_string(d.year)}});
+}
+
+std::string format_half(double value, Lang lang) {
+  const double whole = std::floor(value);
+  std::string s = std::to_string(static_cast<long long>(whole));
+  if (value - whole >= 0.25) s += lang == Lang::fr ? ",5" : ".5";
+  return s;
+}
+
+} // namespace app

@@ -1,0 +1,16 @@
+// Dates and numbers as people read them, in the interface's language ("1er mars 2027", "165,5").
+#pragma once
+
+#include "app/catalog.hpp"
+#include "core/date.hpp"
+
+#include <string>
+
+namespace app {
+
+// "1er mars 2027" / "1 March 2027".
+std::string format_date(const core::Date& d, const Catalog& tr);
+// A whole or half number with the language's decimal separator: "165", "165,5" / "165.5".
+std::string format_half(double value, Lang lang);
+
+} // namespace app

@@ -1,0 +1,92 @@
+// Form widgets.
+#include "ui/form.hpp"
+
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+namespace ui {
+
+bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
+                float width, const std::string& error) {
+  ImGui::BeginGroup();
+  field_label(ui, label);
+  const bool has_error = !error.empty();
+  if (has_error) {
+    ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * ui.scale);
+  }
+  ImGui::SetNextItemWidth(width);
+  const std::string imgui_id = std::string("##") + id;
+  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value);
+  if (has_error) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  track(ui, id, label, "input");
+  if (has_error) field_error(ui, error, width);
+  ImGui::EndGroup();
+  return changed;
+}
+
+void field_label(Ui& ui, const std::string& label) {
+  // A label sits at the top of its field, even beside a field on the same line (ImGui would otherwise
+  // lower it to the neighbour's text baseline).
+  ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
+  ImGui::PushFont(ui.fonts.strong);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopFont();
+}
+
+bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value) {
+  const std::string full = label + "###" + id;
+  const bool changed = ImGui::Checkbox(full.c_str(), &value);
+  track(ui, id, label, "checkbox");
+  return changed;
+}
+
+bool radio(Ui& ui, const char* id, const std::string& label, bool selected) {
+  const std::string full = label + "###" + id;
+  const bool clicked = ImGui::RadioButton(full.c_str(), selected);
+  track(ui, id, label, "radio");
+  return clicked;
+}
+
+void field_error(Ui& ui, const std::string& message, float width) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+  ImGui::TextWrapped("✗ %s", message.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  (void)ui;
+}
+
+void begin_card(Ui& ui, const char* id, float width) {
+  ImGui::PushID(id);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  const float pad = 16 * ui.scale;
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(width, pad));
+  ImGui::Indent(pad);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad);
+}
+
+void end_card(Ui& ui) {
+  const float pad = 16 * ui.scale;
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(pad);
+  ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));
+  ImGui::EndGroup();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  dl->AddRectFilled(a, b, colour::surface, 6 * ui.scale);
+  dl->AddRect(a, b, colour::border, 6 * ui.scale, 0, 1.0f * ui.scale);
+  dl->ChannelsMerge();
+  ImGui::PopID();
+}
+
+} // namespace ui

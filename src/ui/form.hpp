@@ -1,0 +1,30 @@
+// Form widgets: labelled text fields with their error underneath, check boxes, radio choices, cards.
+#pragma once
+
+#include "ui/ui.hpp"
+
+#include <string>
+
+namespace ui {
+
+// A label above a one-line text field, the error (if any) under it. Returns true when the text changed;
+// callers commit every change at once, so nothing typed is ever lost.
+bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
+                float width, const std::string& error = {});
+
+// The bold label above a field.
+void field_label(Ui& ui, const std::string& label);
+
+bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value);
+
+// One option of a choice; returns true when clicked.
+bool radio(Ui& ui, const char* id, const std::string& label, bool selected);
+
+// "✗ message" in the error colour (words and icon, not colour alone).
+void field_error(Ui& ui, const std::string& message, float width);
+
+// A white, bordered box around whatever is drawn between begin_card and end_card.
+void begin_card(Ui& ui, const char* id, float width);
+void end_card(Ui& ui);
+
+} // namespace ui
