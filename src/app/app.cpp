@@ -53,6 +53,7 @@ AppState initial_state(core::Date today) {
   if (const auto text = assets::find(ruleset_asset)) {
     if (auto r = core::parse_ruleset(*text)) s.ruleset = std::move(r).value();
   }
+  s.draft = core::make_dossier(s.referential);
   s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.ruleset);
   return s;
 }
@@ -113,8 +114,9 @@ Effects apply(AppState& state, const Command& command) {
       },
       [&](const cmd::EditPeriod& c) {
         auto& ps = state.draft.eligibility.periods;
-        if (c.index >= ps.size() || ps[c.index] == c.value) return;
-        ps[c.index] = c.value;
+        const core::PeriodAnswer value = normalized(c.value);
+        if (c.index >= ps.size() || ps[c.index] == value) return;
+        ps[c.index] = value;
         recheck = true;
       },
       [&](const cmd::SetPhase& c) {
@@ -168,7 +170,7 @@ nlohmann::json snapshot(const AppState& state) {
       {"ruleset", {{"id", state.ruleset.id}, {"version", state.ruleset.version}}},
       {"candidate", {{"step", step_id(state.candidate_step)},
                      {"eligibility_stage", stage_id(state.eligibility_stage)},
-                     {"eligibility_draft", to_json(state.draft.eligibility)},
+                     {"answers", core::answers_to_json(state.draft)},
                      {"eligibility", eligibility_snapshot(state.eligibility)}}},
   };
 }

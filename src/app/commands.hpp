@@ -16,7 +16,7 @@ struct SetCandidateStep { CandidateStep step; };
 struct SetEligibilityStage { EligibilityStage stage; };
 struct AddPeriod {};
 struct RemovePeriod { std::size_t index; };
-struct EditPeriod { std::size_t index; PeriodDraft value; };
+struct EditPeriod { std::size_t index; core::PeriodAnswer value; };
 struct SetPhase { Phase phase; std::optional<bool> done; };
 } // namespace cmd
 

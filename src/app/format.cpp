@@ -2,6 +2,7 @@
 #include "app/format.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace app {
 
@@ -10,6 +11,14 @@ std::string format_date(const core::Date& d, const Catalog& tr) {
   return tr.format("date.long", {{"day", day},
                                  {"month", tr.text("date.month." + std::to_string(d.month))},
                                  {"year", std::to_string(d.year)}});
+}
+
+std::string display_user_date(const std::string& stored) {
+  const auto d = core::parse_iso_date(stored);
+  if (!d) return stored;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d->day, d->month, d->year);
+  return buf;
 }
 
 std::string format_half(double value, Lang lang) {

@@ -10,6 +10,10 @@ namespace app {
 
 // "1er mars 2027" / "1 March 2027".
 std::string format_date(const core::Date& d, const Catalog& tr);
+// A stored date for editing: ISO dates the way French users write them ("15/03/2024"), anything else
+// (an unreadable date kept as typed) unchanged.
+std::string display_user_date(const std::string& stored);
+
 // A whole or half number with the language's decimal separator: "165", "165,5" / "165.5".
 std::string format_half(double value, Lang lang);
 

@@ -38,8 +38,8 @@ struct AppState {
   // Candidate area
   CandidateStep candidate_step = CandidateStep::overview;
   EligibilityStage eligibility_stage = EligibilityStage::periods;
-  CandidateDraft draft;
-  EligibilityCheck eligibility;   // derived from draft.eligibility and today; kept up to date by apply()
+  core::Dossier draft;           // the candidate's answers and pieces
+  EligibilityCheck eligibility;  // derived from draft.eligibility and today; kept up to date by apply()
 };
 
 } // namespace app

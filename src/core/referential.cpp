@@ -21,6 +21,13 @@ const Competency* Referential::competency(std::string_view competency_id) const 
   return nullptr;
 }
 
+const PieceSpec* Referential::piece(std::string_view piece_id) const noexcept {
+  for (const auto& p : pieces) {
+    if (p.id == piece_id) return &p;
+  }
+  return nullptr;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -121,6 +128,26 @@ Result<Referential> parse_referential(std::string_view json_text) noexcept {
           r.error(path + "/expected_level", "unknown_level", "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
         }
         ref.competencies.push_back(std::move(comp));
+      }
+    }
+  }
+  if (const json* pieces = r.member(doc, "pieces", ""); pieces) {
+    if (!pieces->is_array() || pieces->empty()) {
+      r.error("/pieces", "type_mismatch", "\"pieces\" must be a non-empty array");
+    } else {
+      std::set<std::string> ids;
+      for (std::size_t i = 0; i < pieces->size(); ++i) {
+        const std::string path = "/pieces/" + std::to_string(i);
+        const json& p = (*pieces)[i];
+        if (!p.is_object()) { r.error(path, "type_mismatch", "a piece must be an object"); continue; }
+        PieceSpec spec{r.string(p, "id", path), r.string(p, "accepts", path), false, r.text(p, "title", path),
+                       r.text(p, "hint", path)};
+        if (auto m = p.find("multiple"); m != p.end() && m->is_boolean()) spec.multiple = m->get<bool>();
+        if (!spec.id.empty() && !ids.insert(spec.id).second) r.error(path + "/id", "duplicate_id", "piece id \"" + spec.id + "\" appears twice");
+        if (!spec.accepts.empty() && !spec.takes_link() && !spec.takes_files()) {
+          r.error(path + "/accepts", "value_invalid", "\"accepts\" must be \"link\", \"file\" or \"file_or_link\"");
+        }
+        ref.pieces.push_back(std::move(spec));
       }
     }
   }

@@ -31,6 +31,18 @@ struct Competency {
   LocalizedText expected;      // what is expected, in the app's own words
 };
 
+// A piece the certifier asks for, and how it can be given.
+struct PieceSpec {
+  std::string id;
+  std::string accepts;   // "link", "file" or "file_or_link"
+  bool multiple = false; // several files allowed (e.g. mockup images)
+  LocalizedText title;
+  LocalizedText hint;
+
+  bool takes_link() const noexcept { return accepts == "link" || accepts == "file_or_link"; }
+  bool takes_files() const noexcept { return accepts == "file" || accepts == "file_or_link"; }
+};
+
 struct Referential {
   std::string id;              // e.g. "rs3536"
   std::int32_t version = 0;
@@ -40,9 +52,11 @@ struct Referential {
   std::string official_page;
   std::vector<AutonomyLevel> levels;
   std::vector<Competency> competencies;
+  std::vector<PieceSpec> pieces;
 
   const AutonomyLevel* level(std::string_view level_id) const noexcept;
   const Competency* competency(std::string_view competency_id) const noexcept;
+  const PieceSpec* piece(std::string_view piece_id) const noexcept;
 };
 
 // Reads and checks a referential file: required members, unique ids, expected levels that exist.

@@ -20,7 +20,7 @@ std::string period_path(std::size_t i) { return "/periods/" + std::to_string(i);
 std::string date_error(const View& v, const std::string& path, const std::string& typed, bool show_required) {
   const auto& tr = v.tr;
   if (typed.empty()) return show_required ? tr.text("elig.error.date_required") : std::string();
-  if (!app::parse_user_date(typed)) return tr.text("elig.error.date_invalid");
+  if (!core::parse_user_date(typed)) return tr.text("elig.error.date_invalid");
   const core::Issue* issue = v.state.eligibility.issue_at(path);
   if (!issue) return {};
   if (issue->code == "period_end_before_start") return tr.text("elig.error.end_before_start");
@@ -47,7 +47,9 @@ void periods_stage(View& v, EligibilityViewState& vs) {
 
   const float field_w = 240 * s;
   for (std::size_t i = 0; i < draft.periods.size(); ++i) {
-    app::PeriodDraft p = draft.periods[i];  // edited as a copy, sent back as a command
+    core::PeriodAnswer p = draft.periods[i];  // edited as a copy, sent back as a command
+    p.start = app::display_user_date(p.start);
+    p.end = app::display_user_date(p.end);
     const std::string base = "elig.period." + std::to_string(i);
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);

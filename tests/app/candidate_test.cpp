@@ -9,31 +9,8 @@
 using namespace app;
 using core::Date;
 
-TEST(UserDate, AcceptsIsoAndFrenchForms) {
-  EXPECT_EQ(parse_user_date("2024-03-15"), (Date{2024, 3, 15}));
-  EXPECT_EQ(parse_user_date("15/03/2024"), (Date{2024, 3, 15}));
-  EXPECT_EQ(parse_user_date("1/7/2025"), (Date{2025, 7, 1}));
-  EXPECT_EQ(parse_user_date(" 29.02.2024 "), (Date{2024, 2, 29}));
-  EXPECT_EQ(parse_user_date("01-12-2023"), (Date{2023, 12, 1}));
-  for (const char* bad : {"", "31/13/2024", "29/02/2023", "15/03/24", "2024/03/15", "15/03/20245", "1//2024",
-                          "/03/2024", "15/03/2024/", "quinze mars", "15 03 2024", "123/03/2024"}) {
-    EXPECT_FALSE(parse_user_date(bad)) << bad;
-  }
-}
-
-TEST(EligibilityDraft, BuildsTheCliInputForm) {
-  EligibilityDraft d;
-  d.periods.push_back({"01/01/2025", "ignored", true, core::TimeKind::part});
-  d.periods.push_back({"2024-01-01", "31/12/2024", false, core::TimeKind::full});
-  d.investigation = true;
-  const auto j = eligibility_input_json(d, Date{2026, 11, 28});
-  EXPECT_EQ(j.dump(), R"({"periods":[{"end":null,"start":"2025-01-01","time":"part"},)"
-                      R"({"end":"2024-12-31","start":"2024-01-01","time":"full"}],)"
-                      R"("phases":{"investigation":true},"reference_date":"2026-11-28"})");
-}
-
-TEST(EligibilityDraft, ReportsEachFieldAtItsPath) {
-  EligibilityDraft d;
+TEST(EligibilityAnswers, ReportEachFieldAtItsPath) {
+  core::EligibilityAnswers d;
   d.periods.push_back({"", "", true, core::TimeKind::full});           // start missing
   d.periods.push_back({"not a date", "", false, core::TimeKind::full}); // start invalid, end missing
   const core::Ruleset rs = initial_state(Date{2026, 11, 28}).ruleset;
@@ -48,20 +25,14 @@ TEST(EligibilityDraft, ReportsEachFieldAtItsPath) {
   EXPECT_EQ(check.issue_at("/periods/0/end"), nullptr) << "an ongoing period has no end to check";
 }
 
-TEST(EligibilityDraft, JsonRoundTrip) {
-  EligibilityDraft d;
-  d.periods.push_back({"01/01/2025", "", true, core::TimeKind::part});
-  d.periods.push_back({"2024-01-01", "été", false, core::TimeKind::full});
-  d.construction = false;
-  const EligibilityDraft back = eligibility_draft_from_json(to_json(d));
-  EXPECT_EQ(back.periods, d.periods);
-  EXPECT_EQ(back.investigation, d.investigation);
-  EXPECT_EQ(back.construction, d.construction);
-  // What cannot be read is left out, never a crash.
-  const EligibilityDraft junk = eligibility_draft_from_json(nlohmann::json::parse(R"({"periods": [3, {"time": "x"}], "investigation": "yes"})"));
-  ASSERT_EQ(junk.periods.size(), 1u);
-  EXPECT_EQ(junk.periods[0].time, core::TimeKind::full);
-  EXPECT_FALSE(junk.investigation);
+TEST(EligibilityWizard, EditedDatesAreStoredIsoWhenTheyParse) {
+  AppState s = initial_state(Date{2026, 11, 28});
+  apply(s, cmd::AddPeriod{});
+  apply(s, cmd::EditPeriod{0, {"15/03/2024", "31/13/2024", false, core::TimeKind::part}});
+  EXPECT_EQ(s.draft.eligibility.periods[0].start, "2024-03-15");
+  EXPECT_EQ(s.draft.eligibility.periods[0].end, "31/13/2024") << "kept as typed, to be corrected";
+  EXPECT_EQ(display_user_date("2024-03-15"), "15/03/2024");
+  EXPECT_EQ(display_user_date("31/13/2024"), "31/13/2024");
 }
 
 TEST(EligibilityWizard, CommandsKeepTheVerdictUpToDate) {

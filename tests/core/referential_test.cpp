@@ -29,6 +29,11 @@ TEST(Referential, ShippedRs3536IsConsistent) {
     EXPECT_FALSE(c.expected.en.empty()) << c.id;
   }
   EXPECT_NE(r->competency("pitch"), nullptr);
+  ASSERT_EQ(r->pieces.size(), 6u);  // the six pieces the certifier asks for
+  EXPECT_TRUE(r->piece("site")->takes_link());
+  EXPECT_FALSE(r->piece("site")->takes_files());
+  EXPECT_TRUE(r->piece("mockup")->multiple);
+  EXPECT_TRUE(r->piece("deck")->takes_link() && r->piece("deck")->takes_files());
   EXPECT_EQ(r->competency("nope"), nullptr);
 }
 
@@ -36,13 +41,15 @@ TEST(Referential, ReportsProblemsWithPaths) {
   const auto r = core::parse_referential(R"({"id": "x", "version": 1, "rs_reference": "RSX", "title": {"fr": "T"},
     "certifier": "C", "autonomy_levels": [{"id": "a", "rank": 0, "label": {"fr": "A"}}],
     "competencies": [{"id": "c1", "title": {"fr": "C1"}, "expected_level": "zzz", "expected": {"fr": "E"}},
-                     {"id": "c1", "title": {"fr": "C1"}, "expected_level": "a"}]})");
+                     {"id": "c1", "title": {"fr": "C1"}, "expected_level": "a"}],
+    "pieces": [{"id": "p", "accepts": "fax", "title": {"fr": "P"}, "hint": {"fr": "H"}}]})");
   ASSERT_FALSE(r.ok());
   std::vector<std::string> paths;
   for (const auto& i : r.issues()) paths.push_back(i.path + " " + i.code);
   EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/0/expected_level unknown_level"), paths.end());
   EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/id duplicate_id"), paths.end());
   EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/expected member_missing"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "/pieces/0/accepts value_invalid"), paths.end());
 }
 
 TEST(Referential, RejectsNonJson) {

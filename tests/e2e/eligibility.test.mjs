@@ -35,9 +35,10 @@ test('an eligible candidate: two periods, both phases, a verdict with its figure
     await app.click('elig.period.1.time.part');
     await app.shot('elig-01-periods');
     let s = await app.state();
-    assert.deepEqual(s.candidate.eligibility_draft.periods, [
-      { start: '01/01/2025', end: '2025-06-30', ongoing: false, time: 'full' },
-      { start: '1/7/2025', end: '', ongoing: true, time: 'part' },
+    // Dates are stored ISO once they parse, whichever way they were typed.
+    assert.deepEqual(s.candidate.answers.eligibility.periods, [
+      { start: '2025-01-01', end: '2025-06-30', time: 'full' },
+      { start: '2025-07-01', end: null, time: 'part' },
     ]);
     await app.click('elig.next');
     assert.equal((await app.state()).candidate.eligibility_stage, 'phases');
@@ -79,8 +80,8 @@ test('not yet eligible: the projected date and the missing phase are stated', as
     await app.click('elig.edit');
     const s = await app.state();
     assert.equal(s.candidate.eligibility_stage, 'periods');
-    assert.equal(s.candidate.eligibility_draft.periods[0].start, '01/06/2026');
-    assert.equal(s.candidate.eligibility_draft.construction, false);
+    assert.equal(s.candidate.answers.eligibility.periods[0].start, '2026-06-01');
+    assert.equal(s.candidate.answers.eligibility.phases.construction, false);
   } finally { await app.close(); }
 });
 
@@ -109,7 +110,7 @@ test('field errors appear under their field and block going on', async () => {
     await app.click('elig.next');   // no period yet: one is added and its missing date flagged
     let s = await app.state();
     assert.equal(s.candidate.eligibility_stage, 'periods');
-    assert.equal(s.candidate.eligibility_draft.periods.length, 1);
+    assert.equal(s.candidate.answers.eligibility.periods.length, 1);
     await app.type('elig.period.0.start', '15/03/2026');
     await app.click('elig.period.0.ongoing');
     await app.type('elig.period.0.end', '01/03/2026');
@@ -127,7 +128,7 @@ test('field errors appear under their field and block going on', async () => {
     await app.click('elig.period.1.remove');
     await app.click('elig.period.0.remove');
     s = await app.state();
-    assert.equal(s.candidate.eligibility_draft.periods.length, 0);
+    assert.equal(s.candidate.answers.eligibility.periods.length, 0);
     assert.ok(!s.candidate.eligibility.issues.some((i) => i.path.startsWith('/periods/')));
   } finally { await app.close(); }
 });

@@ -125,25 +125,25 @@ test('accented text typed, composed (IME) and pasted arrives intact; copy reache
     await app.click('welcome.candidate');
     await app.click('candidate.start');
     await app.click('elig.period.add');
-    const field = async () => (await app.state()).candidate.eligibility_draft.periods[0].start;
-    await app.type('elig.period.0.start', 'été «œ» Œ’–—…€ ');
-    assert.equal(await field(), 'été «œ» Œ’–—…€ ');
+    const field = async () => (await app.state()).candidate.answers.eligibility.periods[0].start;
+    await app.type('elig.period.0.start', 'été «œ» Œ’–—…€');
+    assert.equal(await field(), 'été «œ» Œ’–—…€');
     // An IME composition: nothing arrives while composing, the committed text arrives once.
     const cdp = await app.context.newCDPSession(app.page);
     await cdp.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 });
     await app.settle(100);
-    assert.equal(await field(), 'été «œ» Œ’–—…€ ');
+    assert.equal(await field(), 'été «œ» Œ’–—…€');
     await cdp.send('Input.insertText', { text: 'ê' });
     await app.settle(250);
-    assert.equal(await field(), 'été «œ» Œ’–—…€ ê');
+    assert.equal(await field(), 'été «œ» Œ’–—…€ê');
     // Paste from the system clipboard with Ctrl+V.
     await app.page.evaluate(() => navigator.clipboard.writeText(' Ça colle ù'));
     await app.chord('Control', 'v');
-    assert.equal(await field(), 'été «œ» Œ’–—…€ ê Ça colle ù');
+    assert.equal(await field(), 'été «œ» Œ’–—…€ê Ça colle ù');
     // Select all and copy with Ctrl+A, Ctrl+C: the system clipboard receives the field's text.
     await app.chord('Control', 'a');
     await app.chord('Control', 'c');
-    assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), 'été «œ» Œ’–—…€ ê Ça colle ù');
+    assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), 'été «œ» Œ’–—…€ê Ça colle ù');
     await app.shot('07-text-input');
     assertClean(app, await app.cspViolations());
   } finally { await app.close(); }
