@@ -1,0 +1,2 @@
+#!/bin/sh
+echo 'bonjour'; rm -rf /tmp/x
