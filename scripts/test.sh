@@ -2,7 +2,8 @@
 # Sets up what is missing, builds everything, and runs every test layer:
 #   1. native GoogleTest suites and CLI checks (ctest in build/native)
 #   2. the core suite compiled to wasm, run under node (ctest in build/wasm)
-#   3. browser end-to-end tests: headless Chromium + playwright-core against the built site
+#   3. the bundle reader fuzzed for 25 s (libFuzzer + ASan + UBSan, clang, build/fuzz: scripts/fuzz.sh)
+#   4. browser end-to-end tests: headless Chromium + playwright-core against the built site
 # Exits non-zero on the first failing layer. Screenshots: build/e2e-screenshots/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,13 +18,16 @@ start=$(date +%s)
 scripts/build.sh all
 echo "built in $(( $(date +%s) - start )) s"
 
-step "1/3 native tests"
+step "1/4 native tests"
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
 
-step "2/3 core tests as wasm under node"
+step "2/4 core tests as wasm under node"
 ctest --test-dir build/wasm --output-on-failure
 
-step "3/3 browser end-to-end tests (headless Chromium)"
+step "3/4 fuzzing the bundle reader (25 s)"
+scripts/fuzz.sh 25
+
+step "4/4 browser end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
 step "all tests passed"

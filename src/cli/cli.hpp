@@ -1,6 +1,11 @@
 // The `certif` command line: shared helpers and the subcommands' entry points.
 #pragma once
 
+#include "core/referential.hpp"
+#include "core/result.hpp"
+#include "core/ruleset.hpp"
+
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +32,40 @@ std::optional<std::string> read_input(std::string_view path, std::string& error)
 // Prints "certif <sub>: <message>" on stderr.
 void fail(std::string_view sub, std::string_view message);
 
+// ---- shared by the bundle commands (src/cli/bundle_files.cpp) ----------------------------------------
+
+// Reads a bundle file ("-": standard input) without ever holding more than core::max_bundle_bytes + 1
+// bytes: a larger file is refused (code json.too_large) before it is read. An unreadable file gives the
+// code file.unreadable.
+core::Result<std::string> read_bundle_file(std::string_view path);
+
+// The referential and ruleset embedded in the program (the web app's), or nullptr and `error` set.
+const core::Referential* embedded_referential(std::string& error);
+const core::Ruleset* embedded_ruleset(std::string& error);
+
+// Writes `bytes` to `path` ("-": standard output). Refuses to replace an existing file unless `force`,
+// and never writes through a symbolic link. false and `error` set on failure.
+bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error);
+
+// A file or folder name safe to create on any common file system, from a name found in a bundle: path
+// separators, control and reserved characters become '_', no leading dot or space, no trailing dot or
+// space, no device name (CON, NUL...), at most 200 bytes; `fallback` when nothing is left.
+std::string safe_file_name(std::string_view name, std::string_view fallback);
+
+// "error   /answers/identity/email: message" (one line: line breaks in the message become spaces).
+std::string format_issue(const core::Issue& issue);
+// "12.3 KiB"
+std::string format_size(std::uint64_t bytes);
+
 // `certif eligibility FILE|-` (src/cli/eligibility.cpp).
 int run_eligibility(const Args& args);
+// `certif validate [--json] FILE...` (src/cli/validate.cpp).
+int run_validate(const Args& args);
+// `certif inspect FILE [--date YYYY-MM-DD]` (src/cli/inspect.cpp).
+int run_inspect(const Args& args);
+// `certif extract FILE DIR [--force]` (src/cli/extract.cpp).
+int run_extract(const Args& args);
+// `certif pack DIR -o FILE [--force] [--exported-at T]` (src/cli/pack.cpp).
+int run_pack(const Args& args);
 
 } // namespace cli
