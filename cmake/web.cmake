@@ -24,7 +24,7 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE
 set(CERTIF_FONT_SOURCE "/usr/share/fonts/opentype/inter/Inter-Regular.otf" CACHE FILEPATH "UI font")
 set(CERTIF_FONT_BOLD_SOURCE "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf" CACHE FILEPATH "UI heading font")
 # Basic Latin, Latin-1, Latin Extended-A (œ Œ), general punctuation (’ – — … « »), €, arrows, a few symbols.
-set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
+set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+200B,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
 set(_font_out "${CMAKE_BINARY_DIR}/generated/fonts")
 add_custom_command(
   OUTPUT "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf"

@@ -183,11 +183,158 @@ mergeInto(LibraryManager.library, {
       document.addEventListener('copy', onCopy);
       document.addEventListener('cut', onCopy);
 
+      // Files dropped on the canvas land on the piece under the pointer (the UI knows where pieces are).
+      c.addEventListener('dragover', function(e) {
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      });
+      c.addEventListener('drop', function(e) {
+        e.preventDefault();
+        var files = e.dataTransfer ? e.dataTransfer.files : null;
+        if (!files || files.length === 0) return;
+        var dpr = CertifPlatform.dpr;
+        var target = UTF8ToString(Module['_certif_drop_target'](e.offsetX * dpr, e.offsetY * dpr));
+        if (!target) { Module['_certif_on_drop_missed'](); return; }
+        for (var i = 0; i < files.length; ++i) CertifFiles.read(files[i], target, '');
+      });
+      // Leaving while a save is still being written would lose it: only then ask the user to stay.
+      window.addEventListener('beforeunload', function(e) {
+        if (CertifStore.pending > 0 || CertifFiles.active > 0) { e.preventDefault(); e.returnValue = ''; }
+      });
+
       P.resize();
     },
   },
 
-  certif_js_init__deps: ['$CertifPlatform'],
+  // The candidate's draft in IndexedDB: 'draft' holds the answers (JSON text) and when they were saved;
+  // 'attachments' holds each file's bytes by attachment id. Every outcome is reported to C++.
+  $CertifStore__deps: ['$CertifPlatform'],
+  $CertifStore: {
+    db: null,
+    pending: 0,
+    openError: '',
+
+    stamp: function() {
+      var d = new Date();
+      var two = function(n) { return (n < 10 ? '0' : '') + n; };
+      return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + two(d.getHours()) + ':' + two(d.getMinutes());
+    },
+
+    open: function(done) {
+      var req;
+      try { req = window.indexedDB.open('certif-intra', 1); } catch (e) { done(null, 'unavailable'); return; }
+      if (!req) { done(null, 'unavailable'); return; }
+      req.onupgradeneeded = function() {
+        var db = req.result;
+        if (!db.objectStoreNames.contains('draft')) db.createObjectStore('draft');
+        if (!db.objectStoreNames.contains('attachments')) db.createObjectStore('attachments');
+      };
+      req.onsuccess = function() { done(req.result, ''); };
+      req.onerror = function() { done(null, (req.error && req.error.name) || 'unavailable'); };
+      req.onblocked = function() { done(null, 'blocked'); };
+    },
+
+    withString: function(s, fn) { CertifPlatform.withString(s || '', fn); },
+
+    written: function(ok, error, when) {
+      CertifStore.pending = Math.max(0, CertifStore.pending - 1);
+      CertifStore.withString(error, function(e) {
+        CertifStore.withString(when, function(w) { Module['_certif_on_storage_written'](ok ? 1 : 0, e, w); });
+      });
+    },
+
+    // One write transaction; `fill` issues the requests. Quota and other failures end up in onabort.
+    write: function(stores, fill, when) {
+      CertifStore.pending++;
+      if (!CertifStore.db) { CertifStore.written(false, CertifStore.openError || 'unavailable', ''); return; }
+      var tx;
+      try {
+        tx = CertifStore.db.transaction(stores, 'readwrite');
+        fill(tx);
+      } catch (e) { CertifStore.written(false, e.name || 'Error', ''); return; }
+      tx.oncomplete = function() { CertifStore.written(true, '', when || ''); };
+      tx.onabort = function() { CertifStore.written(false, (tx.error && tx.error.name) || 'AbortError', ''); };
+    },
+  },
+
+  // Files chosen or dropped: read by the browser, then handed to C++ a few megabytes per frame so the
+  // page keeps drawing (progress bar) and C++ hashes as it goes.
+  $CertifFiles__deps: ['$CertifPlatform'],
+  $CertifFiles: {
+    next: 1,
+    active: 0,
+    cancelled: {},
+    input: null,
+    chunk: 2 * 1024 * 1024,
+
+    // Files are announced at once (C++ can refuse them before reading) but read one after the other,
+    // so that only one file at a time is being copied into the wasm heap.
+    read: function(file, piece, replaces) {
+      var job = CertifFiles.next++;
+      var P = CertifPlatform;
+      P.withString(piece, function(pp) {
+        P.withString(file.name, function(np) {
+          P.withString(replaces, function(rp) { Module['_certif_on_file_begin'](job, pp, np, file.size, rp); });
+        });
+      });
+      CertifFiles.active++;
+      CertifFiles.tail = (CertifFiles.tail || Promise.resolve()).then(function() {
+        return new Promise(function(resolve) {
+          var finish = function() { CertifFiles.active--; delete CertifFiles.cancelled[job]; resolve(); };
+          if (CertifFiles.cancelled[job]) { finish(); return; }
+          file.arrayBuffer().then(function(buffer) {
+            var bytes = new Uint8Array(buffer);
+            var off = 0;
+            var step = function() {
+              if (CertifFiles.cancelled[job]) { finish(); return; }
+              if (off >= bytes.length) {
+                Module['_certif_on_file_end'](job);
+                finish();
+                return;
+              }
+              var part = bytes.subarray(off, Math.min(bytes.length, off + CertifFiles.chunk));
+              off += part.length;
+              var p = _malloc(part.length);
+              HEAPU8.set(part, p);   // HEAPU8 is read after malloc: memory may have grown
+              Module['_certif_on_file_chunk'](job, p, part.length);
+              _free(p);
+              requestAnimationFrame(step);   // one chunk per frame: the page keeps drawing the progress
+            };
+            requestAnimationFrame(step);
+          }).catch(function(err) {
+            P.withString((err && err.name) || 'NotReadableError', function(e) { Module['_certif_on_file_failed'](job, e); });
+            finish();
+          });
+        });
+      });
+    },
+
+    pick: function(piece, replaces, multiple) {
+      var input = CertifFiles.input;
+      if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'file-input';
+        input.className = 'sr-only';
+        input.tabIndex = -1;
+        // `accept` is a hint for the picker only: what is accepted is decided by the content, in C++.
+        document.body.appendChild(input);
+        CertifFiles.input = input;
+      }
+      input.multiple = !!multiple;
+      input.accept = piece.charAt(0) === '#' ? '.json,application/json'
+                                             : '.pdf,.png,.jpg,.jpeg,.webp,.odt,.ods,.odp,.docx,.xlsx,.pptx,.csv';
+      input.value = '';
+      input.onchange = function() {
+        var files = Array.prototype.slice.call(input.files || []);
+        for (var i = 0; i < files.length; ++i) CertifFiles.read(files[i], piece, i === 0 ? replaces : '');
+        input.value = '';
+      };
+      input.click();
+    },
+  },
+
+  certif_js_init__deps: ['$CertifPlatform', '$CertifStore', '$CertifFiles'],
   certif_js_init: function() { CertifPlatform.init(); },
 
   certif_js_request_frame__deps: ['$CertifPlatform'],
@@ -239,6 +386,17 @@ mergeInto(LibraryManager.library, {
       stats: function() { return api('_certif_api_stats'); },
       widgets: function() { return api('_certif_api_widgets'); },
       state: function() { return api('_certif_api_state'); },
+      // A copy of an attachment's bytes (Uint8Array), or null: lets tests check files survive intact.
+      attachment: function(id) {
+        var out = null;
+        CertifPlatform.withString(String(id), function(p) {
+          var size = Module['_certif_api_attachment_size'](p);
+          if (size < 0) return;
+          var data = Module['_certif_api_attachment_data'](p);
+          out = HEAPU8.slice(data, data + size);
+        });
+        return out;
+      },
     });
     window.dispatchEvent(new Event('certif-ready'));
   },
@@ -303,4 +461,124 @@ mergeInto(LibraryManager.library, {
   certif_js_set_title: function(text_ptr) { document.title = UTF8ToString(text_ptr); },
 
   certif_js_set_lang: function(code_ptr) { document.documentElement.lang = UTF8ToString(code_ptr); },
+
+  certif_js_storage_load__deps: ['$CertifStore', '$CertifPlatform'],
+  certif_js_storage_load: function() {
+    var S = CertifStore, P = CertifPlatform;
+    var report = function(answers, savedAt, error) {
+      var a = answers === null ? 0 : _malloc(lengthBytesUTF8(answers) + 1);
+      if (a) stringToUTF8(answers, a, lengthBytesUTF8(answers) + 1);
+      P.withString(savedAt, function(w) {
+        P.withString(error, function(e) { Module['_certif_on_draft_loaded'](a, w, e); });
+      });
+      if (a) _free(a);
+    };
+    S.open(function(db, error) {
+      S.db = db;
+      S.openError = error;
+      if (!db) { report(null, '', error); return; }
+      var tx;
+      try { tx = db.transaction(['draft', 'attachments'], 'readonly'); } catch (e) { report(null, '', e.name || 'Error'); return; }
+      var draftReq = tx.objectStore('draft').get('current');
+      var files = [];
+      var cursorReq = tx.objectStore('attachments').openCursor();
+      cursorReq.onsuccess = function() {
+        var cur = cursorReq.result;
+        if (!cur) return;
+        files.push([String(cur.key), cur.value]);
+        cur.continue();
+      };
+      tx.oncomplete = function() {
+        var rec = draftReq.result;
+        report(rec ? rec.answers : null, rec ? rec.saved_at : '', '');
+        files.forEach(function(f) {
+          var bytes = new Uint8Array(f[1]);
+          var p = _malloc(Math.max(1, bytes.length));
+          HEAPU8.set(bytes, p);
+          P.withString(f[0], function(id) { Module['_certif_on_attachment_loaded'](id, p, bytes.length); });
+          _free(p);
+        });
+      };
+      tx.onabort = function() { report(null, '', (tx.error && tx.error.name) || 'AbortError'); };
+    });
+  },
+
+  certif_js_save_draft__deps: ['$CertifStore'],
+  certif_js_save_draft: function(json_ptr) {
+    var text = UTF8ToString(json_ptr);
+    var when = CertifStore.stamp();
+    CertifStore.write(['draft'], function(tx) {
+      tx.objectStore('draft').put({answers: text, saved_at: when}, 'current');
+    }, when);
+  },
+
+  certif_js_store_attachment__deps: ['$CertifStore'],
+  certif_js_store_attachment: function(id_ptr, data_ptr, size) {
+    var id = UTF8ToString(id_ptr);
+    var copy = HEAPU8.slice(data_ptr, data_ptr + size).buffer;   // the heap may move or be reused
+    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').put(copy, id); }, CertifStore.stamp());
+  },
+
+  certif_js_delete_attachment__deps: ['$CertifStore'],
+  certif_js_delete_attachment: function(id_ptr) {
+    var id = UTF8ToString(id_ptr);
+    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').delete(id); }, CertifStore.stamp());
+  },
+
+  certif_js_clear_storage__deps: ['$CertifStore'],
+  certif_js_clear_storage: function() {
+    CertifStore.write(['draft', 'attachments'], function(tx) {
+      tx.objectStore('draft').clear();
+      tx.objectStore('attachments').clear();
+    }, '');
+  },
+
+  certif_js_pick_files__deps: ['$CertifFiles'],
+  certif_js_pick_files: function(piece_ptr, replaces_ptr, multiple) {
+    CertifFiles.pick(UTF8ToString(piece_ptr), UTF8ToString(replaces_ptr), multiple);
+  },
+
+  // Decodes an image with the browser (all accepted formats, WebP included) into a GL texture no larger
+  // than max_px, and reports it (texture 0 when the image cannot be decoded).
+  certif_js_make_thumbnail__deps: ['$GL', '$CertifPlatform'],
+  certif_js_make_thumbnail: function(id_ptr, data_ptr, size, type_ptr, max_px) {
+    var id = UTF8ToString(id_ptr);
+    var blob = new Blob([HEAPU8.slice(data_ptr, data_ptr + size)], {type: UTF8ToString(type_ptr)});
+    var report = function(tex, w, h) {
+      CertifPlatform.withString(id, function(p) { Module['_certif_on_thumbnail'](p, tex, w, h); });
+    };
+    createImageBitmap(blob).then(function(full) {
+      var k = Math.min(1, max_px / Math.max(full.width, full.height));
+      var w = Math.max(1, Math.round(full.width * k)), h = Math.max(1, Math.round(full.height * k));
+      return createImageBitmap(full, {resizeWidth: w, resizeHeight: h, resizeQuality: 'high'}).then(function(small) {
+        full.close();
+        var gl = GLctx;
+        var tex = gl.createTexture();
+        gl.bindTexture(gl.TEXTURE_2D, tex);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.pixelStorei(gl.UNPACK_ALIGNMENT, 4);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, small);
+        small.close();
+        var name = GL.getNewId(GL.textures);
+        tex.name = name;
+        GL.textures[name] = tex;
+        report(name, w, h);
+      });
+    }).catch(function() { report(0, 0, 0); });
+  },
+
+  certif_js_delete_texture__deps: ['$GL'],
+  certif_js_delete_texture: function(name) {
+    var tex = GL.textures[name];
+    if (!tex) return;
+    GLctx.deleteTexture(tex);
+    tex.name = 0;
+    GL.textures[name] = null;
+  },
+
+  certif_js_cancel_file__deps: ['$CertifFiles'],
+  certif_js_cancel_file: function(job) { CertifFiles.cancelled[job] = true; },
 });

@@ -1,12 +1,25 @@
 // The application: commands in, state changes and effects out.
+//
+// [SECTION] Names           — ids and paths of screens, steps, fields
+// [SECTION] Start-up        — the embedded referential and ruleset
+// [SECTION] Files           — reading a file into a piece: limits first, then content, then attach
+// [SECTION] apply           — one handler per command
+// [SECTION] Preferences and snapshot
 #include "app/app.hpp"
 
+#include "app/exchange.hpp"
 #include "assets/assets.hpp"
+#include "core/sniff.hpp"
 #include "core/version.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace app {
+
+// [SECTION] Names ==================================================================================
 
 const char* screen_id(Screen s) noexcept {
   switch (s) {
@@ -21,6 +34,9 @@ const char* step_id(CandidateStep s) noexcept {
   switch (s) {
     case CandidateStep::overview: return "overview";
     case CandidateStep::eligibility: return "eligibility";
+    case CandidateStep::questionnaire: return "questionnaire";
+    case CandidateStep::pieces: return "pieces";
+    case CandidateStep::review: return "review";
     case CandidateStep::next_steps: return "next_steps";
   }
   return "overview";
@@ -35,6 +51,67 @@ const char* stage_id(EligibilityStage s) noexcept {
   return "periods";
 }
 
+const char* field_id(Field f) noexcept {
+  switch (f) {
+    case Field::first_name: return "first_name";
+    case Field::last_name: return "last_name";
+    case Field::email: return "email";
+    case Field::administration: return "administration";
+    case Field::status: return "status";
+    case Field::position: return "position";
+    case Field::startup_name: return "startup_name";
+    case Field::incubator: return "incubator";
+    case Field::startup_phase: return "startup_phase";
+    case Field::startup_start: return "startup_start";
+    case Field::startup_site: return "startup_site";
+    case Field::role: return "role";
+    case Field::purpose_detail: return "purpose_detail";
+  }
+  return "";
+}
+
+const char* field_path(Field f) noexcept {
+  switch (f) {
+    case Field::first_name: return "/identity/first_name";
+    case Field::last_name: return "/identity/last_name";
+    case Field::email: return "/identity/email";
+    case Field::administration: return "/identity/administration";
+    case Field::status: return "/identity/status";
+    case Field::position: return "/identity/position";
+    case Field::startup_name: return "/startup/name";
+    case Field::incubator: return "/startup/incubator";
+    case Field::startup_phase: return "/startup/phase";
+    case Field::startup_start: return "/startup/start_date";
+    case Field::startup_site: return "/startup/site";
+    case Field::role: return "/startup/role";
+    case Field::purpose_detail: return "/purposes/detail";
+  }
+  return "";
+}
+
+std::string& field_value(core::Dossier& d, Field f) noexcept {
+  switch (f) {
+    case Field::first_name: return d.first_name;
+    case Field::last_name: return d.last_name;
+    case Field::email: return d.email;
+    case Field::administration: return d.administration;
+    case Field::status: return d.status;
+    case Field::position: return d.position;
+    case Field::startup_name: return d.startup_name;
+    case Field::incubator: return d.incubator;
+    case Field::startup_phase: return d.startup_phase;
+    case Field::startup_start: return d.startup_start;
+    case Field::startup_site: return d.startup_site;
+    case Field::role: return d.role;
+    case Field::purpose_detail: return d.purpose_detail;
+  }
+  return d.role;
+}
+
+const std::string& field_value(const core::Dossier& d, Field f) noexcept {
+  return field_value(const_cast<core::Dossier&>(d), f);
+}
+
 namespace {
 
 template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
@@ -42,7 +119,49 @@ template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
 
 std::string screen_title_key(Screen s) { return std::string("title.") + screen_id(s); }
 
+std::string verdict_summary(const AppState& s, const Catalog& tr) {
+  if (!s.eligibility.result) return tr.text("elig.verdict.incomplete");
+  return tr.text(s.eligibility.result->eligible ? "elig.verdict.eligible" : "elig.verdict.not_eligible");
+}
+
+// Typed text is kept, but trimmed of what no one means to type and bounded in size.
+std::string clean_text(std::string text) {
+  if (text.size() > core::max_text_bytes) {
+    std::size_t n = core::max_text_bytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0u) == 0x80u) --n;  // whole characters
+    text.resize(n);
+  }
+  return text;
+}
+
+// A file name as the candidate chose it, without any directory part or control character.
+std::string clean_file_name(std::string_view name) {
+  const auto slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());  // no hidden files
+  if (out.size() > 200) out.resize(200);
+  return out.empty() ? std::string("fichier") : out;
+}
+
+core::Attachment* find_attachment_mut(core::Dossier& d, std::string_view id, core::Piece** piece = nullptr) {
+  for (auto& p : d.pieces) {
+    for (auto& f : p.files) {
+      if (f.id == id) {
+        if (piece) *piece = &p;
+        return &f;
+      }
+    }
+  }
+  return nullptr;
+}
+
 } // namespace
+
+// [SECTION] Start-up =================================================================================
 
 AppState initial_state(core::Date today) {
   AppState s;
@@ -54,18 +173,14 @@ AppState initial_state(core::Date today) {
     if (auto r = core::parse_ruleset(*text)) s.ruleset = std::move(r).value();
   }
   s.draft = core::make_dossier(s.referential);
-  s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.ruleset);
+  refresh_derived(s);
   return s;
 }
 
-namespace {
-
-std::string verdict_summary(const AppState& s, const Catalog& tr) {
-  if (!s.eligibility.result) return tr.text("elig.verdict.incomplete");
-  return tr.text(s.eligibility.result->eligible ? "elig.verdict.eligible" : "elig.verdict.not_eligible");
+void refresh_derived(AppState& s) {
+  s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.ruleset);
+  s.readiness = core::check_dossier(s.draft, s.referential, s.today);
 }
-
-} // namespace
 
 std::string title_for(const AppState& state, const Catalog& tr) {
   const std::string key = screen_title_key(state.screen);
@@ -73,14 +188,199 @@ std::string title_for(const AppState& state, const Catalog& tr) {
   return tr.text(key) + " — " + tr.text("app.title");
 }
 
+const core::Attachment* find_attachment(const core::Dossier& d, std::string_view id) noexcept {
+  for (const auto& p : d.pieces) {
+    for (const auto& f : p.files) {
+      if (f.id == id) return &f;
+    }
+  }
+  return nullptr;
+}
+
+// [SECTION] Files ====================================================================================
+
+namespace {
+
+FileJob* find_job(AppState& s, std::uint32_t id) {
+  for (auto& j : s.file_jobs) {
+    if (j.id == id) return &j;
+  }
+  return nullptr;
+}
+
+void drop_job(AppState& s, std::uint32_t id) {
+  s.file_jobs.erase(std::remove_if(s.file_jobs.begin(), s.file_jobs.end(), [&](const FileJob& j) { return j.id == id; }),
+                    s.file_jobs.end());
+}
+
+void refuse(AppState& s, const std::string& piece, const std::string& name, const char* code, std::uint64_t size,
+            std::string kind = {}) {
+  s.file_refusals.push_back({piece, name, code, std::move(kind), size});
+  if (s.file_refusals.size() > 20) s.file_refusals.erase(s.file_refusals.begin());
+}
+
+// Bytes the dossier would hold once every file being read has arrived, not counting `except`.
+std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
+  std::uint64_t total = core::attachments_size(s.draft);
+  if (!except.empty()) {
+    if (const auto* a = find_attachment(s.draft, except)) total -= a->size();
+  }
+  for (const auto& j : s.file_jobs) total += j.size;
+  return total;
+}
+
+void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
+  const std::string name = clean_file_name(c.name);
+  if (c.piece_id == import_target) {
+    if (c.size == 0 || c.size > core::max_bundle_bytes || s.import_job || !s.file_jobs.empty()) {
+      ImportJob failed;
+      failed.file_name = name;
+      failed.stage = ImportJob::Stage::failed;
+      failed.issues.push_back({core::Severity::error, c.size == 0 ? "file_empty" : "file_too_large", "",
+                               "the file is empty or larger than a bundle can be"});
+      if (!s.import_job) s.import_job = std::move(failed);
+      fx.push_back(fx::CancelFile{c.job});
+      return;
+    }
+    FileJob job;
+    job.id = c.job;
+    job.piece_id = c.piece_id;
+    job.name = name;
+    job.size = c.size;
+    job.bytes.reserve(static_cast<std::size_t>(c.size));
+    s.file_jobs.push_back(std::move(job));
+    return;
+  }
+  const core::PieceSpec* spec = s.referential.piece(c.piece_id);
+  if (!spec || !spec->takes_files() || !core::find_piece(s.draft, c.piece_id)) {
+    fx.push_back(fx::CancelFile{c.job});
+    return;
+  }
+  // The limits are checked before reading a single byte: no one waits for a file that cannot be kept.
+  if (c.size == 0) {
+    refuse(s, c.piece_id, name, "empty", 0);
+    fx.push_back(fx::CancelFile{c.job});
+    return;
+  }
+  if (c.size > core::max_file_bytes) {
+    refuse(s, c.piece_id, name, "file_too_large", c.size);
+    fx.push_back(fx::CancelFile{c.job});
+    return;
+  }
+  if (committed_bytes(s, c.replaces) + c.size > core::max_dossier_bytes) {
+    refuse(s, c.piece_id, name, "dossier_full", c.size);
+    fx.push_back(fx::CancelFile{c.job});
+    return;
+  }
+  if (!spec->multiple && c.replaces.empty()) {
+    for (const auto& j : s.file_jobs) {
+      if (j.piece_id == c.piece_id) {  // two files dropped on a one-file piece: keep the first
+        refuse(s, c.piece_id, name, "one_file_only", c.size);
+        fx.push_back(fx::CancelFile{c.job});
+        return;
+      }
+    }
+  }
+  FileJob job;
+  job.id = c.job;
+  job.piece_id = c.piece_id;
+  job.name = name;
+  job.size = c.size;
+  job.replaces = c.replaces;
+  job.bytes.reserve(static_cast<std::size_t>(c.size));
+  s.file_jobs.push_back(std::move(job));
+}
+
+void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
+  const std::uint32_t id = job.id;
+  if (job.piece_id == import_target) {
+    if (job.bytes.size() == job.size) start_import(s, job.name, std::move(job.bytes));
+    drop_job(s, id);
+    return;
+  }
+  if (job.bytes.size() != job.size) {
+    refuse(s, job.piece_id, job.name, "read_failed", job.size);
+    drop_job(s, id);
+    return;
+  }
+  const core::Sniff sniff = core::sniff_media_type(job.bytes);
+  if (!sniff.accepted) {
+    refuse(s, job.piece_id, job.name, "type_refused", job.size, sniff.kind);
+    drop_job(s, id);
+    return;
+  }
+  core::Piece* piece = core::find_piece(s.draft, job.piece_id);
+  const core::PieceSpec* spec = s.referential.piece(job.piece_id);
+  if (!piece || !spec) {
+    drop_job(s, id);
+    return;
+  }
+  core::Attachment a;
+  a.id = "a" + std::to_string(s.next_attachment++);
+  a.name = job.name;
+  a.media_type = sniff.media_type;
+  a.sha256 = core::to_hex(job.hasher.finish());
+  a.bytes = std::move(job.bytes);
+
+  // Replace the named file, or the only file of a single-file piece; otherwise add.
+  std::string replaced = job.replaces;
+  if (replaced.empty() && !spec->multiple && !piece->files.empty()) replaced = piece->files.front().id;
+  auto it = std::find_if(piece->files.begin(), piece->files.end(), [&](const auto& f) { return f.id == replaced; });
+  if (it != piece->files.end()) {
+    fx.push_back(fx::DeleteAttachment{it->id});
+    *it = std::move(a);
+    fx.push_back(fx::StoreAttachment{it->id});
+    fx.push_back(fx::Announce{tr.format("files.announce.replaced", {{"name", it->name}})});
+  } else {
+    piece->files.push_back(std::move(a));
+    fx.push_back(fx::StoreAttachment{piece->files.back().id});
+    fx.push_back(fx::Announce{tr.format("files.announce.added", {{"name", piece->files.back().name}})});
+  }
+  drop_job(s, id);
+}
+
+} // namespace
+
+// [SECTION] apply ====================================================================================
+
+namespace {
+
+// While the export is being written its writer reads the draft: nothing may change the draft until it
+// is done (a second or two), or the file would mix two versions.
+bool edits_draft(const Command& c) {
+  return std::visit(overloaded{
+      [](const cmd::AddPeriod&) { return true; }, [](const cmd::RemovePeriod&) { return true; },
+      [](const cmd::EditPeriod&) { return true; }, [](const cmd::SetPhase&) { return true; },
+      [](const cmd::SetField&) { return true; }, [](const cmd::SetEvidence&) { return true; },
+      [](const cmd::ToggleEvidencePiece&) { return true; }, [](const cmd::TogglePurpose&) { return true; },
+      [](const cmd::SetPieceUrl&) { return true; }, [](const cmd::SetPieceDescription&) { return true; },
+      [](const cmd::RemoveAttachment&) { return true; }, [](const cmd::RenameAttachment&) { return true; },
+      [](const cmd::FileEnd&) { return true; }, [](const cmd::ConfirmImport&) { return true; },
+      [](const cmd::ClearLocalData&) { return true; }, [](const cmd::DraftLoaded&) { return true; },
+      [](const cmd::AttachmentLoaded&) { return true; }, [](const cmd::PickImport&) { return true; },
+      [](const auto&) { return false; },
+  }, c);
+}
+
+} // namespace
+
 Effects apply(AppState& state, const Command& command) {
   Effects fx;
-  bool recheck = false;  // the eligibility answers or the day changed
+  if (state.export_job && edits_draft(command)) {
+    // A file fully read meanwhile is not lost: it is attached when the export is done (step_jobs).
+    if (const auto* end = std::get_if<cmd::FileEnd>(&command)) {
+      for (auto& j : state.file_jobs) {
+        if (j.id == end->job) j.ended = true;
+      }
+    }
+    return fx;
+  }
+  bool changed = false;  // the draft changed: save it and refresh what derives from it
+  const Catalog& tr = catalog_for(state.prefs.lang);
   std::visit(overloaded{
       [&](const cmd::GoTo& c) {
         if (state.screen == c.screen) return;
         state.screen = c.screen;
-        const Catalog& tr = catalog_for(state.prefs.lang);
         fx.push_back(fx::SetTitle{title_for(state, tr)});
         fx.push_back(fx::Announce{title_for(state, tr)});
       },
@@ -92,44 +392,246 @@ Effects apply(AppState& state, const Command& command) {
       },
       [&](const cmd::SetToday& c) {
         state.today = c.today;
-        recheck = true;
+        refresh_derived(state);
       },
       [&](const cmd::SetCandidateStep& c) { state.candidate_step = c.step; },
+      [&](const cmd::FocusField& c) {
+        state.candidate_step = c.step;
+        state.focus.step = c.step;
+        state.focus.path = c.path;
+        ++state.focus.serial;
+        if (c.step == CandidateStep::eligibility) {
+          state.eligibility_stage = c.path.rfind("/eligibility/phases", 0) == 0 ? EligibilityStage::phases
+                                                                                  : EligibilityStage::periods;
+        }
+      },
       [&](const cmd::SetEligibilityStage& c) {
         state.eligibility_stage = c.stage;
-        if (c.stage == EligibilityStage::verdict) {
-          fx.push_back(fx::Announce{verdict_summary(state, catalog_for(state.prefs.lang))});
-        }
+        if (c.stage == EligibilityStage::verdict) fx.push_back(fx::Announce{verdict_summary(state, tr)});
       },
       [&](const cmd::AddPeriod&) {
         if (state.draft.eligibility.periods.size() >= max_periods) return;
         state.draft.eligibility.periods.emplace_back();
-        recheck = true;
+        changed = true;
       },
       [&](const cmd::RemovePeriod& c) {
         auto& ps = state.draft.eligibility.periods;
         if (c.index >= ps.size()) return;
         ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(c.index));
-        recheck = true;
+        changed = true;
       },
       [&](const cmd::EditPeriod& c) {
         auto& ps = state.draft.eligibility.periods;
         const core::PeriodAnswer value = normalized(c.value);
         if (c.index >= ps.size() || ps[c.index] == value) return;
         ps[c.index] = value;
-        recheck = true;
+        changed = true;
       },
       [&](const cmd::SetPhase& c) {
         auto& slot = c.phase == Phase::investigation ? state.draft.eligibility.investigation
                                                      : state.draft.eligibility.construction;
         if (slot == c.done) return;
         slot = c.done;
-        recheck = true;
+        changed = true;
+      },
+      [&](const cmd::SetField& c) {
+        std::string value = clean_text(c.value);
+        if (c.field == Field::startup_start) value = core::normalize_user_date(value);
+        std::string& slot = field_value(state.draft, c.field);
+        if (slot == value) return;
+        slot = std::move(value);
+        changed = true;
+      },
+      [&](const cmd::SetEvidence& c) {
+        if (c.competency >= state.draft.competencies.size()) return;
+        std::string& slot = state.draft.competencies[c.competency].evidence;
+        std::string value = clean_text(c.text);
+        if (slot == value) return;
+        slot = std::move(value);
+        changed = true;
+      },
+      [&](const cmd::ToggleEvidencePiece& c) {
+        if (c.competency >= state.draft.competencies.size() || !state.referential.piece(c.piece_id)) return;
+        auto& ids = state.draft.competencies[c.competency].piece_ids;
+        auto it = std::find(ids.begin(), ids.end(), c.piece_id);
+        if (it != ids.end()) ids.erase(it);
+        else ids.push_back(c.piece_id);
+        changed = true;
+      },
+      [&](const cmd::TogglePurpose& c) {
+        if (std::find(std::begin(core::purposes), std::end(core::purposes), c.purpose_id) == std::end(core::purposes)) return;
+        auto& ps = state.draft.purposes;
+        auto it = std::find(ps.begin(), ps.end(), c.purpose_id);
+        if (it != ps.end()) ps.erase(it);
+        else ps.push_back(c.purpose_id);
+        changed = true;
+      },
+      [&](const cmd::SetPieceUrl& c) {
+        core::Piece* p = core::find_piece(state.draft, c.piece_id);
+        std::string value = clean_text(c.url);
+        while (!value.empty() && value.back() == ' ') value.pop_back();
+        while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+        if (!p || p->url == value) return;
+        p->url = std::move(value);
+        changed = true;
+      },
+      [&](const cmd::SetPieceDescription& c) {
+        core::Piece* p = core::find_piece(state.draft, c.piece_id);
+        std::string value = clean_text(c.text);
+        if (!p || p->description == value) return;
+        p->description = std::move(value);
+        changed = true;
+      },
+      [&](const cmd::PickFiles& c) {
+        const core::PieceSpec* spec = state.referential.piece(c.piece_id);
+        if (!spec || !spec->takes_files()) return;
+        fx.push_back(fx::PickFiles{c.piece_id, c.replaces, spec->multiple && c.replaces.empty()});
+      },
+      [&](const cmd::RemoveAttachment& c) {
+        core::Piece* piece = nullptr;
+        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id, &piece);
+        if (!a) return;
+        const std::string name = a->name;
+        fx.push_back(fx::DeleteAttachment{a->id});
+        piece->files.erase(piece->files.begin() + (a - piece->files.data()));
+        fx.push_back(fx::Announce{tr.format("files.announce.removed", {{"name", name}})});
+        changed = true;
+      },
+      [&](const cmd::RenameAttachment& c) {
+        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
+        if (!a) return;
+        const std::string name = clean_file_name(c.name);
+        if (a->name == name) return;
+        a->name = name;
+        changed = true;
+      },
+      [&](const cmd::DismissRefusal& c) {
+        if (c.index < state.file_refusals.size()) {
+          state.file_refusals.erase(state.file_refusals.begin() + static_cast<std::ptrdiff_t>(c.index));
+        }
+      },
+      [&](const cmd::FileBegin& c) { file_begin(state, c, fx); },
+      [&](const cmd::FileChunk& c) {
+        FileJob* job = find_job(state, c.job);
+        if (!job) return;
+        if (job->bytes.size() + c.bytes.size() > job->size) {  // the file grew while being read
+          refuse(state, job->piece_id, job->name, "read_failed", job->size);
+          fx.push_back(fx::CancelFile{job->id});
+          drop_job(state, c.job);
+          return;
+        }
+        job->hasher.update(c.bytes.data(), c.bytes.size());
+        job->bytes += c.bytes;
+      },
+      [&](const cmd::FileEnd& c) {
+        FileJob* job = find_job(state, c.job);
+        if (!job) return;
+        const bool to_piece = job->piece_id != import_target;
+        file_end(state, *job, fx, tr);
+        changed = to_piece;
+      },
+      [&](const cmd::FileFailed& c) {
+        FileJob* job = find_job(state, c.job);
+        if (!job) return;
+        refuse(state, job->piece_id, job->name, "read_failed", job->size, c.error);
+        drop_job(state, c.job);
+      },
+      [&](const cmd::DropMissed&) {
+        refuse(state, "", "", "drop_outside", 0);
+        fx.push_back(fx::Announce{tr.text("files.refused.drop_outside")});
+      },
+      [&](const cmd::DraftLoaded& c) {
+        state.storage.status = c.error.empty() ? Storage::Status::ready : Storage::Status::failed;
+        state.storage.error = c.error;
+        if (!c.answers_json) return;
+        const auto doc = nlohmann::json::parse(*c.answers_json, nullptr, false);
+        if (doc.is_discarded()) return;
+        std::vector<core::Issue> ignored;  // a saved draft is our own output; unreadable parts are dropped
+        core::Dossier d = core::answers_from_json(doc, ignored);
+        core::conform_to(d, state.referential);
+        state.draft = std::move(d);
+        state.storage.draft_exists = true;
+        state.storage.last_saved = c.saved_at;
+        // New attachment ids must not collide with restored ones.
+        for (const auto& p : state.draft.pieces) {
+          for (const auto& f : p.files) {
+            if (f.id.size() > 1 && f.id[0] == 'a') {
+              const auto n = std::strtoul(f.id.c_str() + 1, nullptr, 10);
+              if (n >= state.next_attachment) state.next_attachment = static_cast<std::uint32_t>(n + 1);
+            }
+          }
+        }
+        refresh_derived(state);
+      },
+      [&](const cmd::AttachmentLoaded& c) {
+        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
+        if (!a) return;
+        a->bytes = c.bytes;
+        refresh_derived(state);
+      },
+      [&](const cmd::StorageWritten& c) {
+        if (state.storage.pending > 0) --state.storage.pending;
+        if (c.ok) {
+          state.storage.error.clear();
+          if (!c.when.empty()) {  // a write that stored something (erasing reports no time)
+            state.storage.last_saved = c.when;
+            state.storage.draft_exists = true;
+          }
+          if (state.storage.status == Storage::Status::failed) state.storage.status = Storage::Status::ready;
+        } else {
+          state.storage.error = c.error.empty() ? "UnknownError" : c.error;
+          state.storage.status = Storage::Status::failed;
+        }
+      },
+      [&](const cmd::SetClock& c) { state.clock_utc = c.utc; },
+      [&](const cmd::ExportDossier&) {
+        if (state.storage.status != Storage::Status::loading) start_export(state, fx);
+      },
+      [&](const cmd::PickImport&) {
+        if (state.import_job && state.import_job->stage != ImportJob::Stage::failed) return;
+        state.import_job.reset();
+        fx.push_back(fx::PickFiles{import_target, {}, false});
+      },
+      [&](const cmd::ConfirmImport&) { confirm_import(state, fx, tr); },
+      [&](const cmd::CancelImport&) {
+        state.import_job.reset();
+        fx.push_back(fx::Announce{tr.text("import.cancelled")});
+      },
+      [&](const cmd::ClearLocalData&) {
+        state.draft = core::make_dossier(state.referential);
+        state.file_jobs.clear();
+        state.file_refusals.clear();
+        state.eligibility_stage = EligibilityStage::periods;
+        state.candidate_step = CandidateStep::overview;
+        state.storage.draft_exists = false;
+        state.storage.last_saved.clear();
+        state.storage.dirty = false;
+        state.draft_origin = nullptr;
+        state.import_job.reset();
+        refresh_derived(state);
+        fx.push_back(fx::ClearStorage{});
+        fx.push_back(fx::Announce{tr.text("storage.cleared")});
       },
   }, command);
-  if (recheck) state.eligibility = check_eligibility(state.draft.eligibility, state.today, state.ruleset);
+  if (changed) {
+    refresh_derived(state);
+    state.storage.dirty = true;
+  }
   return fx;
 }
+
+Effects end_frame(AppState& state) {
+  Effects fx;
+
+  if (state.storage.dirty) {
+    state.storage.dirty = false;
+    ++state.storage.pending;
+    fx.push_back(fx::SaveDraft{core::answers_to_json(state.draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  }
+  return fx;
+}
+
+// [SECTION] Preferences and snapshot ===================================================================
 
 void load_prefs(AppState& state, std::string_view stored) {
   const auto doc = nlohmann::json::parse(stored, nullptr, false);
@@ -147,18 +649,44 @@ std::string save_prefs(const Prefs& prefs) {
 
 namespace {
 
-nlohmann::json eligibility_snapshot(const EligibilityCheck& check) {
-  nlohmann::json issues = nlohmann::json::array();
-  for (const auto& i : check.issues) {
-    issues.push_back({{"severity", core::to_string(i.severity)}, {"code", i.code}, {"path", i.path}, {"message", i.message}});
+nlohmann::json issues_json(const std::vector<core::Issue>& issues) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : issues) {
+    out.push_back({{"severity", core::to_string(i.severity)}, {"code", i.code}, {"path", i.path}, {"message", i.message}});
   }
-  return {{"issues", std::move(issues)},
-          {"result", check.result ? core::to_json(*check.result) : nlohmann::json(nullptr)}};
+  return out;
+}
+
+const char* storage_status(Storage::Status s) {
+  switch (s) {
+    case Storage::Status::loading: return "loading";
+    case Storage::Status::ready: return "ready";
+    case Storage::Status::failed: return "failed";
+  }
+  return "loading";
+}
+
+nlohmann::json import_snapshot(const AppState& s) {
+  if (!s.import_job) return nullptr;
+  const auto& j = *s.import_job;
+  const char* stage = j.stage == ImportJob::Stage::parsing     ? "parsing"
+                      : j.stage == ImportJob::Stage::verifying ? "verifying"
+                      : j.stage == ImportJob::Stage::confirm   ? "confirm"
+                                                               : "failed";
+  return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
 } // namespace
 
 nlohmann::json snapshot(const AppState& state) {
+  nlohmann::json jobs = nlohmann::json::array();
+  for (const auto& j : state.file_jobs) {
+    jobs.push_back({{"piece", j.piece_id}, {"name", j.name}, {"size", j.size}, {"received", j.bytes.size()}});
+  }
+  nlohmann::json refusals = nlohmann::json::array();
+  for (const auto& r : state.file_refusals) {
+    refusals.push_back({{"piece", r.piece_id}, {"name", r.name}, {"code", r.code}, {"kind", r.kind}, {"size", r.size}});
+  }
   return {
       {"app", core::app_name},
       {"version", core::app_version},
@@ -171,7 +699,18 @@ nlohmann::json snapshot(const AppState& state) {
       {"candidate", {{"step", step_id(state.candidate_step)},
                      {"eligibility_stage", stage_id(state.eligibility_stage)},
                      {"answers", core::answers_to_json(state.draft)},
-                     {"eligibility", eligibility_snapshot(state.eligibility)}}},
+                     {"attachments_bytes", core::attachments_size(state.draft)},
+                     {"eligibility", {{"issues", issues_json(state.eligibility.issues)},
+                                      {"result", state.eligibility.result ? core::to_json(*state.eligibility.result)
+                                                                          : nlohmann::json(nullptr)}}},
+                     {"readiness", issues_json(state.readiness)},
+                     {"file_jobs", std::move(jobs)},
+                     {"file_refusals", std::move(refusals)}}},
+      {"export", {{"running", state.export_job.has_value()}, {"last_file", state.last_export}}},
+      {"import", import_snapshot(state)},
+      {"storage", {{"status", storage_status(state.storage.status)}, {"draft_exists", state.storage.draft_exists},
+                   {"last_saved", state.storage.last_saved}, {"error", state.storage.error},
+                   {"pending", state.storage.pending}}},
   };
 }
 

@@ -1,7 +1,8 @@
-// Effects: platform work that a command asks for (store, download, announce...). `apply` returns
-// them and the platform executes them, so native tests can assert them without a browser.
+// Effects: platform work that a command asks for (store, download, pick a file, announce...). `apply`
+// returns them and the platform executes them, so native tests can assert them without a browser.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -9,16 +10,30 @@
 namespace app {
 
 namespace fx {
-// Keep a small value in the browser's local key-value storage.
+// Keep a small value in the browser's local key-value storage (preferences).
 struct StoreValue { std::string key; std::string value; };
 // Offer bytes to the user as a file download.
 struct Download { std::string filename; std::string media_type; std::string bytes; };
 // Tell assistive technology something happened (aria-live region) and set the document title.
 struct Announce { std::string text; };
 struct SetTitle { std::string title; };
+
+// The candidate's draft in IndexedDB: the answers (small, saved after every change) and each
+// attachment (saved once, when added; its bytes are read from the state by id when executed).
+struct SaveDraft { std::string answers_json; };
+struct StoreAttachment { std::string attachment_id; };
+struct DeleteAttachment { std::string attachment_id; };
+struct ClearStorage {};
+
+// Open the browser's file picker; chosen files come back as FileBegin/FileChunk/FileEnd commands.
+struct PickFiles { std::string piece_id; std::string replaces; bool multiple = false; };
+// Stop reading a file the app refused before it was read.
+struct CancelFile { std::uint32_t job = 0; };
 } // namespace fx
 
-using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle>;
+using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
+                            fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
+                            fx::CancelFile>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

@@ -3,11 +3,18 @@
 
 #include "app/candidate.hpp"
 #include "app/catalog.hpp"
+#include "core/bundle.hpp"
 #include "core/date.hpp"
+#include "core/dossier.hpp"
 #include "core/referential.hpp"
 #include "core/ruleset.hpp"
+#include "core/sha256.hpp"
 
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace app {
 
@@ -16,16 +23,93 @@ enum class Screen { welcome, candidate, coach };
 const char* screen_id(Screen s) noexcept;  // "welcome", "candidate", "coach"
 
 // The candidate area's steps, in the order a candidate goes through them.
-enum class CandidateStep { overview, eligibility, next_steps };
+enum class CandidateStep { overview, eligibility, questionnaire, pieces, review, next_steps };
 // The eligibility wizard's stages.
 enum class EligibilityStage { periods, phases, verdict };
 
 const char* step_id(CandidateStep s) noexcept;
 const char* stage_id(EligibilityStage s) noexcept;
 
+// The questionnaire's one-line answers, each with its place in the answers' JSON form.
+enum class Field {
+  first_name, last_name, email, administration, status, position,
+  startup_name, incubator, startup_phase, startup_start, startup_site, role, purpose_detail
+};
+inline constexpr Field all_fields[] = {Field::first_name, Field::last_name, Field::email, Field::administration,
+                                       Field::status, Field::position, Field::startup_name, Field::incubator,
+                                       Field::startup_phase, Field::startup_start, Field::startup_site, Field::role,
+                                       Field::purpose_detail};
+const char* field_id(Field f) noexcept;    // "first_name", ..., the catalog key suffix
+const char* field_path(Field f) noexcept;  // "/identity/first_name", ...
+const std::string& field_value(const core::Dossier& d, Field f) noexcept;
+std::string& field_value(core::Dossier& d, Field f) noexcept;
+
 // User preferences kept on this device (not part of any dossier).
 struct Prefs {
   Lang lang = Lang::fr;
+};
+
+// Local saving of the candidate's draft (IndexedDB, through the platform).
+struct Storage {
+  enum class Status { loading, ready, failed };
+  Status status = Status::loading;
+  bool draft_exists = false;  // a draft is saved on this device
+  std::string last_saved;     // local time of the last successful save, "YYYY-MM-DDTHH:MM"
+  std::string error;          // why the last save failed (the browser's error name), empty if none
+  int pending = 0;            // writes not yet confirmed
+  bool dirty = false;         // answers changed since the last save was asked for
+};
+
+// A file being read into a piece, a few megabytes per frame, hashed as it comes.
+struct FileJob {
+  std::uint32_t id = 0;
+  std::string piece_id;
+  std::string name;
+  std::uint64_t size = 0;
+  std::string replaces;  // attachment id this file replaces, if any
+  std::string bytes;
+  core::Sha256 hasher;
+  bool ended = false;  // fully read while an export was running: attached once it is done
+};
+
+// Why a file was not added, shown next to its piece until dismissed.
+struct FileRefusal {
+  std::string piece_id;
+  std::string name;
+  std::string code;         // "file_too_large", "dossier_full", "type_refused", "read_failed", "empty"
+  std::string kind;         // for "type_refused": what the content is (core::Sniff::kind)
+  std::uint64_t size = 0;   // the file's size
+};
+
+// Files dropped or picked for something other than a piece carry one of these targets.
+inline constexpr const char* import_target = "#import";  // the candidate re-imports a bundle
+
+// The candidate's export, written a few megabytes per frame.
+struct ExportJob {
+  nlohmann::json document;
+  std::unique_ptr<core::BundleWriter> writer;
+  std::string bytes;
+  std::string filename;
+};
+
+// A bundle being read back into the draft: parsed, then verified a few megabytes per frame, then
+// (if it differs from the current draft) waiting for the candidate to confirm the replacement.
+struct ImportJob {
+  enum class Stage { parsing, verifying, confirm, failed };
+  Stage stage = Stage::parsing;
+  std::string file_name;
+  std::string text;
+  std::unique_ptr<core::BundleVerifier> verifier;
+  std::optional<core::Bundle> bundle;
+  std::vector<core::Issue> issues;  // why it was refused (Stage::failed)
+  double progress = 0;
+};
+
+// A request from the readiness view to show a field: the view scrolls to it and focuses it.
+struct FocusRequest {
+  CandidateStep step = CandidateStep::overview;
+  std::string path;  // answers JSON Pointer, e.g. "/identity/email"
+  std::uint32_t serial = 0;  // changes with every request, so the same field can be asked twice
 };
 
 struct AppState {
@@ -40,6 +124,17 @@ struct AppState {
   EligibilityStage eligibility_stage = EligibilityStage::periods;
   core::Dossier draft;           // the candidate's answers and pieces
   EligibilityCheck eligibility;  // derived from draft.eligibility and today; kept up to date by apply()
+  std::vector<core::Issue> readiness;  // derived: check_dossier(draft), kept up to date by apply()
+  Storage storage;
+  std::vector<FileJob> file_jobs;
+  std::vector<FileRefusal> file_refusals;
+  std::uint32_t next_attachment = 1;
+  FocusRequest focus;
+  std::string clock_utc;           // "YYYY-MM-DDThh:mm:ssZ", set by the platform before each frame's commands
+  std::optional<ExportJob> export_job;
+  std::optional<ImportJob> import_job;
+  nlohmann::json draft_origin;     // the bundle the draft was imported from (its unknown members are kept)
+  std::string last_export;         // file name of the last export, for the confirmation
 };
 
 } // namespace app

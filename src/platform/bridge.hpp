@@ -18,4 +18,13 @@ void certif_js_download(const char* name, const char* media_type, const void* da
 void certif_js_announce(const char* text);
 void certif_js_set_title(const char* text);
 void certif_js_set_lang(const char* code);
+void certif_js_storage_load();
+void certif_js_save_draft(const char* answers_json);
+void certif_js_store_attachment(const char* id, const void* data, std::size_t size);
+void certif_js_delete_attachment(const char* id);
+void certif_js_clear_storage();
+void certif_js_pick_files(const char* piece_id, const char* replaces, int multiple);
+void certif_js_cancel_file(unsigned job);
+void certif_js_make_thumbnail(const char* id, const void* data, std::size_t size, const char* media_type, int max_px);
+void certif_js_delete_texture(unsigned texture);
 }

@@ -69,6 +69,10 @@ bool InputQueue::feed(ImGuiIO& io) {
         break;
       case InputEvent::Kind::key: {
         if (e.code < 0 || e.code >= 512) break;
+        // While a text field is active, plain letters and space arrive as text: their key events carry
+        // nothing ImGui needs, and letting them through would make fast typing wait frame after frame.
+        const bool plain = (e.code == key::space || (e.code >= 'A' && e.code <= 'Z')) && (e.mods & (1 | 4 | 8)) == 0;
+        if (plain && io.WantTextInput && !io.KeysDown[e.code]) break;
         const auto uk = static_cast<std::size_t>(e.code);
         if (keys_changed.test(uk) || text_sent) return true;
         keys_changed.set(uk);

@@ -23,6 +23,7 @@ class InputQueue {
 public:
   void push(InputEvent e) { events_.push_back(std::move(e)); }
   bool empty() const noexcept { return events_.empty(); }
+  std::size_t size() const noexcept { return events_.size(); }
   // Applies queued events to `io` up to the first one that would change a key or button already
   // changed in this frame; the rest wait for the next frame. Returns true when events remain.
   bool feed(ImGuiIO& io);

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <ctime>
 #include <cstdlib>
 #include <string>
 #include <type_traits>
@@ -62,6 +63,7 @@ struct Platform {
   std::string clipboard;           // what ImGui copied last, or what the user pasted
   bool in_shortcut_frame = false;  // a copy/cut frame run synchronously from the keydown handler
   std::string api_buffer;          // keeps the last API answer alive for JavaScript to read
+  app::Commands from_browser;      // asynchronous results (storage, files), applied at the next frame
 };
 
 Platform& P() {
@@ -73,6 +75,16 @@ void request_frames(int n) {
   Platform& p = P();
   if (n > p.frames_wanted) p.frames_wanted = n;
   certif_js_request_frame();
+}
+
+// The wall clock as the bundle records it ("YYYY-MM-DDThh:mm:ssZ").
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 std::string_view font_bytes(std::string_view name) {
@@ -109,6 +121,17 @@ void execute(const app::Effect& effect) {
       },
       [](const app::fx::Announce& e) { certif_js_announce(e.text.c_str()); },
       [](const app::fx::SetTitle& e) { certif_js_set_title(e.title.c_str()); },
+      [](const app::fx::SaveDraft& e) { certif_js_save_draft(e.answers_json.c_str()); },
+      [](const app::fx::StoreAttachment& e) {
+        // The bytes are read from the state, not copied into the effect: files can be 50 MB.
+        if (const core::Attachment* a = app::find_attachment(P().state.draft, e.attachment_id)) {
+          certif_js_store_attachment(a->id.c_str(), a->bytes.data(), a->bytes.size());
+        }
+      },
+      [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str()); },
+      [](const app::fx::ClearStorage&) { certif_js_clear_storage(); },
+      [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
+      [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
   }, effect);
 }
 
@@ -118,7 +141,15 @@ void apply_commands(app::Commands& commands) {
   for (const auto& c : commands.take()) {
     for (const auto& e : app::apply(p.state, c)) execute(e);
   }
+  for (const auto& e : app::end_frame(p.state)) execute(e);
   if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
+}
+
+// Results from the browser (a save confirmed, a file chunk read...) wait for the next frame, so the
+// state only ever changes between frames.
+void from_browser(app::Command c) {
+  P().from_browser.push(std::move(c));
+  request_frames(settle_frames);
 }
 
 // ImGui clipboard: the browser's clipboard is asynchronous and permission-bound, so ImGui talks to a
@@ -134,6 +165,29 @@ void set_ime_position(int x, int y) {
   P().ime_y = static_cast<float>(y);
 }
 
+// Thumbnails the views asked for are decoded by the browser (createImageBitmap) into GL textures;
+// textures of attachments that are gone are freed.
+void serve_thumbnails() {
+  Platform& p = P();
+  for (const auto& id : p.ui.thumbnail_requests) {
+    if (p.ui.thumbnails.count(id)) continue;
+    const core::Attachment* a = app::find_attachment(p.state.draft, id);
+    if (!a) continue;
+    p.ui.thumbnails[id] = {};  // pending: asked once
+    certif_js_make_thumbnail(id.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str(),
+                             static_cast<int>(112 * p.dpr));
+  }
+  p.ui.thumbnail_requests.clear();
+  for (auto it = p.ui.thumbnails.begin(); it != p.ui.thumbnails.end();) {
+    if (!app::find_attachment(p.state.draft, it->first)) {
+      if (it->second.texture) certif_js_delete_texture(it->second.texture);
+      it = p.ui.thumbnails.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 // [SECTION] Frame ===================================================================================
 
 void frame(double now_ms) {
@@ -142,6 +196,12 @@ void frame(double now_ms) {
   emscripten_webgl_make_context_current(p.gl);
   ImGuiIO& io = ImGui::GetIO();
   const bool more_input = p.input.feed(io);
+  const bool had_results = !p.from_browser.empty();
+  p.from_browser.push(app::cmd::SetClock{utc_now()});
+  apply_commands(p.from_browser);
+  app::Effects job_effects;
+  const bool working = app::step_jobs(p.state, job_effects);
+  for (const auto& e : job_effects) execute(e);
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
   double dt = (now_ms - p.last_time_ms) / 1000.0;
@@ -165,7 +225,8 @@ void frame(double now_ms) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++p.frames_rendered;
 
-  const bool acted = !commands.empty();
+  const bool acted = had_results || !commands.empty();
+  serve_thumbnails();
   apply_commands(commands);
 
   if (io.WantTextInput != p.text_active) {
@@ -184,7 +245,9 @@ void frame(double now_ms) {
 
   p.in_shortcut_frame = false;
   if (p.frames_wanted > 0) --p.frames_wanted;
-  if (acted || more_input || p.ui.wants_more_frames) p.frames_wanted = std::max(p.frames_wanted, settle_frames);
+  if (acted || more_input || working || !job_effects.empty() || p.ui.wants_more_frames) {
+    p.frames_wanted = std::max(p.frames_wanted, settle_frames);
+  }
   if (p.frames_wanted > 0) certif_js_request_frame();
 }
 
@@ -283,6 +346,79 @@ EMSCRIPTEN_KEEPALIVE void certif_on_visibility(int visible) {
   platform::request_frames(platform::settle_frames);
 }
 
+EMSCRIPTEN_KEEPALIVE void certif_on_draft_loaded(const char* answers_or_null, const char* saved_at, const char* error) {
+  app::cmd::DraftLoaded c;
+  if (answers_or_null) c.answers_json = std::string(answers_or_null);
+  c.saved_at = saved_at ? saved_at : "";
+  c.error = error ? error : "";
+  platform::from_browser(std::move(c));
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_attachment_loaded(const char* id, const char* data, std::size_t size) {
+  platform::from_browser(app::cmd::AttachmentLoaded{id ? id : "", std::string(data, size)});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_storage_written(int ok, const char* error, const char* when) {
+  platform::from_browser(app::cmd::StorageWritten{ok != 0, error ? error : "", when ? when : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_file_begin(unsigned job, const char* piece, const char* name, double size,
+                                               const char* replaces) {
+  const double bounded = std::isfinite(size) && size >= 0 ? std::min(size, 1e15) : 0.0;
+  platform::from_browser(app::cmd::FileBegin{job, piece ? piece : "", name ? name : "",
+                                             static_cast<std::uint64_t>(bounded), replaces ? replaces : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_file_chunk(unsigned job, const char* data, std::size_t size) {
+  platform::from_browser(app::cmd::FileChunk{job, std::string(data, size)});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_file_end(unsigned job) { platform::from_browser(app::cmd::FileEnd{job}); }
+
+EMSCRIPTEN_KEEPALIVE void certif_on_file_failed(unsigned job, const char* error) {
+  platform::from_browser(app::cmd::FileFailed{job, error ? error : ""});
+}
+
+// The piece whose card is under (x, y) in the last frame, or "" (files dropped elsewhere).
+EMSCRIPTEN_KEEPALIVE const char* certif_drop_target(double x, double y) {
+  auto& p = platform::P();
+  if (p.state.screen == app::Screen::candidate && p.state.candidate_step == app::CandidateStep::pieces) {
+    for (const auto& z : p.ui.drop_zones) {
+      if (x >= z.x0 && x <= z.x1 && y >= z.y0 && y <= z.y1) return platform::answer(z.piece_id);
+    }
+  }
+  return platform::answer("");
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_drop_missed() {
+  platform::from_browser(app::cmd::DropMissed{});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_thumbnail(const char* id, unsigned texture, int w, int h) {
+  auto& p = platform::P();
+  auto it = p.ui.thumbnails.find(id ? id : "");
+  if (it == p.ui.thumbnails.end()) {  // the attachment went away meanwhile
+    if (texture) certif_js_delete_texture(texture);
+    return;
+  }
+  it->second.texture = texture;
+  it->second.w = static_cast<float>(w);
+  it->second.h = static_cast<float>(h);
+  it->second.failed = texture == 0 || w <= 0 || h <= 0;
+  platform::request_frames(platform::settle_frames);
+}
+
+// The bytes of an attachment of the draft (for automation: check that a file survived a reload intact).
+EMSCRIPTEN_KEEPALIVE const char* certif_api_attachment_data(const char* id) {
+  const core::Attachment* a = app::find_attachment(platform::P().state.draft, id ? id : "");
+  return a ? a->bytes.data() : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE double certif_api_attachment_size(const char* id) {
+  const core::Attachment* a = app::find_attachment(platform::P().state.draft, id ? id : "");
+  return a ? static_cast<double>(a->bytes.size()) : -1.0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version; }
 
 EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
@@ -294,6 +430,9 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
       {"device_pixel_ratio", p.dpr},
       {"canvas", {{"width", p.width}, {"height", p.height}}},
       {"frames_wanted", p.frames_wanted},
+      {"input_queued", p.input.size()},
+      {"busy", !p.input.empty() || !p.from_browser.empty() || p.frames_wanted > 0 || !p.state.file_jobs.empty() ||
+               p.state.export_job.has_value()},
   };
   return platform::answer(j.dump());
 }
@@ -302,7 +441,7 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& w : platform::P().ui.widgets) {
     arr.push_back({{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
-                   {"h", w.h}, {"enabled", w.enabled}});
+                   {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}});
   }
   return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -362,6 +501,7 @@ int main() {
   certif_js_set_lang(app::lang_code(p.state.prefs.lang));
   certif_js_set_title(app::title_for(p.state, app::catalog_for(p.state.prefs.lang)).c_str());
   certif_js_init();  // installs the DOM listeners and reports the canvas size (→ fonts at the right scale)
+  certif_js_storage_load();  // the saved draft arrives as DraftLoaded (then AttachmentLoaded per file)
   request_frames(settle_frames);
   return 0;  // the runtime stays alive (no EXIT_RUNTIME); frames come from requestAnimationFrame
 }

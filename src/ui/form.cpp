@@ -19,7 +19,8 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   }
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
-  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value);
+  focus_if_requested(ui, id);
+  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value) && genuine_edit(ui, id, value);
   if (has_error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -28,6 +29,26 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   if (has_error) field_error(ui, error, width);
   ImGui::EndGroup();
   return changed;
+}
+
+bool genuine_edit(Ui& ui, const char* id, const std::string& text) {
+  if (ui.echo_id == id && ui.echo_text == text) return false;
+  ui.echo_id = id;
+  ui.echo_text = text;
+  return true;
+}
+
+void focus_if_requested(Ui& ui, const char* id) {
+  if (ui.focus_target.empty() || ui.focus_target != id) return;
+  ImGui::SetKeyboardFocusHere();
+  ImGui::SetScrollHereY(0.3f);
+  ui.focus_target.clear();
+}
+
+void scroll_if_requested(Ui& ui, const char* id) {
+  if (ui.focus_target.empty() || ui.focus_target != id) return;
+  ImGui::SetScrollHereY(0.2f);
+  ui.focus_target.clear();
 }
 
 void field_label(Ui& ui, const std::string& label) {

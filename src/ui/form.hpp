@@ -12,6 +12,15 @@ namespace ui {
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
                 float width, const std::string& error = {});
 
+// If the readiness view asked to show widget `id`, give it keyboard focus and scroll to it. Call just
+// before drawing the widget.
+void focus_if_requested(Ui& ui, const char* id);
+void scroll_if_requested(Ui& ui, const char* id);
+
+// True when `text`, reported changed by ImGui for field `id`, is a real edit (not ImGui echoing its
+// own buffer back while the field is active).
+bool genuine_edit(Ui& ui, const char* id, const std::string& text);
+
 // The bold label above a field.
 void field_label(Ui& ui, const std::string& label);
 

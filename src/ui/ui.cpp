@@ -11,6 +11,27 @@ namespace ui {
 
 namespace {
 
+// The widget that shows an answers path (see the review's "go to" buttons).
+std::string focus_widget(const std::string& path) {
+  const std::string periods = "/eligibility/periods/";
+  if (path.rfind(periods, 0) == 0) {
+    const auto slash = path.find('/', periods.size());
+    const std::string index = path.substr(periods.size(), slash - periods.size());
+    const bool end = path.size() >= 4 && path.compare(path.size() - 4, 4, "/end") == 0;
+    return "elig.period." + index + (end ? ".end" : ".start");
+  }
+  if (path == "/eligibility/periods") return "elig.period.add";
+  if (path.rfind("/eligibility/phases/", 0) == 0) return "elig.phase." + path.substr(20);
+  if (path.rfind("/purposes/selected", 0) == 0) return "/purposes/selected";
+  const std::string pieces = "/pieces/";
+  if (path.rfind(pieces, 0) == 0) {
+    const auto slash = path.find('/', pieces.size());
+    if (slash != std::string::npos && path.compare(slash, 4, "/url") == 0) return path;
+    return path.substr(0, slash);
+  }
+  return path;
+}
+
 void header(View& v) {
   const float s = v.ui.scale;
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -42,12 +63,12 @@ void header(View& v) {
   if (button(v.ui, "lang.switch", lang_label, ButtonKind::tertiary)) {
     v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.tr.text("lang.switch.hint").c_str());
+  if (ImGui::IsItemHovered()) tooltip(v.tr.text("lang.switch.hint"));
   if (v.state.screen != app::Screen::welcome) {
     x -= home_w + st.ItemSpacing.x;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (button(v.ui, "nav.home", home_label, ButtonKind::tertiary)) v.out.push(app::cmd::GoTo{app::Screen::welcome});
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.tr.text("nav.home.hint").c_str());
+    if (ImGui::IsItemHovered()) tooltip(v.tr.text("nav.home.hint"));
   }
   ImGui::PopFont();
 }
@@ -56,7 +77,12 @@ void header(View& v) {
 
 void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ui.widgets.clear();
+  ui.drop_zones.clear();
   ui.wants_more_frames = false;
+  if (state.focus.serial != ui.focus_serial) {
+    ui.focus_serial = state.focus.serial;
+    ui.focus_target = focus_widget(state.focus.path);
+  }
   const float s = ui.scale;
   const ImGuiIO& io = ImGui::GetIO();
   // The content column: at most 880 CSS px, centred, with room for margins and the scrollbar.
@@ -74,9 +100,28 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   header(v);
   ImGui::EndChild();
 
-  ImGui::SetCursorPos(ImVec2(0, 60 * s));
+  float top = 60 * s;
+  const float margin = std::max(20 * s, (io.DisplaySize.x - ImGui::GetStyle().ScrollbarSize - column) / 2);
+  if (state.screen == app::Screen::candidate) {
+    // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens.
+    const float bar_h = (column < 700 * s ? 2 : 1) * (ImGui::GetFrameHeight() + 4 * s) + ImGui::GetFontSize() + 30 * s;
+    ImGui::SetCursorPos(ImVec2(0, top));
+    ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    ImGui::Indent(margin);
+    candidate_bar(v);
+    ImGui::Unindent(margin);
+    ImGui::EndChild();
+    top += bar_h;
+  }
+  ImGui::SetCursorPos(ImVec2(0, top));
   ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
-  const float margin = std::max(20 * s, (ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize - column) / 2);
+  // A new screen or step starts at its top, not where the previous one was scrolled to.
+  const int place = static_cast<int>(state.screen) * 100 + static_cast<int>(state.candidate_step);
+  if (place != ui.last_place) {
+    ui.last_place = place;
+    ImGui::SetScrollY(0);
+  }
   ImGui::Dummy(ImVec2(0, 12 * s));
   ImGui::Indent(margin);
   ImGui::PushTextWrapPos(margin + column);

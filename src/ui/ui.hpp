@@ -5,6 +5,8 @@
 #include "app/state.hpp"
 #include "ui/theme.hpp"
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ struct WidgetRecord {
   std::string kind;   // "button", "card", "input", "checkbox", ...
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
   bool enabled = true;
+  bool visible = true;  // false: scrolled out of view (x/y/w/h are where it would be)
 };
 
 // UI-only state of the eligibility wizard.
@@ -31,6 +34,21 @@ struct Ui {
   std::vector<WidgetRecord> widgets;   // refilled every frame
   bool wants_more_frames = false;      // a view is animating or settling
   EligibilityViewState eligibility;
+  // While a field is active ImGui re-applies its own buffer whenever the value we pass differs (e.g. a
+  // date we show reformatted), reporting a change each frame: the last text committed per field tells
+  // a real edit from that echo.
+  std::string echo_id, echo_text;
+  std::string focus_target;            // widget id the readiness view asked to show
+  std::uint32_t focus_serial = 0;      // the last app::FocusRequest handled
+  // Where a dropped file lands: the piece cards of the last frame, in device pixels.
+  struct DropZone { std::string piece_id; float x0, y0, x1, y1; };
+  std::vector<DropZone> drop_zones;
+  bool confirm_clear = false;          // the "erase my local data" confirmation is open
+  int last_place = -1;                 // screen and step of the last frame (scroll resets on change)
+  // Image thumbnails, decoded by the browser into GL textures on request (attachment id → texture).
+  struct Thumbnail { unsigned texture = 0; float w = 0, h = 0; bool failed = false; };
+  std::map<std::string, Thumbnail> thumbnails;
+  std::vector<std::string> thumbnail_requests;  // filled by the views, served by the platform
 };
 
 // Draws one frame of the whole interface.

@@ -10,19 +10,26 @@ namespace {
 
 using app::CandidateStep;
 
-// A row of steps; the current one is underlined and said in words for assistive technology.
+// A row of steps; the current one is underlined. It stays in view while the page scrolls.
 void step_bar(View& v) {
   const float s = v.ui.scale;
   struct Item { CandidateStep step; const char* id; const std::string& label; };
   const Item items[] = {
       {CandidateStep::overview, "step.overview", v.tr.text("step.overview")},
       {CandidateStep::eligibility, "step.eligibility", v.tr.text("step.eligibility")},
+      {CandidateStep::questionnaire, "step.questionnaire", v.tr.text("step.questionnaire")},
+      {CandidateStep::pieces, "step.pieces", v.tr.text("step.pieces")},
+      {CandidateStep::review, "step.review", v.tr.text("step.review")},
       {CandidateStep::next_steps, "step.next_steps", v.tr.text("step.next_steps")},
   };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   bool first = true;
   for (const auto& it : items) {
-    if (!first) ImGui::SameLine(0, 4 * s);
+    const float w = ImGui::CalcTextSize(it.label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (!first) {
+      ImGui::SameLine(0, 4 * s);
+      if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap when narrow
+    }
     first = false;
     const bool current = v.state.candidate_step == it.step;
     if (current) ImGui::PushFont(v.ui.fonts.strong);
@@ -35,7 +42,7 @@ void step_bar(View& v) {
   }
   const ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddLine(ImVec2(p.x, p.y - 4 * s), ImVec2(p.x + v.width, p.y - 4 * s), colour::border, 1.0f * s);
-  ImGui::Dummy(ImVec2(0, 6 * s));
+  storage_status_line(v);
 }
 
 void overview(View& v) {
@@ -61,6 +68,14 @@ void overview(View& v) {
   if (button(v.ui, "candidate.start", tr.text("candidate.start"))) {
     v.out.push(app::cmd::SetCandidateStep{CandidateStep::eligibility});
   }
+  if (v.state.storage.draft_exists) {
+    ImGui::SameLine();
+    clear_data_button(v);
+  }
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("import.title"));
+  text_wrapped(tr.text("import.intro"), colour::muted);
+  view_import(v);
 }
 
 void next_steps(View& v) {
@@ -77,11 +92,16 @@ void next_steps(View& v) {
 
 } // namespace
 
+void candidate_bar(View& v) { step_bar(v); }
+
 void view_candidate(View& v) {
-  step_bar(v);
+  storage_warning(v);
   switch (v.state.candidate_step) {
     case CandidateStep::overview: overview(v); break;
     case CandidateStep::eligibility: view_eligibility(v, v.ui.eligibility); break;
+    case CandidateStep::questionnaire: view_questionnaire(v); break;
+    case CandidateStep::pieces: view_pieces(v); break;
+    case CandidateStep::review: view_review(v); break;
     case CandidateStep::next_steps: next_steps(v); break;
   }
 }

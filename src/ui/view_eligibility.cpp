@@ -104,6 +104,7 @@ void periods_stage(View& v, EligibilityViewState& vs) {
 
   if (draft.periods.empty()) text_wrapped(tr.text("elig.periods.none"), colour::muted);
   const bool full = draft.periods.size() >= app::max_periods;
+  scroll_if_requested(v.ui, "elig.period.add");
   if (button(v.ui, "elig.period.add", tr.text("elig.period.add"), ButtonKind::secondary,
              full ? tr.text("elig.period.add.full") : std::string())) {
     v.out.push(app::cmd::AddPeriod{});
@@ -130,6 +131,7 @@ void periods_stage(View& v, EligibilityViewState& vs) {
 void phase_question(View& v, app::Phase phase, const char* id, const std::string& question,
                     const std::string& explanation, const std::optional<bool>& answer, bool show_required) {
   const float s = v.ui.scale;
+  scroll_if_requested(v.ui, id);
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::TextWrapped("%s", question.c_str());
@@ -281,7 +283,7 @@ void verdict_stage(View& v) {
   }
   ImGui::SameLine();
   if (button(v.ui, "elig.continue", tr.text("elig.continue"))) {
-    v.out.push(app::cmd::SetCandidateStep{app::CandidateStep::next_steps});
+    v.out.push(app::cmd::SetCandidateStep{app::CandidateStep::questionnaire});
   }
 }
 

@@ -23,6 +23,7 @@ void view_welcome(View& v) {
 
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("welcome.choose"));
+  storage_warning(v);
   const float gap = 20 * s;
   const bool side_by_side = v.width >= 640 * s;
   const float card_w = side_by_side ? (v.width - gap) / 2 : v.width;
@@ -34,6 +35,11 @@ void view_welcome(View& v) {
     v.out.push(app::cmd::GoTo{app::Screen::coach});
   }
 
+  if (v.state.storage.draft_exists) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    storage_status_line(v);
+    clear_data_button(v);
+  }
   ImGui::Dummy(ImVec2(0, 10 * s));
   notice(v.ui, Tone::info, tr.text("welcome.local.title"), tr.text("welcome.local.body"), v.width);
 

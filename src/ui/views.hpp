@@ -19,7 +19,19 @@ struct View {
 
 void view_welcome(View& v);
 void view_candidate(View& v);
+void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
 void view_coach(View& v);
 void view_eligibility(View& v, EligibilityViewState& vs);
+void view_questionnaire(View& v);
+void view_pieces(View& v);
+void view_review(View& v);
+void view_export(View& v);   // the export section of the review
+void view_import(View& v);   // re-importing an exported dossier
+
+// Local saving: a one-line status for the step bar, a persistent warning when saving fails, and the
+// "erase my local data" button with its confirmation.
+void storage_status_line(View& v);
+void storage_warning(View& v);
+void clear_data_button(View& v);
 
 } // namespace ui

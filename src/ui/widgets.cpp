@@ -11,13 +11,16 @@ namespace ui {
 void track(Ui& ui, const char* id, const std::string& label, const char* kind, bool enabled) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
-  // Only what is actually visible inside the current window can be clicked.
+  // Only what is inside the current window's clip rectangle can be clicked; the rest is reported with
+  // visible=false and its unclipped position, so automation knows which way to scroll.
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   const ImVec2 ca(std::max(a.x, clip.Min.x), std::max(a.y, clip.Min.y));
   const ImVec2 cb(std::min(b.x, clip.Max.x), std::min(b.y, clip.Max.y));
-  if (cb.x <= ca.x || cb.y <= ca.y) return;
+  const bool visible = cb.x > ca.x && cb.y > ca.y;
+  const ImVec2 p = visible ? ca : a;
+  const ImVec2 q = visible ? cb : b;
   const float s = ui.scale;
-  ui.widgets.push_back({id, label, kind, ca.x / s, ca.y / s, (cb.x - ca.x) / s, (cb.y - ca.y) / s, enabled});
+  ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible});
 }
 
 bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, const std::string& disabled_reason) {
@@ -39,7 +42,7 @@ bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, c
   const bool pressed = ImGui::Button(full.c_str());
   ImGui::EndDisabled();
   ImGui::PopStyleColor(colours);
-  if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", disabled_reason.c_str());
+  if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip(disabled_reason);
   track(ui, id, label, "button", !disabled);
   return pressed && !disabled;
 }
@@ -80,6 +83,17 @@ bool choice_card(Ui& ui, const char* id, const std::string& title_text, const st
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   track(ui, id, title_text, "card");
   return pressed;
+}
+
+void tooltip(const std::string& text) {
+  const float s = ImGui::GetFontSize() / 16.0f;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * s, 8 * s));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+  ImGui::PopStyleVar();
 }
 
 void text_wrapped(const std::string& text, ImU32 c) {

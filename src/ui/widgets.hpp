@@ -20,6 +20,9 @@ bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind = 
 // A large clickable card with a title and a description; keyboard-focusable like any button.
 bool choice_card(Ui& ui, const char* id, const std::string& title, const std::string& detail, float width);
 
+// A tooltip for the last item, padded and wrapped (the app's windows have no padding of their own).
+void tooltip(const std::string& text);
+
 void text_wrapped(const std::string& text, ImU32 colour = colour::text);
 void heading(Ui& ui, const std::string& text);   // section heading
 void title(Ui& ui, const std::string& text);     // page title

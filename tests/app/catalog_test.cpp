@@ -38,7 +38,7 @@ TEST(Catalog, NoEmptyStrings) {
 TEST(Catalog, EveryKeyUsedExistsAndEveryKeyIsUsed) {
   const std::regex lookup(R"((?:\.text\(|\.format\()\s*\"([a-z0-9_.]+)\")");
   const std::regex literal(R"(\"([a-z0-9_]+(?:\.[a-z0-9_]+)+)\")");
-  const std::regex dynamic_prefix(R"(\"([a-z0-9_.]+\.)\"\)?\s*\+)");
+  const std::regex dynamic_prefix(R"(\"([a-z0-9_]+(?:\.[a-z0-9_]+)*\.)\")");  // "q.status." + id
   std::set<std::string> looked_up, literals, prefixes;
   for (const char* dir : {"src/ui", "src/app", "src/platform"}) {
     for (const auto& e : fs::recursive_directory_iterator(fs::path(CERTIF_SOURCE_DIR) / dir)) {

@@ -42,22 +42,43 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
   await page.waitForFunction(() => window.certif && window.certif.stats().frames_rendered > 0, null, { timeout: 30000 });
   const app = {
     page, context, server, problems,
-    async settle(ms = 150) { await page.waitForTimeout(ms); },
+    // Waits `ms`, then until the app has drawn every queued input and has nothing left to do (a busy
+    // machine can be slower than any fixed delay).
+    async settle(ms = 150) {
+      await page.waitForTimeout(ms);
+      await page.waitForFunction(() => !window.certif.stats().busy, null, { timeout: 20000, polling: 50 });
+    },
     async widgets() { return page.evaluate(() => window.certif.widgets()); },
     async state() { return page.evaluate(() => window.certif.state()); },
     async stats() { return page.evaluate(() => window.certif.stats()); },
     async widget(id, { timeout = 5000 } = {}) {
       const end = Date.now() + timeout;
       for (;;) {
-        const w = (await app.widgets()).find((x) => x.id === id);
+        const w = (await app.widgets()).find((x) => x.id === id && x.visible !== false);
         if (w) return w;
-        if (Date.now() > end) throw new Error(`widget ${id} not found; have: ${(await app.widgets()).map((x) => x.id).join(', ')}`);
+        if (Date.now() > end) throw new Error(`widget ${id} not found; have: ${(await app.widgets()).filter((x) => x.visible !== false).map((x) => x.id).join(', ')}`);
         await page.waitForTimeout(50);
       }
     },
+    // The widget `id`, scrolling the page (mouse wheel) until it is on screen: ImGui only reports
+    // what it drew.
+    async reveal(id) {
+      const all = async () => (await app.widgets()).find((x) => x.id === id);
+      const { width, height } = page.viewportSize();
+      for (let i = 0; i < 40; ++i) {
+        const w = await all();
+        if (w && w.visible !== false) return w;
+        // Known but scrolled away: wheel towards it; unknown: look further down, then up.
+        const delta = w ? Math.max(-900, Math.min(900, (w.y + w.h / 2 - height / 2) * 1.25)) : (i < 20 ? 600 : -600);
+        await page.mouse.move(width / 2, height * 0.6);
+        await page.mouse.wheel(0, delta);
+        await app.settle(30);
+      }
+      return app.widget(id);  // throws with the list of what is visible
+    },
     // Mouse move, press, release with a frame between each (ImGui samples input once per frame).
     async click(id) {
-      const w = await app.widget(id);
+      const w = await app.reveal(id);
       const x = w.x + w.w / 2, y = w.y + w.h / 2;
       await page.mouse.move(x, y);
       await page.waitForTimeout(50);

@@ -1,0 +1,170 @@
+// The dossier bundle in the candidate's hands: exporting it (written across frames, then downloaded) and
+// re-importing it into the draft (verified across frames, replacing a different draft only once the
+// candidate confirms).
+#include "app/app.hpp"
+#include "app/exchange.hpp"
+
+#include <algorithm>
+
+namespace app {
+
+std::string export_file_name(const core::Dossier& d, core::Date day) {
+  // Accented Latin letters become their base letter; anything else that is not a letter or digit
+  // becomes a hyphen. The name is for a file system and an e-mail attachment, not for display.
+  static const std::pair<const char*, char> folds[] = {
+      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"á", 'a'}, {"ç", 'c'}, {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'},
+      {"î", 'i'}, {"ï", 'i'}, {"í", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ó", 'o'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'},
+      {"ú", 'u'}, {"ÿ", 'y'}, {"ñ", 'n'}, {"À", 'a'}, {"Â", 'a'}, {"Ä", 'a'}, {"Ç", 'c'}, {"É", 'e'}, {"È", 'e'},
+      {"Ê", 'e'}, {"Ë", 'e'}, {"Î", 'i'}, {"Ï", 'i'}, {"Ô", 'o'}, {"Ö", 'o'}, {"Ù", 'u'}, {"Û", 'u'}, {"Ü", 'u'},
+      {"Ÿ", 'y'}, {"Ñ", 'n'}};
+  const std::string source = d.last_name.empty() ? d.first_name : d.last_name + "-" + d.first_name;
+  std::string slug;
+  for (std::size_t i = 0; i < source.size();) {
+    const char c = source[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { slug += c; ++i; continue; }
+    if (c >= 'A' && c <= 'Z') { slug += static_cast<char>(c - 'A' + 'a'); ++i; continue; }
+    bool folded = false;
+    for (const auto& [from, to] : folds) {
+      const std::string_view f(from);
+      if (source.compare(i, f.size(), f) == 0) { slug += to; i += f.size(); folded = true; break; }
+    }
+    if (folded) continue;
+    if (source.compare(i, 2, "\xC5\x93") == 0 || source.compare(i, 2, "\xC5\x92") == 0) { slug += "oe"; i += 2; continue; }  // œ Œ
+    if (!slug.empty() && slug.back() != '-') slug += '-';
+    ++i;
+    while (i < source.size() && (static_cast<unsigned char>(source[i]) & 0xC0u) == 0x80u) ++i;  // rest of the character
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.size() > 60) slug.resize(60);
+  if (slug.empty()) slug = "candidat";
+  return "dossier-" + slug + "-" + core::to_iso(day) + ".json";
+}
+
+namespace {
+
+bool is_empty_draft(const AppState& s) { return s.draft == core::make_dossier(s.referential); }
+
+// The imported bundle becomes the draft; the old draft's files leave local storage first.
+void replace_draft(AppState& s, core::Bundle&& bundle, Effects& fx, const Catalog& tr) {
+  for (const auto& p : s.draft.pieces) {
+    for (const auto& f : p.files) fx.push_back(fx::DeleteAttachment{f.id});
+  }
+  s.draft = std::move(bundle.dossier);
+  core::conform_to(s.draft, s.referential);
+  s.draft_origin = std::move(bundle.document);
+  s.next_attachment = 1;
+  for (const auto& p : s.draft.pieces) {
+    for (const auto& f : p.files) {
+      fx.push_back(fx::StoreAttachment{f.id});
+      if (f.id.size() > 1 && f.id[0] == 'a') {
+        const auto n = std::strtoul(f.id.c_str() + 1, nullptr, 10);
+        if (n >= s.next_attachment) s.next_attachment = static_cast<std::uint32_t>(n + 1);
+      }
+    }
+  }
+  s.file_refusals.clear();
+  s.storage.dirty = true;
+  s.candidate_step = CandidateStep::review;
+  refresh_derived(s);
+  fx.push_back(fx::Announce{tr.text("import.done")});
+}
+
+} // namespace
+
+void start_export(AppState& s, Effects& fx) {
+  if (s.export_job) return;
+  core::ExportInputs in;
+  in.exported_at = core::is_export_timestamp(s.clock_utc) ? s.clock_utc : core::to_iso(s.today) + "T00:00:00Z";
+  in.reference_date = s.today;
+  in.referential = &s.referential;
+  in.ruleset = &s.ruleset;
+  in.carry_unknown_from = s.draft_origin.is_object() ? &s.draft_origin : nullptr;
+  ExportJob job;
+  job.document = core::bundle_document(s.draft, in);
+  job.filename = export_file_name(s.draft, s.today);
+  s.export_job = std::move(job);
+  s.export_job->writer = std::make_unique<core::BundleWriter>(s.export_job->document, s.draft);
+  (void)fx;
+}
+
+void start_import(AppState& s, std::string name, std::string text) {
+  ImportJob job;
+  job.file_name = std::move(name);
+  job.text = std::move(text);
+  s.import_job = std::move(job);
+}
+
+void confirm_import(AppState& s, Effects& fx, const Catalog& tr) {
+  if (!s.import_job || s.import_job->stage != ImportJob::Stage::confirm || !s.import_job->bundle) return;
+  core::Bundle bundle = std::move(*s.import_job->bundle);
+  s.import_job.reset();
+  replace_draft(s, std::move(bundle), fx, tr);
+}
+
+bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
+  const Catalog& tr = catalog_for(s.prefs.lang);
+  if (s.export_job) {
+    ExportJob& job = *s.export_job;
+    std::string chunk;
+    job.writer->next(chunk, budget);
+    job.bytes += chunk;
+    if (job.writer->done()) {
+      s.last_export = job.filename;
+      fx.push_back(fx::Download{job.filename, "application/json", std::move(job.bytes)});
+      fx.push_back(fx::Announce{tr.format("export.done", {{"name", job.filename}})});
+      s.export_job.reset();
+      // Files that finished arriving during the export are attached now.
+      std::vector<std::uint32_t> ended;
+      for (const auto& j : s.file_jobs) {
+        if (j.ended) ended.push_back(j.id);
+      }
+      for (const auto id : ended) {
+        auto more = apply(s, cmd::FileEnd{id});
+        fx.insert(fx.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      }
+    }
+  }
+  if (s.import_job) {
+    ImportJob& job = *s.import_job;
+    switch (job.stage) {
+      case ImportJob::Stage::parsing:
+        // One pass over the text; the frame before showed "reading…". The text is not needed after it
+        // (only to tell whether the file was in canonical form), so its memory is given back at once.
+        job.verifier = std::make_unique<core::BundleVerifier>(job.text);
+        job.verifier->forget_text();
+        job.text.clear();
+        job.text.shrink_to_fit();
+        job.stage = ImportJob::Stage::verifying;
+        break;
+      case ImportJob::Stage::verifying:
+        if (job.verifier->step(budget)) {
+          auto result = job.verifier->finish();
+          job.verifier.reset();
+          if (!result.ok()) {
+            job.issues = result.issues();
+            job.stage = ImportJob::Stage::failed;
+            fx.push_back(fx::Announce{tr.text("import.failed")});
+          } else if (is_empty_draft(s) || result->dossier == s.draft) {
+            core::Bundle bundle = std::move(result).value();
+            s.import_job.reset();
+            replace_draft(s, std::move(bundle), fx, tr);
+            return s.export_job.has_value();
+          } else {
+            job.bundle = std::move(result).value();
+            job.stage = ImportJob::Stage::confirm;
+          }
+        } else {
+          job.progress = job.verifier->progress();
+        }
+        break;
+      case ImportJob::Stage::confirm:
+      case ImportJob::Stage::failed:
+        break;
+    }
+  }
+  const bool importing = s.import_job && (s.import_job->stage == ImportJob::Stage::parsing ||
+                                          s.import_job->stage == ImportJob::Stage::verifying);
+  return s.export_job.has_value() || importing;
+}
+
+} // namespace app

@@ -1,0 +1,91 @@
+// The dossier file: exporting it (with a progress bar, then the browser's download), and re-importing
+// an exported file (verified, with the reasons if refused; replacing a different draft only on confirm).
+#include "ui/views.hpp"
+
+#include "ui/form.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+namespace ui {
+
+namespace {
+
+// The import's problems in the user's language where we know the code, else the validator's words.
+std::string issue_text(const View& v, const core::Issue& i) {
+  const auto& tr = v.tr;
+  if (i.code == "bundle.integrity_mismatch") return tr.text("import.issue.modified");
+  if (i.code == "bundle.version_unsupported") return tr.text("import.issue.version");
+  if (i.code == "bundle.not_a_dossier" || i.code.rfind("json.", 0) == 0) return tr.text("import.issue.not_bundle");
+  if (i.code == "file_too_large" || i.code == "file_empty") return tr.text("import.issue.size");
+  return i.message + (i.path.empty() ? "" : " (" + i.path + ")");
+}
+
+} // namespace
+
+void view_export(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  heading(v.ui, tr.text("export.title"));
+  text_wrapped(tr.text("export.intro"));
+  if (v.state.export_job) {
+    const auto& w = *v.state.export_job->writer;
+    ImGui::TextUnformatted(tr.text("export.running").c_str());
+    ImGui::ProgressBar(static_cast<float>(w.progress()), ImVec2(v.width, 0));
+    v.ui.wants_more_frames = true;
+  } else if (button(v.ui, "export.run", tr.text("export.run"))) {
+    v.out.push(app::cmd::ExportDossier{});
+  }
+  if (!v.state.last_export.empty()) {
+    text_wrapped(tr.format("export.last", {{"name", v.state.last_export}}), colour::success);
+  }
+}
+
+void view_import(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& job = v.state.import_job;
+  const bool busy = job && (job->stage == app::ImportJob::Stage::parsing || job->stage == app::ImportJob::Stage::verifying);
+  if (busy) {
+    ImGui::TextUnformatted(tr.format("import.running", {{"name", job->file_name}}).c_str());
+    ImGui::ProgressBar(static_cast<float>(job->progress), ImVec2(v.width, 0));
+    v.ui.wants_more_frames = true;
+    return;
+  }
+  if (button(v.ui, "import.pick", tr.text("import.pick"), ButtonKind::secondary)) v.out.push(app::cmd::PickImport{});
+  if (ImGui::IsItemHovered()) tooltip(tr.text("import.pick.hint"));
+  if (job && job->stage == app::ImportJob::Stage::failed) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    std::string body;
+    for (std::size_t i = 0; i < job->issues.size() && i < 5; ++i) body += "• " + issue_text(v, job->issues[i]) + "\n";
+    notice(v.ui, Tone::error, tr.format("import.refused", {{"name", job->file_name}}), body, v.width);
+    if (button(v.ui, "import.dismiss", tr.text("files.dismiss"), ButtonKind::tertiary)) v.out.push(app::cmd::CancelImport{});
+  }
+  if (job && job->stage == app::ImportJob::Stage::confirm) {
+    if (!ImGui::IsPopupOpen("###confirm-import")) ImGui::OpenPopup("###confirm-import");
+    ImGui::SetNextWindowSize(ImVec2(std::min(560 * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
+    const std::string title = tr.text("import.confirm.title") + "###confirm-import";
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+      const auto& d = job->bundle->dossier;
+      ImGui::TextWrapped("%s", tr.format("import.confirm.body", {{"name", job->file_name},
+                                                                  {"who", d.first_name + " " + d.last_name}}).c_str());
+      ImGui::Dummy(ImVec2(0, 6 * s));
+      const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+      if (button(v.ui, "import.confirm.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) || escape) {
+        v.out.push(app::cmd::CancelImport{});
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (button(v.ui, "import.confirm.replace", tr.text("import.confirm.replace"))) {
+        v.out.push(app::cmd::ConfirmImport{});
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+  }
+}
+
+} // namespace ui

@@ -1,0 +1,183 @@
+// Questionnaire: who the candidate is, the startup, their role, what they did for each competency of the
+// referential, and what the certificate is for. Every change is a command (saved at once).
+#include "ui/views.hpp"
+
+#include "app/format.hpp"
+#include "ui/form.hpp"
+#include "ui/textarea.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+using app::Field;
+
+// The message under a field: only what is malformed (what is merely missing is listed in the review).
+std::string field_error_text(const View& v, const std::string& path) {
+  for (const auto& i : v.state.readiness) {
+    if (i.path != path || i.severity != core::Severity::error) continue;
+    if (i.code == "email_invalid") return v.tr.text("q.error.email");
+    if (i.code == "url_not_https") return v.tr.text("q.error.https");
+    if (i.code == "date_invalid") return v.tr.text("elig.error.date_invalid");
+    if (i.code == "date_in_future") return v.tr.text("q.error.date_future");
+    if (i.code == "text_too_long") return v.tr.text("q.error.too_long");
+    return v.tr.text("q.error.invalid");
+  }
+  return {};
+}
+
+void text(View& v, Field f, float width, const std::string& hint = {}) {
+  const std::string path = app::field_path(f);
+  std::string value = app::field_value(v.state.draft, f);
+  if (f == Field::startup_start) value = app::display_user_date(value);
+  const std::string label = v.tr.text(std::string("q.field.") + app::field_id(f));
+  std::string shown_hint = hint;
+  if (shown_hint.empty() && f == Field::startup_start) shown_hint = v.tr.text("elig.date.hint");
+  if (shown_hint.empty() && f == Field::startup_site) shown_hint = v.tr.text("q.hint.site");
+  if (shown_hint.empty() && f == Field::email) shown_hint = v.tr.text("q.hint.email");
+  if (text_field(v.ui, path.c_str(), label, value, shown_hint, width, field_error_text(v, path))) {
+    v.out.push(app::cmd::SetField{f, value});
+  }
+}
+
+// A choice among fixed ids, as radio buttons on one line (wrapping when narrow).
+template <std::size_t N>
+void choice(View& v, Field f, const char* const (&ids)[N], const char* label_prefix) {
+  const std::string path = app::field_path(f);
+  const std::string& current = app::field_value(v.state.draft, f);
+  field_label(v.ui, v.tr.text(std::string("q.field.") + app::field_id(f)));
+  scroll_if_requested(v.ui, path.c_str());
+  float x = 0;
+  const float avail = v.width;
+  for (const char* id : ids) {
+    const std::string label = v.tr.text(std::string(label_prefix) + id);
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    if (x > 0 && x + w < avail) ImGui::SameLine(0, 20 * v.ui.scale);
+    else x = 0;
+    const std::string wid = path + "/" + id;
+    if (radio(v.ui, wid.c_str(), label, current == id)) v.out.push(app::cmd::SetField{f, id});
+    x += w + 20 * v.ui.scale;
+  }
+  const std::string err = field_error_text(v, path);
+  if (!err.empty()) field_error(v.ui, err, v.width);
+}
+
+// Two fields side by side when there is room, else one under the other.
+void pair(View& v, Field a, Field b) {
+  const float gap = 24 * v.ui.scale;
+  if (v.width >= 560 * v.ui.scale) {
+    const float w = (v.width - gap) / 2;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0, ImGui::GetStyle().CellPadding.y));
+    ImGui::BeginTable(app::field_id(a), 2, ImGuiTableFlags_SizingFixedFit);
+    ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, w + gap);
+    ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthFixed, w);
+    ImGui::TableNextColumn();
+    text(v, a, w);
+    ImGui::TableNextColumn();
+    text(v, b, w);
+    ImGui::EndTable();
+    ImGui::PopStyleVar();
+  } else {
+    text(v, a, v.width);
+    text(v, b, v.width);
+  }
+}
+
+std::size_t count_characters(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0u) != 0x80u;
+  return n;
+}
+
+void competencies(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const char* lang = app::lang_code(v.state.prefs.lang);
+  heading(v.ui, tr.text("q.section.competencies"));
+  text_wrapped(tr.text("q.competencies.help"), colour::muted);
+  for (std::size_t i = 0; i < v.state.draft.competencies.size(); ++i) {
+    const auto& answer = v.state.draft.competencies[i];
+    const core::Competency* c = v.state.referential.competency(answer.competency_id);
+    if (!c) continue;  // an answer for a competency this referential no longer has: kept, not shown
+    const std::string base = "/competencies/" + std::to_string(i);
+    begin_card(v.ui, base.c_str(), v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    ImGui::TextWrapped("%s", c->title.get(lang).c_str());
+    ImGui::PopFont();
+    const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
+    const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+                                                                    {"text", c->expected.get(lang)}});
+    text_wrapped(expected, colour::muted);
+    std::string evidence = answer.evidence;
+    const std::size_t n = count_characters(evidence);
+    const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
+                                          {{"n", std::to_string(n)}});
+    if (text_area(v.ui, (base + "/evidence").c_str(), tr.text("q.competency.evidence"), evidence, v.width - 32 * s,
+                  130 * s, counter, field_error_text(v, base + "/evidence"))) {
+      v.out.push(app::cmd::SetEvidence{i, evidence});
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr.text("q.competency.pieces").c_str());
+    for (const auto& spec : v.state.referential.pieces) {
+      ImGui::SameLine(0, 14 * s);
+      if (ImGui::GetCursorPosX() + 160 * s > ImGui::GetContentRegionMax().x) ImGui::NewLine();
+      bool on = std::find(answer.piece_ids.begin(), answer.piece_ids.end(), spec.id) != answer.piece_ids.end();
+      const std::string wid = base + "/pieces/" + spec.id;
+      if (checkbox(v.ui, wid.c_str(), spec.title.get(lang), on)) v.out.push(app::cmd::ToggleEvidencePiece{i, spec.id});
+    }
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+  }
+}
+
+void purposes(View& v) {
+  const auto& tr = v.tr;
+  heading(v.ui, tr.text("q.section.purposes"));
+  text_wrapped(tr.text("q.purposes.help"), colour::muted);
+  scroll_if_requested(v.ui, "/purposes/selected");
+  for (const char* id : core::purposes) {
+    bool on = std::find(v.state.draft.purposes.begin(), v.state.draft.purposes.end(), id) != v.state.draft.purposes.end();
+    const std::string wid = std::string("/purposes/selected/") + id;
+    if (checkbox(v.ui, wid.c_str(), tr.text(std::string("q.purpose.") + id), on)) v.out.push(app::cmd::TogglePurpose{id});
+  }
+  text(v, Field::purpose_detail, v.width);
+}
+
+} // namespace
+
+void view_questionnaire(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  title(v.ui, tr.text("q.title"));
+  text_wrapped(tr.text("q.intro"));
+  ImGui::Dummy(ImVec2(0, 6 * s));
+
+  heading(v.ui, tr.text("q.section.identity"));
+  pair(v, Field::first_name, Field::last_name);
+  pair(v, Field::email, Field::administration);
+  text(v, Field::position, v.width);
+  choice(v, Field::status, core::statuses, "q.status.");
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("q.section.startup"));
+  pair(v, Field::startup_name, Field::incubator);
+  pair(v, Field::startup_start, Field::startup_site);
+  choice(v, Field::startup_phase, core::startup_phases, "q.phase.");
+  text(v, Field::role, v.width, tr.text("q.field.role.hint"));
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  competencies(v);
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  purposes(v);
+
+  ImGui::Dummy(ImVec2(0, 12 * s));
+  if (button(v.ui, "q.next", tr.text("q.next"))) v.out.push(app::cmd::SetCandidateStep{app::CandidateStep::pieces});
+}
+
+} // namespace ui

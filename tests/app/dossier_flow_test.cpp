@@ -1,0 +1,282 @@
+// The candidate's dossier through the application layer, without a browser: files arriving in chunks
+// (limits, content sniffing, hashing), local saving and restoring, erasing, export and re-import.
+#include "app/app.hpp"
+
+#include "core/bundle.hpp"
+#include "core/sha256.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace app;
+using core::Date;
+
+namespace {
+
+std::string read_file(const std::string& rel) {
+  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/" + rel, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+template <typename E>
+std::vector<const E*> all_of(const Effects& fx) {
+  std::vector<const E*> out;
+  for (const auto& e : fx) {
+    if (const auto* p = std::get_if<E>(&e)) out.push_back(p);
+  }
+  return out;
+}
+
+// Feeds a file to the app the way the platform does: begin, chunks, end. Returns every effect.
+Effects send_file(AppState& s, std::uint32_t job, const std::string& target, const std::string& name,
+                  const std::string& bytes, std::size_t chunk = 1000) {
+  Effects fx = apply(s, cmd::FileBegin{job, target, name, bytes.size(), {}});
+  for (std::size_t off = 0; off < bytes.size(); off += chunk) {
+    auto more = apply(s, cmd::FileChunk{job, bytes.substr(off, chunk)});
+    fx.insert(fx.end(), more.begin(), more.end());
+  }
+  auto end = apply(s, cmd::FileEnd{job});
+  fx.insert(fx.end(), end.begin(), end.end());
+  return fx;
+}
+
+Effects run_jobs(AppState& s) {
+  Effects fx;
+  for (int i = 0; i < 1000 && step_jobs(s, fx, 64 * 1024); ++i) {}
+  return fx;
+}
+
+AppState fresh() {
+  AppState s = initial_state(Date{2026, 11, 28});
+  apply(s, cmd::DraftLoaded{std::nullopt, "", ""});
+  apply(s, cmd::SetClock{"2026-11-28T09:30:00Z"});
+  return s;
+}
+
+} // namespace
+
+TEST(DossierFlow, AFileIsCheckedByContentHashedAndStored) {
+  AppState s = fresh();
+  const std::string png = read_file("tests/data/sniff/canvas.png");
+  ASSERT_GT(png.size(), 100u);
+  const Effects fx = send_file(s, 1, "mockup", "écran d'accueil.png", png, 333);
+  const core::Piece* mockup = core::find_piece(s.draft, "mockup");
+  ASSERT_EQ(mockup->files.size(), 1u);
+  const auto& a = mockup->files.front();
+  EXPECT_EQ(a.name, "écran d'accueil.png");
+  EXPECT_EQ(a.media_type, "image/png");
+  EXPECT_EQ(a.sha256, core::sha256_hex(png));
+  EXPECT_EQ(a.bytes, png);
+  ASSERT_EQ(all_of<fx::StoreAttachment>(fx).size(), 1u);
+  EXPECT_EQ(all_of<fx::StoreAttachment>(fx).front()->attachment_id, a.id);
+  EXPECT_TRUE(s.file_jobs.empty());
+  // One save of the answers for the whole frame.
+  const Effects end = end_frame(s);
+  ASSERT_EQ(all_of<fx::SaveDraft>(end).size(), 1u);
+  EXPECT_NE(all_of<fx::SaveDraft>(end).front()->answers_json.find(a.sha256), std::string::npos);
+  EXPECT_TRUE(end_frame(s).empty()) << "nothing changed since";
+}
+
+TEST(DossierFlow, RefusalsSayWhyAndNothingIsKept) {
+  AppState s = fresh();
+  // Over 50 MB: refused before a byte is read.
+  Effects fx = apply(s, cmd::FileBegin{1, "deck", "deck.pdf", core::max_file_bytes + 1, {}});
+  ASSERT_EQ(all_of<fx::CancelFile>(fx).size(), 1u);
+  EXPECT_EQ(s.file_refusals.back().code, "file_too_large");
+  EXPECT_EQ(s.file_refusals.back().size, core::max_file_bytes + 1);
+  // An SVG named .png: the content decides.
+  send_file(s, 2, "mockup", "maquette.png", read_file("tests/data/sniff/image.svg"));
+  EXPECT_EQ(s.file_refusals.back().code, "type_refused");
+  EXPECT_EQ(s.file_refusals.back().kind, "svg");
+  // A Windows program named .pdf.
+  send_file(s, 3, "deck", "deck.pdf", read_file("tests/data/sniff/program.exe"));
+  EXPECT_EQ(s.file_refusals.back().kind, "exe");
+  // A link-only piece takes no file; an empty file is refused.
+  fx = apply(s, cmd::FileBegin{4, "site", "x.pdf", 10, {}});
+  EXPECT_EQ(all_of<fx::CancelFile>(fx).size(), 1u);
+  send_file(s, 5, "deck", "vide.pdf", "");
+  EXPECT_EQ(s.file_refusals.back().code, "empty");
+  EXPECT_EQ(core::attachments_size(s.draft), 0u);
+}
+
+TEST(DossierFlow, TheDossierLimitCountsFilesBeingRead) {
+  AppState s = fresh();
+  apply(s, cmd::FileBegin{1, "mockup", "a.png", 45ull << 20, {}});
+  apply(s, cmd::FileBegin{2, "mockup", "b.png", 45ull << 20, {}});
+  apply(s, cmd::FileBegin{3, "mockup", "c.png", 45ull << 20, {}});
+  const Effects fx = apply(s, cmd::FileBegin{4, "mockup", "d.png", 45ull << 20, {}});
+  ASSERT_EQ(all_of<fx::CancelFile>(fx).size(), 1u);
+  EXPECT_EQ(s.file_refusals.back().code, "dossier_full");
+  EXPECT_EQ(s.file_jobs.size(), 3u);
+}
+
+TEST(DossierFlow, SingleFilePiecesReplaceAndNamesAreCleaned) {
+  AppState s = fresh();
+  const std::string pdf = read_file("tests/data/sniff/chromium.pdf");
+  send_file(s, 1, "deck", "../../etc/v1.pdf", pdf);
+  const core::Piece* deck = core::find_piece(s.draft, "deck");
+  ASSERT_EQ(deck->files.size(), 1u);
+  EXPECT_EQ(deck->files[0].name, "v1.pdf");
+  const std::string first_id = deck->files[0].id;
+  const Effects fx = send_file(s, 2, "deck", "v2.pdf", pdf);
+  ASSERT_EQ(deck->files.size(), 1u);
+  EXPECT_EQ(deck->files[0].name, "v2.pdf");
+  ASSERT_EQ(all_of<fx::DeleteAttachment>(fx).size(), 1u);
+  EXPECT_EQ(all_of<fx::DeleteAttachment>(fx).front()->attachment_id, first_id);
+  apply(s, cmd::RenameAttachment{deck->files[0].id, "pitch\tfinal\n.pdf"});
+  EXPECT_EQ(deck->files[0].name, "pitchfinal.pdf");
+  const Effects removed = apply(s, cmd::RemoveAttachment{deck->files[0].id});
+  EXPECT_TRUE(deck->files.empty());
+  EXPECT_EQ(all_of<fx::DeleteAttachment>(removed).size(), 1u);
+}
+
+TEST(DossierFlow, SavedDraftComesBackWithItsFiles) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  apply(s, cmd::SetField{Field::startup_start, "15/01/2024"});
+  const std::string png = read_file("tests/data/sniff/canvas.png");
+  send_file(s, 1, "mockup", "a.png", png);
+  const std::string saved = all_of<fx::SaveDraft>(end_frame(s)).front()->answers_json;
+  const std::string id = core::find_piece(s.draft, "mockup")->files[0].id;
+
+  AppState back = initial_state(Date{2026, 11, 28});
+  apply(back, cmd::DraftLoaded{saved, "2026-11-28T10:00", ""});
+  apply(back, cmd::AttachmentLoaded{id, png});
+  EXPECT_EQ(back.draft, s.draft);
+  EXPECT_EQ(back.draft.startup_start, "2024-01-15");
+  EXPECT_TRUE(back.storage.draft_exists);
+  EXPECT_EQ(back.storage.last_saved, "2026-11-28T10:00");
+  // New files get ids that do not collide with restored ones.
+  send_file(back, 2, "mockup", "b.png", png);
+  const auto& files = core::find_piece(back.draft, "mockup")->files;
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_NE(files[0].id, files[1].id);
+}
+
+TEST(DossierFlow, StorageFailureIsKeptVisibleUntilASaveSucceeds) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::last_name, "Lefèvre"});
+  end_frame(s);
+  EXPECT_EQ(s.storage.pending, 1);
+  apply(s, cmd::StorageWritten{false, "QuotaExceededError", ""});
+  EXPECT_EQ(s.storage.status, Storage::Status::failed);
+  EXPECT_EQ(s.storage.error, "QuotaExceededError");
+  EXPECT_EQ(s.draft.last_name, "Lefèvre") << "the draft stays in memory";
+  apply(s, cmd::StorageWritten{true, "", "2026-11-28T10:05"});
+  EXPECT_EQ(s.storage.status, Storage::Status::ready);
+  EXPECT_EQ(s.storage.last_saved, "2026-11-28T10:05");
+}
+
+TEST(DossierFlow, ErasingLocalDataClearsEverything) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "X"});
+  send_file(s, 1, "deck", "d.pdf", read_file("tests/data/sniff/chromium.pdf"));
+  const Effects fx = apply(s, cmd::ClearLocalData{});
+  EXPECT_EQ(all_of<fx::ClearStorage>(fx).size(), 1u);
+  EXPECT_EQ(s.draft, core::make_dossier(s.referential));
+  EXPECT_FALSE(s.storage.draft_exists);
+}
+
+TEST(DossierFlow, ExportGivesAVerifiableBundleAndReimportRestoresTheDraft) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  apply(s, cmd::SetField{Field::last_name, "Lefèvre-Œuvray"});
+  apply(s, cmd::AddPeriod{});
+  apply(s, cmd::EditPeriod{0, {"01/01/2025", "", true, core::TimeKind::full}});
+  apply(s, cmd::SetPhase{Phase::investigation, true});
+  apply(s, cmd::SetPhase{Phase::construction, true});
+  send_file(s, 1, "deck", "deck.pdf", read_file("tests/data/sniff/chromium.pdf"));
+  send_file(s, 2, "mockup", "a.png", read_file("tests/data/sniff/canvas.png"));
+  apply(s, cmd::ExportDossier{});
+  const Effects fx = run_jobs(s);
+  const auto downloads = all_of<fx::Download>(fx);
+  ASSERT_EQ(downloads.size(), 1u);
+  EXPECT_EQ(downloads[0]->filename, "dossier-lefevre-oeuvray-helene-2026-11-28.json");
+  EXPECT_EQ(downloads[0]->media_type, "application/json");
+  const std::string bytes = downloads[0]->bytes;
+  auto bundle = core::parse_bundle(bytes);
+  ASSERT_TRUE(bundle.ok()) << bundle.error().code << " " << bundle.error().path << " " << bundle.error().message;
+  EXPECT_EQ(bundle->dossier, s.draft);
+  EXPECT_EQ(bundle->exported_at, "2026-11-28T09:30:00Z");
+  EXPECT_EQ(bundle->claimed_verdict.at("eligible"), true);
+  // The same draft exported twice gives the same bytes.
+  apply(s, cmd::ExportDossier{});
+  EXPECT_EQ(all_of<fx::Download>(run_jobs(s)).front()->bytes, bytes);
+
+  // Re-import into an empty draft: replaced at once, files stored locally.
+  AppState other = fresh();
+  send_file(other, 7, import_target, "dossier.json", bytes, 100000);
+  const Effects imported = run_jobs(other);
+  EXPECT_EQ(other.draft, s.draft);
+  EXPECT_EQ(all_of<fx::StoreAttachment>(imported).size(), 2u);
+  EXPECT_EQ(other.candidate_step, CandidateStep::review);
+
+  // Into a different draft: the candidate is asked first.
+  AppState busy = fresh();
+  apply(busy, cmd::SetField{Field::first_name, "Autre"});
+  send_file(busy, 8, import_target, "dossier.json", bytes, 100000);
+  run_jobs(busy);
+  ASSERT_TRUE(busy.import_job);
+  EXPECT_EQ(busy.import_job->stage, ImportJob::Stage::confirm);
+  EXPECT_EQ(busy.draft.first_name, "Autre");
+  apply(busy, cmd::ConfirmImport{});
+  EXPECT_EQ(busy.draft, s.draft);
+  EXPECT_FALSE(busy.import_job);
+}
+
+TEST(DossierFlow, ATamperedBundleIsRefusedWithTheReason) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  apply(s, cmd::ExportDossier{});
+  std::string bytes = all_of<fx::Download>(run_jobs(s)).front()->bytes;
+  const auto at = bytes.find("Hélène");
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 1, "X");  // "Xélène": still valid JSON, no longer what was exported
+  AppState other = fresh();
+  send_file(other, 1, import_target, "dossier.json", bytes, 4096);
+  run_jobs(other);
+  ASSERT_TRUE(other.import_job);
+  EXPECT_EQ(other.import_job->stage, ImportJob::Stage::failed);
+  ASSERT_FALSE(other.import_job->issues.empty());
+  EXPECT_EQ(other.import_job->issues.front().code, "bundle.integrity_mismatch");
+  EXPECT_EQ(other.draft.first_name, "") << "nothing of a refused file enters the draft";
+}
+
+TEST(DossierFlow, ExportFileNames) {
+  core::Dossier d;
+  d.first_name = "Hélène";
+  d.last_name = "Lefèvre Œuvray";
+  EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-lefevre-oeuvray-helene-2026-01-02.json");
+  d.last_name = "../../x";
+  d.first_name = "";
+  EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-x-2026-01-02.json");
+  d.last_name = "";
+  EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-candidat-2026-01-02.json");
+}
+
+TEST(DossierFlow, TheDraftHoldsStillWhileTheExportIsWritten) {
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  const std::string pdf = read_file("tests/data/sniff/chromium.pdf");
+  apply(s, cmd::FileBegin{9, "deck", "deck.pdf", pdf.size(), {}});
+  apply(s, cmd::FileChunk{9, pdf});
+  apply(s, cmd::ExportDossier{});
+  ASSERT_TRUE(s.export_job);
+  apply(s, cmd::SetField{Field::first_name, "Changé pendant l'export"});
+  apply(s, cmd::FileEnd{9});  // the file finishes arriving meanwhile
+  EXPECT_EQ(s.draft.first_name, "Hélène");
+  EXPECT_TRUE(core::find_piece(s.draft, "deck")->files.empty());
+  const Effects fx = run_jobs(s);
+  ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u);
+  auto bundle = core::parse_bundle(all_of<fx::Download>(fx).front()->bytes);
+  ASSERT_TRUE(bundle.ok());
+  EXPECT_EQ(bundle->dossier.first_name, "Hélène");
+  EXPECT_TRUE(core::find_piece(bundle->dossier, "deck")->files.empty());
+  // ...and the file is attached once the export is done, not lost.
+  ASSERT_EQ(core::find_piece(s.draft, "deck")->files.size(), 1u);
+  EXPECT_EQ(all_of<fx::StoreAttachment>(fx).size(), 1u);
+}
