@@ -67,5 +67,7 @@ int run_inspect(const Args& args);
 int run_extract(const Args& args);
 // `certif pack DIR -o FILE [--force] [--exported-at T]` (src/cli/pack.cpp).
 int run_pack(const Args& args);
+// `certif cohort [-o FILE] [--force] FILE...` (src/cli/cohort.cpp).
+int run_cohort(const Args& args);
 
 } // namespace cli

@@ -66,6 +66,7 @@ const cli::Subcommand subcommands[] = {
     {"inspect", "show a bundle: who, startup, pieces, integrity, eligibility rechecked", cli::run_inspect},
     {"extract", "unpack a bundle into a folder: answers.json, meta.json, files/", cli::run_extract},
     {"pack", "make a bundle from such a folder (the reverse of extract)", cli::run_pack},
+    {"cohort", "the cohort table (CSV) from bundles and evaluation records (-o FILE)", cli::run_cohort},
 };
 
 void print_help(std::ostream& out) {

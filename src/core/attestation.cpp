@@ -1,0 +1,153 @@
+// The attestation as a self-contained HTML document: escaping, French dates, and the two variants.
+#include "core/attestation.hpp"
+
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace core {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const Utf8Char c = decode_utf8(text, i);
+    i += std::max<std::size_t>(c.length, 1);
+    switch (c.code_point) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if ((c.code_point < 0x20 && c.code_point != '\t' && c.code_point != '\n') ||
+            (c.code_point >= 0x7F && c.code_point <= 0x9F)) {
+          break;
+        }
+        append_utf8(out, c.code_point);
+    }
+  }
+  return out;
+}
+
+std::string french_long_date(const Date& d) {
+  static const char* const months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  if (!is_valid(d)) return "[date invalide]";
+  return (d.day == 1 ? std::string("1er") : std::to_string(d.day)) + " " + months[d.month - 1] + " " + std::to_string(d.year);
+}
+
+namespace {
+
+// Sober print styles: A4 with margins, serif body, nothing loaded from outside.
+constexpr const char* k_style = R"(@page { size: A4; margin: 22mm 20mm; }
+html { background: #fff; color: #111; }
+body { font-family: "Marianne", "Liberation Serif", "Times New Roman", serif; font-size: 12pt; line-height: 1.5;
+       max-width: 170mm; margin: 0 auto; padding: 12mm 0; position: relative; }
+header { border-bottom: 2px solid #000091; padding-bottom: 6mm; margin-bottom: 10mm; }
+header p { margin: 0; font-size: 10pt; letter-spacing: 0.02em; }
+h1 { font-size: 20pt; margin: 0 0 8mm; text-align: center; letter-spacing: 0.04em; }
+.holder { font-size: 16pt; font-weight: bold; text-align: center; margin: 6mm 0; }
+.title { font-size: 14pt; font-style: italic; text-align: center; margin: 6mm 0; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 1.5mm 6mm; margin: 10mm 0; font-size: 11pt; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+.issue { margin-top: 12mm; }
+.signature { margin-top: 8mm; margin-left: 50%; min-height: 30mm; }
+.signature .name { font-weight: bold; }
+footer { margin-top: 14mm; border-top: 1px solid #999; padding-top: 3mm; font-size: 8.5pt; color: #444; }
+)";
+// Only in the preview, so that nothing in the issued document even names a provisional state.
+constexpr const char* k_preview_style = R"(.preview-banner { border: 3px dashed #b34000; color: #b34000; font-weight: bold; text-align: center;
+                  padding: 3mm; margin-bottom: 8mm; font-family: sans-serif; }
+.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; transform: rotate(-30deg);
+             font-size: 64pt; font-family: sans-serif; color: rgba(179, 64, 0, 0.13); pointer-events: none; z-index: 0; }
+.missing { color: #b34000; font-style: italic; }
+)";
+
+} // namespace
+
+Result<std::string> attestation_html(const Evaluation& e, const Referential& ref, AttestationVariant variant) {
+  const bool preview = variant == AttestationVariant::preview;
+  if (!preview) {
+    std::vector<Issue> blockers;
+    for (Issue& i : attestation_blockers(e)) {
+      if (i.code != "evaluation.already_issued") blockers.push_back(std::move(i));
+    }
+    if (!e.attestation || !e.attestation->issued) {
+      blockers.push_back(Issue{Severity::error, "evaluation.not_issued", "/attestation/issued",
+                               "The attestation is not issued yet: only a preview can be produced."});
+    }
+    if (!blockers.empty()) return blockers;
+  }
+  const Attestation none;
+  const Attestation& a = e.attestation ? *e.attestation : none;
+  // A value, or in the preview a visible gap (the issued variant has no gaps: the blockers saw to it).
+  auto value = [&](const std::string& text, const char* gap) {
+    const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    if (!blank) return html_escape(text);
+    return std::string("<span class=\"missing\">[") + gap + "]</span>";
+  };
+  const std::string holder = value(e.candidate.first_name, "prénom à compléter") + " " +
+                             value(e.candidate.last_name, "nom à compléter");
+  const std::string title = html_escape(ref.title.fr);
+  const std::string rs = html_escape(ref.rs_reference);
+  const std::string certifier = html_escape(ref.certifier);
+  const std::string date = a.date && is_valid(*a.date) ? french_long_date(*a.date)
+                                                       : std::string("<span class=\"missing\">[date à compléter]</span>");
+  const std::string place = value(a.place, "lieu à compléter");
+  const Decision* decision = current_decision(e);
+  const bool admitted = decision != nullptr && decision->decision == DecisionKind::admis;
+
+  std::string h;
+  h.reserve(8192);
+  h += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  h += "<title>";
+  if (preview) h += "Aperçu sans valeur – ";
+  // <title> is plain text (tags inside are not markup): the names without the preview's gap markers.
+  h += "Attestation de certification " + rs + " – " + html_escape(e.candidate.first_name + " " + e.candidate.last_name) +
+       "</title>\n";
+  h += "<style>\n";
+  h += k_style;
+  if (preview) h += k_preview_style;
+  h += "</style>\n</head>\n<body>\n";
+  if (preview) {
+    h += "<div class=\"watermark\" aria-hidden=\"true\">APERÇU</div>\n";
+    h += "<p class=\"preview-banner\" role=\"note\">Aperçu – document provisoire, sans valeur. ";
+    h += "L’attestation n’est pas encore délivrée.</p>\n";
+  }
+  h += "<header>\n<p>" + certifier + " – organisme certificateur</p>\n";
+  h += "<p>Certification enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + "</p>\n";
+  h += "</header>\n<main>\n<h1>Attestation de certification</h1>\n";
+  h += "<p>" + certifier + ", organisme certificateur, atteste que</p>\n";
+  h += "<p class=\"holder\">" + holder + "</p>\n";
+  if (preview && !admitted) {
+    h += "<p class=\"missing\">[aucune décision d’admission n’est enregistrée]</p>\n";
+  }
+  h += "<p>a obtenu la certification</p>\n";
+  h += "<p class=\"title\">« " + title + " »</p>\n";
+  h += "<p>enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + ".</p>\n";
+  h += "<dl>\n";
+  h += "<dt>Titulaire</dt><dd>" + holder + "</dd>\n";
+  h += "<dt>Intitulé de la certification</dt><dd>" + title + "</dd>\n";
+  h += "<dt>Référence</dt><dd>" + rs + "</dd>\n";
+  h += "<dt>Certificateur</dt><dd>" + certifier + "</dd>\n";
+  if (admitted && is_valid(decision->date)) {
+    h += "<dt>Date de la décision</dt><dd>" + french_long_date(decision->date) + "</dd>\n";
+  }
+  if (!ref.official_page.empty()) h += "<dt>Fiche officielle</dt><dd>" + html_escape(ref.official_page) + "</dd>\n";
+  h += "</dl>\n";
+  h += "<p class=\"issue\">Fait à " + place + ", le " + date + ".</p>\n";
+  h += "<div class=\"signature\">\n<p class=\"name\">" + value(a.signatory_name, "nom du signataire à compléter") + "</p>\n";
+  h += "<p>" + value(a.signatory_role, "qualité du signataire à compléter") + "</p>\n</div>\n";
+  h += "</main>\n<footer>\n<p>Dossier évalué : empreinte " + html_escape(e.bundle.digest.substr(0, 16)) +
+       " (SHA-256, extrait). Document établi avec certif-intra.</p>\n</footer>\n";
+  h += "</body>\n</html>\n";
+  return h;
+}
+
+} // namespace core
