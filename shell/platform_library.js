@@ -222,12 +222,16 @@ mergeInto(LibraryManager.library, {
 
     open: function(done) {
       var req;
-      try { req = window.indexedDB.open('certif-intra', 1); } catch (e) { done(null, 'unavailable'); return; }
+      try { req = window.indexedDB.open('certif-intra', 2); } catch (e) { done(null, 'unavailable'); return; }
       if (!req) { done(null, 'unavailable'); return; }
       req.onupgradeneeded = function() {
         var db = req.result;
         if (!db.objectStoreNames.contains('draft')) db.createObjectStore('draft');
         if (!db.objectStoreNames.contains('attachments')) db.createObjectStore('attachments');
+        // The coach's workspace: one record per bundle, and the bundles' files as Blobs (outside the
+        // wasm heap: a cohort can weigh hundreds of megabytes).
+        if (!db.objectStoreNames.contains('coach')) db.createObjectStore('coach');
+        if (!db.objectStoreNames.contains('coach_files')) db.createObjectStore('coach_files');
       };
       req.onsuccess = function() { done(req.result, ''); };
       req.onerror = function() { done(null, (req.error && req.error.name) || 'unavailable'); };
@@ -478,7 +482,7 @@ mergeInto(LibraryManager.library, {
       S.openError = error;
       if (!db) { report(null, '', error); return; }
       var tx;
-      try { tx = db.transaction(['draft', 'attachments'], 'readonly'); } catch (e) { report(null, '', e.name || 'Error'); return; }
+      try { tx = db.transaction(['draft', 'attachments', 'coach'], 'readonly'); } catch (e) { report(null, '', e.name || 'Error'); return; }
       var draftReq = tx.objectStore('draft').get('current');
       var files = [];
       var cursorReq = tx.objectStore('attachments').openCursor();
@@ -486,6 +490,14 @@ mergeInto(LibraryManager.library, {
         var cur = cursorReq.result;
         if (!cur) return;
         files.push([String(cur.key), cur.value]);
+        cur.continue();
+      };
+      var coach = [];
+      var coachReq = tx.objectStore('coach').openCursor();
+      coachReq.onsuccess = function() {
+        var cur = coachReq.result;
+        if (!cur) return;
+        coach.push(String(cur.value));
         cur.continue();
       };
       tx.oncomplete = function() {
@@ -497,6 +509,9 @@ mergeInto(LibraryManager.library, {
           HEAPU8.set(bytes, p);
           P.withString(f[0], function(id) { Module['_certif_on_attachment_loaded'](id, p, bytes.length); });
           _free(p);
+        });
+        coach.forEach(function(record) {
+          P.withString(record, function(r) { Module['_certif_on_coach_entry'](r); });
         });
       };
       tx.onabort = function() { report(null, '', (tx.error && tx.error.name) || 'AbortError'); };
@@ -577,6 +592,129 @@ mergeInto(LibraryManager.library, {
     GLctx.deleteTexture(tex);
     tex.name = 0;
     GL.textures[name] = null;
+  },
+
+  // ---- the coach's workspace ---------------------------------------------------------------------------
+
+  certif_js_save_coach_entry__deps: ['$CertifStore'],
+  certif_js_save_coach_entry: function(digest_ptr, record_ptr) {
+    var digest = UTF8ToString(digest_ptr), record = UTF8ToString(record_ptr);
+    CertifStore.write(['coach'], function(tx) { tx.objectStore('coach').put(record, digest); }, '');
+  },
+
+  certif_js_delete_coach_entry__deps: ['$CertifStore'],
+  certif_js_delete_coach_entry: function(digest_ptr, keys_ptr) {
+    var digest = UTF8ToString(digest_ptr);
+    var keys = JSON.parse(UTF8ToString(keys_ptr));
+    CertifStore.write(['coach', 'coach_files'], function(tx) {
+      tx.objectStore('coach').delete(digest);
+      keys.forEach(function(k) { tx.objectStore('coach_files').delete(k); });
+    }, '');
+  },
+
+  certif_js_store_coach_file__deps: ['$CertifStore'],
+  certif_js_store_coach_file: function(key_ptr, data_ptr, size, type_ptr) {
+    var key = UTF8ToString(key_ptr);
+    var blob = new Blob([HEAPU8.slice(data_ptr, data_ptr + size)], {type: UTF8ToString(type_ptr)});
+    CertifStore.write(['coach_files'], function(tx) { tx.objectStore('coach_files').put(blob, key); }, '');
+  },
+
+  certif_js_clear_coach_storage__deps: ['$CertifStore'],
+  certif_js_clear_coach_storage: function() {
+    CertifStore.write(['coach', 'coach_files'], function(tx) {
+      tx.objectStore('coach').clear();
+      tx.objectStore('coach_files').clear();
+    }, '');
+  },
+
+  // A stored file as a Blob (callback(blob) or callback(null)).
+  $CertifCoachFiles__deps: ['$CertifStore'],
+  $CertifCoachFiles: {
+    get: function(key, callback) {
+      if (!CertifStore.db) { callback(null); return; }
+      try {
+        var req = CertifStore.db.transaction(['coach_files'], 'readonly').objectStore('coach_files').get(key);
+        req.onsuccess = function() { callback(req.result instanceof Blob ? req.result : null); };
+        req.onerror = function() { callback(null); };
+      } catch (e) { callback(null); }
+    },
+  },
+
+  certif_js_load_coach_file__deps: ['$CertifCoachFiles', '$CertifPlatform'],
+  certif_js_load_coach_file: function(key_ptr) {
+    var key = UTF8ToString(key_ptr);
+    var P = CertifPlatform;
+    var report = function(bytes) {
+      var p = bytes ? _malloc(Math.max(1, bytes.length)) : 0;
+      if (p) HEAPU8.set(bytes, p);
+      P.withString(key, function(k) { Module['_certif_on_coach_file'](k, p, bytes ? bytes.length : 0, bytes ? 1 : 0); });
+      if (p) _free(p);
+    };
+    CertifCoachFiles.get(key, function(blob) {
+      if (!blob) { report(null); return; }
+      blob.arrayBuffer().then(function(b) { report(new Uint8Array(b)); }).catch(function() { report(null); });
+    });
+  },
+
+  certif_js_open_coach_file__deps: ['$CertifCoachFiles'],
+  certif_js_open_coach_file: function(key_ptr, type_ptr) {
+    // The tab is opened now, while the click still counts as the user's gesture; the file follows.
+    var tab = window.open('', '_blank');
+    var type = UTF8ToString(type_ptr);
+    CertifCoachFiles.get(UTF8ToString(key_ptr), function(blob) {
+      if (!blob || !tab) { if (tab) tab.close(); return; }
+      var url = URL.createObjectURL(new Blob([blob], {type: type}));
+      tab.location.href = url;
+      setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
+    });
+  },
+
+  certif_js_save_coach_file__deps: ['$CertifCoachFiles'],
+  certif_js_save_coach_file: function(key_ptr, name_ptr, type_ptr) {
+    var name = UTF8ToString(name_ptr), type = UTF8ToString(type_ptr);
+    CertifCoachFiles.get(UTF8ToString(key_ptr), function(blob) {
+      if (!blob) return;
+      var url = URL.createObjectURL(new Blob([blob], {type: type}));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+    });
+  },
+
+  // A document the app made (HTML, scripts impossible: it carries its own restrictive CSP) in a tab.
+  certif_js_open_document: function(html_ptr) {
+    var url = URL.createObjectURL(new Blob([UTF8ToString(html_ptr)], {type: 'text/html;charset=utf-8'}));
+    var tab = window.open(url, '_blank');
+    if (!tab) console.warn('certif-intra: the browser blocked the new tab');
+    setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
+  },
+
+  // A candidate's link: checked https by the app, opened without giving the new page a handle on ours.
+  certif_js_open_url: function(url_ptr) {
+    window.open(UTF8ToString(url_ptr), '_blank', 'noopener,noreferrer');
+  },
+
+  // 16 random bytes as 32 hex digits (salts), written into `out` (33 bytes).
+  certif_js_entropy: function(out) {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    var hex = '';
+    for (var i = 0; i < 16; ++i) hex += (b[i] < 16 ? '0' : '') + b[i].toString(16);
+    stringToUTF8(hex, out, 33);
+  },
+
+  // A frame in `ms` milliseconds (a running timer), without drawing anything meanwhile.
+  certif_js_wake_after__deps: ['$CertifPlatform'],
+  certif_js_wake_after: function(ms) {
+    if (CertifPlatform.wake) clearTimeout(CertifPlatform.wake);
+    CertifPlatform.wake = setTimeout(function() {
+      CertifPlatform.wake = 0;
+      Module['_certif_on_wake']();
+    }, Math.max(16, ms));
   },
 
   certif_js_cancel_file__deps: ['$CertifFiles'],

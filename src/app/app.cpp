@@ -7,6 +7,7 @@
 // [SECTION] Preferences and snapshot
 #include "app/app.hpp"
 
+#include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
 #include "assets/assets.hpp"
 #include "core/sniff.hpp"
@@ -231,6 +232,12 @@ std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
 
 void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   const std::string name = clean_file_name(c.name);
+  if (c.piece_id == coach_target) {
+    cmd::FileBegin named = c;
+    named.name = name;
+    coach_file_begin(s, named, fx);
+    return;
+  }
   if (c.piece_id == import_target) {
     if (c.size == 0 || c.size > core::max_bundle_bytes || s.import_job || !s.file_jobs.empty()) {
       ImportJob failed;
@@ -247,7 +254,6 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     job.piece_id = c.piece_id;
     job.name = name;
     job.size = c.size;
-    job.bytes.reserve(static_cast<std::size_t>(c.size));
     s.file_jobs.push_back(std::move(job));
     return;
   }
@@ -287,7 +293,6 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   job.name = name;
   job.size = c.size;
   job.replaces = c.replaces;
-  job.bytes.reserve(static_cast<std::size_t>(c.size));
   s.file_jobs.push_back(std::move(job));
 }
 
@@ -513,26 +518,37 @@ Effects apply(AppState& state, const Command& command) {
       [&](const cmd::FileBegin& c) { file_begin(state, c, fx); },
       [&](const cmd::FileChunk& c) {
         FileJob* job = find_job(state, c.job);
-        if (!job) return;
+        if (!job) {
+          coach_file_chunk(state, c, fx);
+          return;
+        }
         if (job->bytes.size() + c.bytes.size() > job->size) {  // the file grew while being read
           refuse(state, job->piece_id, job->name, "read_failed", job->size);
           fx.push_back(fx::CancelFile{job->id});
           drop_job(state, c.job);
           return;
         }
+        // Memory for the file is taken when it starts arriving, not while it waits in the queue.
+        if (job->bytes.empty()) job->bytes.reserve(static_cast<std::size_t>(job->size));
         job->hasher.update(c.bytes.data(), c.bytes.size());
         job->bytes += c.bytes;
       },
       [&](const cmd::FileEnd& c) {
         FileJob* job = find_job(state, c.job);
-        if (!job) return;
+        if (!job) {
+          coach_file_end(state, c.job);
+          return;
+        }
         const bool to_piece = job->piece_id != import_target;
         file_end(state, *job, fx, tr);
         changed = to_piece;
       },
       [&](const cmd::FileFailed& c) {
         FileJob* job = find_job(state, c.job);
-        if (!job) return;
+        if (!job) {
+          coach_file_failed(state, c.job, c.error);
+          return;
+        }
         refuse(state, job->piece_id, job->name, "read_failed", job->size, c.error);
         drop_job(state, c.job);
       },
@@ -583,7 +599,11 @@ Effects apply(AppState& state, const Command& command) {
           state.storage.status = Storage::Status::failed;
         }
       },
-      [&](const cmd::SetClock& c) { state.clock_utc = c.utc; },
+      [&](const cmd::SetClock& c) {
+        state.clock_utc = c.utc;
+        state.clock_ms = c.monotonic_ms;
+        state.entropy = c.entropy;
+      },
       [&](const cmd::ExportDossier&) {
         if (state.storage.status != Storage::Status::loading) start_export(state, fx);
       },
@@ -612,6 +632,8 @@ Effects apply(AppState& state, const Command& command) {
         fx.push_back(fx::ClearStorage{});
         fx.push_back(fx::Announce{tr.text("storage.cleared")});
       },
+      // The coach's workspace (coach.cpp): one handle() overload per command, checked at compile time.
+      [&](const auto& c) { handle(state, c, fx); },
   }, command);
   if (changed) {
     refresh_derived(state);
@@ -676,6 +698,42 @@ nlohmann::json import_snapshot(const AppState& s) {
   return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
+nlohmann::json workspace_snapshot(const Workspace& w) {
+  static const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& e : w.entries) {
+    nlohmann::json j = {{"id", e->id}, {"file", e->file_name}, {"check", checks[static_cast<int>(e->check)]},
+                        {"progress", e->progress}, {"refusal", issues_json(e->refusal)},
+                        {"last_issues", issues_json(e->last_issues)}};
+    if (e->check == CoachEntry::Check::valid) {
+      const core::TriageEntry* t = triage_of(w, *e);
+      j["digest"] = e->bundle.digest;
+      j["candidate"] = e->summary.first_name + " " + e->summary.last_name;
+      j["email"] = e->summary.email;
+      j["startup"] = e->summary.startup;
+      j["eligibility"] = core::to_string(e->summary.eligibility);
+      j["claim_disagrees"] = e->summary.claim_disagrees;
+      j["missing"] = e->summary.completeness.missing;
+      j["errors"] = e->summary.completeness.errors;
+      j["status"] = core::to_string(core::derive_status(e->evaluation));
+      j["duplicate"] = t && t->duplicate_of >= 0;
+      j["version"] = t ? t->version : 0;
+      j["bytes_in_heap"] = !e->bytes_stored;
+      j["evaluation"] = core::evaluation_document(e->evaluation);
+    }
+    entries.push_back(std::move(j));
+  }
+  nlohmann::json j = {{"entries", std::move(entries)},
+                      {"selected", w.selected ? nlohmann::json(*w.selected) : nlohmann::json(nullptr)},
+                      {"timer", w.timer ? nlohmann::json{{"entry", w.timer->entry}, {"running", w.timer->running}}
+                                        : nlohmann::json(nullptr)},
+                      {"viewed", w.viewed ? nlohmann::json{{"entry", w.viewed->entry}, {"attachment", w.viewed->attachment_id},
+                                                           {"loading", w.viewed->loading}, {"bytes", w.viewed->bytes.size()}}
+                                          : nlohmann::json(nullptr)},
+                      {"profile", {{"name", w.profile.name}, {"organisation", w.profile.organisation}}}};
+  return j;
+}
+
 } // namespace
 
 nlohmann::json snapshot(const AppState& state) {
@@ -707,6 +765,7 @@ nlohmann::json snapshot(const AppState& state) {
                      {"file_jobs", std::move(jobs)},
                      {"file_refusals", std::move(refusals)}}},
       {"export", {{"running", state.export_job.has_value()}, {"last_file", state.last_export}}},
+      {"coach", workspace_snapshot(state.workspace)},
       {"import", import_snapshot(state)},
       {"storage", {{"status", storage_status(state.storage.status)}, {"draft_exists", state.storage.draft_exists},
                    {"last_saved", state.storage.last_saved}, {"error", state.storage.error},

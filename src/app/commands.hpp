@@ -53,12 +53,45 @@ struct AttachmentLoaded { std::string attachment_id; std::string bytes; };
 struct StorageWritten { bool ok; std::string error; std::string when; };  // `when` empty: an erase
 struct ClearLocalData {};
 
+// The platform's clocks and entropy, given before each frame's commands: wall clock (exported_at,
+// decisions), monotonic milliseconds (the interview timer), 16 random bytes in hex (badge salts).
+struct SetClock { std::string utc; double monotonic_ms = 0; std::string entropy; };
+
 // Export and re-import of the dossier bundle
-struct SetClock { std::string utc; };        // the platform's wall clock, for exported_at
 struct ExportDossier {};
 struct PickImport {};
 struct ConfirmImport {};
 struct CancelImport {};
+
+// Coach workspace
+struct PickCohort {};
+struct SelectEntry { std::optional<std::uint32_t> id; };
+struct RemoveEntry { std::uint32_t id; };
+struct ClearWorkspace {};
+struct CoachEntryLoaded { std::string record; };  // from local storage, at start
+struct CoachProfileLoaded { std::string json; };
+struct CoachFileLoaded { std::string key; std::string bytes; bool ok = true; };
+struct SetProfile { CoachProfile profile; };
+struct ViewFile { std::uint32_t entry; std::string attachment_id; };  // image/CSV in the app; PDF in a tab; others saved
+struct SaveFile { std::uint32_t entry; std::string attachment_id; };
+struct CloseViewer {};
+struct OpenLink { std::string url; };
+struct PlanInterview { std::uint32_t entry; core::PlannedInterview planned; };
+struct ClearPlan { std::uint32_t entry; };
+struct ExportInvitation { std::uint32_t entry; };
+struct TimerStart { std::uint32_t entry; };
+struct TimerPause {};
+struct TimerReset {};
+struct SetHeld { std::uint32_t entry; core::HeldInterview held; };
+struct SetGridEntry { std::uint32_t entry; core::GridEntry value; };
+struct RecordDecision { std::uint32_t entry; core::DecisionKind kind; std::string reasons; core::Date date; };
+struct SetAttestation { std::uint32_t entry; core::Attestation value; };
+struct IssueAttestation { std::uint32_t entry; };
+struct PreviewAttestation { std::uint32_t entry; };
+struct DownloadAttestation { std::uint32_t entry; };
+struct ExportEvaluation { std::uint32_t entry; };
+struct ExportBadge { std::uint32_t entry; };
+struct ExportCohort {};
 } // namespace cmd
 
 using Command = std::variant<
@@ -68,7 +101,13 @@ using Command = std::variant<
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,
     cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed,
     cmd::DraftLoaded, cmd::AttachmentLoaded, cmd::StorageWritten, cmd::ClearLocalData,
-    cmd::SetClock, cmd::ExportDossier, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport>;
+    cmd::SetClock, cmd::ExportDossier, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
+    cmd::PickCohort, cmd::SelectEntry, cmd::RemoveEntry, cmd::ClearWorkspace, cmd::CoachEntryLoaded,
+    cmd::CoachProfileLoaded, cmd::CoachFileLoaded, cmd::SetProfile, cmd::ViewFile, cmd::SaveFile, cmd::CloseViewer,
+    cmd::OpenLink, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
+    cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
+    cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
+    cmd::ExportBadge, cmd::ExportCohort>;
 
 // Collected during a frame, applied after it.
 class Commands {

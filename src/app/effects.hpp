@@ -29,11 +29,28 @@ struct ClearStorage {};
 struct PickFiles { std::string piece_id; std::string replaces; bool multiple = false; };
 // Stop reading a file the app refused before it was read.
 struct CancelFile { std::uint32_t job = 0; };
+
+// The coach's workspace in IndexedDB: one record per bundle (no attachment bytes) and each attachment
+// under coach_file_key(); attachments leave the wasm heap once stored, and come back only when viewed.
+struct SaveCoachEntry { std::string digest; std::string record; };
+struct DeleteCoachEntry { std::string digest; std::vector<std::string> file_keys; };
+struct StoreCoachFile { std::uint32_t entry = 0; std::string attachment_id; };  // bytes read from the state
+struct LoadCoachFile { std::string key; };
+// A stored attachment opened in a new tab (PDF, from a blob) or saved through a download.
+struct OpenCoachFile { std::string key; std::string media_type; };
+struct SaveCoachFile { std::string key; std::string filename; std::string media_type; };
+struct ClearCoachStorage {};
+// A document the app made (the attestation) shown in a new tab, from a blob.
+struct OpenDocument { std::string html; };
+// A candidate's https link, opened only because the coach asked.
+struct OpenUrl { std::string url; };
 } // namespace fx
 
 using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
-                            fx::CancelFile>;
+                            fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
+                            fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
+                            fx::OpenDocument, fx::OpenUrl>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

@@ -2,6 +2,7 @@
 // re-importing it into the draft (verified across frames, replacing a different draft only once the
 // candidate confirms).
 #include "app/app.hpp"
+#include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
 
 #include <algorithm>
@@ -164,7 +165,8 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
   }
   const bool importing = s.import_job && (s.import_job->stage == ImportJob::Stage::parsing ||
                                           s.import_job->stage == ImportJob::Stage::verifying);
-  return s.export_job.has_value() || importing;
+  const bool coaching = step_coach(s, fx, budget);
+  return s.export_job.has_value() || importing || coaching;
 }
 
 } // namespace app

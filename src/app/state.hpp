@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/candidate.hpp"
+#include "app/coach.hpp"
 #include "app/catalog.hpp"
 #include "core/bundle.hpp"
 #include "core/date.hpp"
@@ -131,6 +132,11 @@ struct AppState {
   std::uint32_t next_attachment = 1;
   FocusRequest focus;
   std::string clock_utc;           // "YYYY-MM-DDThh:mm:ssZ", set by the platform before each frame's commands
+  double clock_ms = 0;             // monotonic milliseconds, idem
+  std::string entropy;             // 16 fresh random bytes (hex), idem
+
+  // Coach area
+  Workspace workspace;
   std::optional<ExportJob> export_job;
   std::optional<ImportJob> import_job;
   nlohmann::json draft_origin;     // the bundle the draft was imported from (its unknown members are kept)

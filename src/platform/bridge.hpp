@@ -27,4 +27,15 @@ void certif_js_pick_files(const char* piece_id, const char* replaces, int multip
 void certif_js_cancel_file(unsigned job);
 void certif_js_make_thumbnail(const char* id, const void* data, std::size_t size, const char* media_type, int max_px);
 void certif_js_delete_texture(unsigned texture);
+void certif_js_save_coach_entry(const char* digest, const char* record);
+void certif_js_delete_coach_entry(const char* digest, const char* keys_json);
+void certif_js_store_coach_file(const char* key, const void* data, std::size_t size, const char* media_type);
+void certif_js_clear_coach_storage();
+void certif_js_load_coach_file(const char* key);
+void certif_js_open_coach_file(const char* key, const char* media_type);
+void certif_js_save_coach_file(const char* key, const char* filename, const char* media_type);
+void certif_js_open_document(const char* html);
+void certif_js_open_url(const char* url);
+void certif_js_entropy(char* out33);
+void certif_js_wake_after(double ms);
 }

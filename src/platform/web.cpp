@@ -10,6 +10,7 @@
 // [SECTION] main
 
 #include "platform/bridge.hpp"
+#include "platform/image.hpp"
 #include "platform/input.hpp"
 
 #include "app/app.hpp"
@@ -132,6 +133,27 @@ void execute(const app::Effect& effect) {
       [](const app::fx::ClearStorage&) { certif_js_clear_storage(); },
       [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
       [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
+      [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str()); },
+      [](const app::fx::DeleteCoachEntry& e) {
+        certif_js_delete_coach_entry(e.digest.c_str(), nlohmann::json(e.file_keys).dump().c_str());
+      },
+      [](const app::fx::StoreCoachFile& e) {
+        // Bytes from the state (they leave the heap at the next frame, once copied out here).
+        const app::CoachEntry* entry = app::find_entry(P().state.workspace, e.entry);
+        if (!entry) return;
+        if (const core::Attachment* a = app::find_attachment(entry->bundle.dossier, e.attachment_id)) {
+          const std::string key = app::coach_file_key(entry->bundle.digest, a->id);
+          certif_js_store_coach_file(key.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str());
+        }
+      },
+      [](const app::fx::LoadCoachFile& e) { certif_js_load_coach_file(e.key.c_str()); },
+      [](const app::fx::OpenCoachFile& e) { certif_js_open_coach_file(e.key.c_str(), e.media_type.c_str()); },
+      [](const app::fx::SaveCoachFile& e) {
+        certif_js_save_coach_file(e.key.c_str(), e.filename.c_str(), e.media_type.c_str());
+      },
+      [](const app::fx::ClearCoachStorage&) { certif_js_clear_coach_storage(); },
+      [](const app::fx::OpenDocument& e) { certif_js_open_document(e.html.c_str()); },
+      [](const app::fx::OpenUrl& e) { certif_js_open_url(e.url.c_str()); },
   }, effect);
 }
 
@@ -188,6 +210,35 @@ void serve_thumbnails() {
   }
 }
 
+// The coach's viewer: the image being viewed, decoded once into a texture (PNG/JPEG by stb_image in the
+// app, WebP by the browser), freed when the viewer closes or shows another file.
+void serve_viewer() {
+  Platform& p = P();
+  auto& v = p.ui.viewer;
+  const auto& viewed = p.state.workspace.viewed;
+  std::string key;
+  if (viewed && !viewed->bytes.empty() && viewed->media_type.rfind("image/", 0) == 0) {
+    if (const app::CoachEntry* e = app::find_entry(p.state.workspace, viewed->entry)) {
+      key = app::coach_file_key(e->bundle.digest, viewed->attachment_id);
+    }
+  }
+  if (key == v.key) return;
+  if (v.texture) platform::delete_texture(v.texture);
+  v = {};
+  v.key = key;
+  if (key.empty()) return;
+  if (viewed->media_type == "image/webp") {
+    certif_js_make_thumbnail(("viewer:" + key).c_str(), viewed->bytes.data(), viewed->bytes.size(),
+                             viewed->media_type.c_str(), 8192);
+    return;
+  }
+  const Texture t = decode_image(viewed->bytes, 8192);
+  v.texture = t.id;
+  v.w = static_cast<float>(t.width);
+  v.h = static_cast<float>(t.height);
+  v.failed = t.id == 0;
+}
+
 // [SECTION] Frame ===================================================================================
 
 void frame(double now_ms) {
@@ -197,7 +248,9 @@ void frame(double now_ms) {
   ImGuiIO& io = ImGui::GetIO();
   const bool more_input = p.input.feed(io);
   const bool had_results = !p.from_browser.empty();
-  p.from_browser.push(app::cmd::SetClock{utc_now()});
+  char entropy[33] = {};
+  certif_js_entropy(entropy);
+  p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
   apply_commands(p.from_browser);
   app::Effects job_effects;
   const bool working = app::step_jobs(p.state, job_effects);
@@ -227,6 +280,7 @@ void frame(double now_ms) {
 
   const bool acted = had_results || !commands.empty();
   serve_thumbnails();
+  serve_viewer();
   apply_commands(commands);
 
   if (io.WantTextInput != p.text_active) {
@@ -249,6 +303,7 @@ void frame(double now_ms) {
     p.frames_wanted = std::max(p.frames_wanted, settle_frames);
   }
   if (p.frames_wanted > 0) certif_js_request_frame();
+  else if (p.ui.wake_after_ms > 0) certif_js_wake_after(p.ui.wake_after_ms);  // e.g. the interview timer
 }
 
 void push_input(InputEvent e) {
@@ -382,6 +437,7 @@ EMSCRIPTEN_KEEPALIVE void certif_on_file_failed(unsigned job, const char* error)
 // The piece whose card is under (x, y) in the last frame, or "" (files dropped elsewhere).
 EMSCRIPTEN_KEEPALIVE const char* certif_drop_target(double x, double y) {
   auto& p = platform::P();
+  if (p.state.screen == app::Screen::coach && !p.state.workspace.selected) return platform::answer(app::coach_target);
   if (p.state.screen == app::Screen::candidate && p.state.candidate_step == app::CandidateStep::pieces) {
     for (const auto& z : p.ui.drop_zones) {
       if (x >= z.x0 && x <= z.x1 && y >= z.y0 && y <= z.y1) return platform::answer(z.piece_id);
@@ -396,6 +452,20 @@ EMSCRIPTEN_KEEPALIVE void certif_on_drop_missed() {
 
 EMSCRIPTEN_KEEPALIVE void certif_on_thumbnail(const char* id, unsigned texture, int w, int h) {
   auto& p = platform::P();
+  const std::string_view sid = id ? id : "";
+  if (sid.rfind("viewer:", 0) == 0) {  // a WebP for the coach's viewer
+    auto& v = p.ui.viewer;
+    if (v.key != sid.substr(7) || v.texture) {
+      if (texture) certif_js_delete_texture(texture);
+      return;
+    }
+    v.texture = texture;
+    v.w = static_cast<float>(w);
+    v.h = static_cast<float>(h);
+    v.failed = texture == 0;
+    platform::request_frames(platform::settle_frames);
+    return;
+  }
   auto it = p.ui.thumbnails.find(id ? id : "");
   if (it == p.ui.thumbnails.end()) {  // the attachment went away meanwhile
     if (texture) certif_js_delete_texture(texture);
@@ -418,6 +488,16 @@ EMSCRIPTEN_KEEPALIVE double certif_api_attachment_size(const char* id) {
   const core::Attachment* a = app::find_attachment(platform::P().state.draft, id ? id : "");
   return a ? static_cast<double>(a->bytes.size()) : -1.0;
 }
+
+EMSCRIPTEN_KEEPALIVE void certif_on_coach_entry(const char* record) {
+  platform::from_browser(app::cmd::CoachEntryLoaded{record ? record : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_coach_file(const char* key, const char* data, std::size_t size, int ok) {
+  platform::from_browser(app::cmd::CoachFileLoaded{key ? key : "", data ? std::string(data, size) : std::string(), ok != 0});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_wake() { platform::request_frames(1); }
 
 EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version; }
 
@@ -462,6 +542,12 @@ int main() {
   p.state = app::initial_state(core::Date{y, m, d});
   if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
     app::load_prefs(p.state, stored);
+    std::free(stored);
+  }
+  if (char* stored = certif_js_store_get(app::coach_profile_key)) {
+    app::Commands c;
+    c.push(app::cmd::CoachProfileLoaded{stored});
+    for (const auto& cmd : c.take()) app::apply(p.state, cmd);
     std::free(stored);
   }
 

@@ -51,6 +51,15 @@ void scroll_if_requested(Ui& ui, const char* id) {
   ui.focus_target.clear();
 }
 
+void same_line_or_wrap(float width, float right, float spacing) {
+  ImGui::SameLine(0, spacing);
+  if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+}
+
+float check_width(const std::string& label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+}
+
 void field_label(Ui& ui, const std::string& label) {
   // A label sits at the top of its field, even beside a field on the same line (ImGui would otherwise
   // lower it to the neighbour's text baseline).

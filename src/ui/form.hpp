@@ -21,6 +21,12 @@ void scroll_if_requested(Ui& ui, const char* id);
 // own buffer back while the field is active).
 bool genuine_edit(Ui& ui, const char* id, const std::string& text);
 
+// Before an item on the same line: starts a new line when an item `width` wide would pass `right`
+// (window coordinates, as GetCursorPosX).
+void same_line_or_wrap(float width, float right, float spacing);
+// The width of a checkbox or radio button with `label`.
+float check_width(const std::string& label);
+
 // The bold label above a field.
 void field_label(Ui& ui, const std::string& label);
 

@@ -79,6 +79,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ui.widgets.clear();
   ui.drop_zones.clear();
   ui.wants_more_frames = false;
+  ui.wake_after_ms = -1;
   if (state.focus.serial != ui.focus_serial) {
     ui.focus_serial = state.focus.serial;
     ui.focus_target = focus_widget(state.focus.path);
@@ -128,7 +129,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   switch (state.screen) {
     case app::Screen::welcome: view_welcome(v); break;
     case app::Screen::candidate: view_candidate(v); break;
-    case app::Screen::coach: view_coach(v); break;
+    case app::Screen::coach: view_coach(v, ui.coach); break;
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(margin);

@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "app/state.hpp"
+#include "core/csv.hpp"
 #include "ui/theme.hpp"
 
 #include <cstdint>
@@ -27,13 +28,35 @@ struct EligibilityViewState {
   bool show_required = false;  // the user tried to go on: show every missing answer under its field
 };
 
+// UI-only state of the coach's workspace: list filters and sorting, the open tab, what is being typed in
+// date fields (kept as typed until it parses), the CSV being shown.
+struct CoachViewState {
+  std::string filter;
+  int status_filter = -1;       // -1: all, else core::EvaluationStatus
+  int eligibility_filter = -1;  // -1: all, else core::Eligibility
+  int sort_column = 0;
+  bool sort_ascending = true;
+  bool show_profile = false;
+  bool confirm_clear = false;
+  struct Drafts {
+    bool ready = false;
+    std::string plan_date, plan_time, held_date, decision_date, attestation_date, reasons;
+    int decision = 0;  // 0 admis, 1 ajourné
+  };
+  std::map<std::uint32_t, Drafts> drafts;
+  std::string csv_key;
+  core::CsvTable csv;
+};
+
 // Everything the views keep between frames that is not application state.
 struct Ui {
   Fonts fonts;
   float scale = 1.0f;                  // device pixels per CSS pixel
   std::vector<WidgetRecord> widgets;   // refilled every frame
   bool wants_more_frames = false;      // a view is animating or settling
+  double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)
   EligibilityViewState eligibility;
+  CoachViewState coach;
   // While a field is active ImGui re-applies its own buffer whenever the value we pass differs (e.g. a
   // date we show reformatted), reporting a change each frame: the last text committed per field tells
   // a real edit from that echo.
@@ -49,6 +72,9 @@ struct Ui {
   struct Thumbnail { unsigned texture = 0; float w = 0, h = 0; bool failed = false; };
   std::map<std::string, Thumbnail> thumbnails;
   std::vector<std::string> thumbnail_requests;  // filled by the views, served by the platform
+  // The coach's image viewer: the image being shown, decoded by the platform into a texture.
+  struct Viewer { std::string key; unsigned texture = 0; float w = 0, h = 0; bool failed = false; float zoom = 0; };
+  Viewer viewer;  // zoom 0: fit the width
 };
 
 // Draws one frame of the whole interface.

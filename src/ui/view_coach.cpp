@@ -1,22 +1,328 @@
-// Coach area: from a pile of dossiers to decisions and attestations.
+// Coach workspace, the cohort: import (picker or drop), the coach's profile, the list of bundles with
+// their verdicts (format and integrity, eligibility recomputed, completeness, status), sorted and filtered.
 #include "ui/views.hpp"
+
+#include "app/format.hpp"
+#include "core/triage.hpp"
+#include "ui/form.hpp"
 #include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace ui {
 
-void view_coach(View& v) {
+namespace {
+
+using app::CoachEntry;
+
+const char* status_key(core::EvaluationStatus s) {
+  switch (s) {
+    case core::EvaluationStatus::a_examiner: return "coach.status.a_examiner";
+    case core::EvaluationStatus::entretien_planifie: return "coach.status.entretien_planifie";
+    case core::EvaluationStatus::evalue: return "coach.status.evalue";
+    case core::EvaluationStatus::admis: return "coach.status.admis";
+    case core::EvaluationStatus::ajourne: return "coach.status.ajourne";
+  }
+  return "coach.status.a_examiner";
+}
+
+const char* eligibility_key(core::Eligibility e) {
+  switch (e) {
+    case core::Eligibility::eligible: return "coach.elig.eligible";
+    case core::Eligibility::not_eligible: return "coach.elig.not_eligible";
+    case core::Eligibility::undetermined: return "coach.elig.undetermined";
+  }
+  return "coach.elig.undetermined";
+}
+
+void profile_editor(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
+  app::CoachProfile p = v.state.workspace.profile;
+  bool changed = false;
+  begin_card(v.ui, "coach.profile", v.width);
+  ImGui::PushFont(v.ui.fonts.strong);
+  ImGui::TextUnformatted(tr.text("coach.profile.title").c_str());
+  ImGui::PopFont();
+  text_wrapped(tr.text("coach.profile.help"), colour::muted);
+  const float w = (v.width - 32 * s - 24 * s) / 2;
+  auto field = [&](const char* id, const char* key, std::string& value, bool same_line) {
+    if (same_line) ImGui::SameLine(0, 24 * s);
+    changed |= text_field(v.ui, id, tr.text(key), value, {}, w);
+  };
+  field("coach.profile.name", "coach.profile.name", p.name, false);
+  field("coach.profile.organisation", "coach.profile.organisation", p.organisation, true);
+  field("coach.profile.email", "coach.profile.email", p.email, false);
+  field("coach.profile.place", "coach.profile.place", p.place, true);
+  field("coach.profile.signatory_name", "coach.profile.signatory_name", p.signatory_name, false);
+  field("coach.profile.signatory_role", "coach.profile.signatory_role", p.signatory_role, true);
+  changed |= text_field(v.ui, "coach.profile.issuer_id", tr.text("coach.profile.issuer_id"), p.issuer_id,
+                        "https://…", v.width - 32 * s);
+  end_card(v.ui);
+  if (changed) v.out.push(app::cmd::SetProfile{p});
+}
+
+// The verdict of a file in words and icon: refused (why), being read/checked (progress), or verified.
+void check_cell(View& v, const CoachEntry& e) {
+  const auto& tr = v.tr;
+  switch (e.check) {
+    case CoachEntry::Check::queued:
+      ImGui::TextUnformatted(tr.text("coach.check.queued").c_str());
+      break;
+    case CoachEntry::Check::reading:
+    case CoachEntry::Check::verifying:
+      ImGui::ProgressBar(static_cast<float>(e.progress), ImVec2(-1, 0), tr.text("coach.check.verifying").c_str());
+      v.ui.wants_more_frames = true;
+      break;
+    case CoachEntry::Check::refused:
+      ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+      ImGui::TextWrapped("✗ %s", tr.text("coach.check.refused").c_str());
+      ImGui::PopStyleColor();
+      break;
+    case CoachEntry::Check::valid:
+      ImGui::PushStyleColor(ImGuiCol_Text, colour::success);
+      ImGui::TextUnformatted(("✓ " + tr.text("coach.check.valid")).c_str());
+      ImGui::PopStyleColor();
+      break;
+  }
+}
+
+struct Row {
+  const CoachEntry* e;
+  const core::TriageEntry* t;
+};
+
+// Sort key per column, for the table's sort specs.
+std::string sort_text(const Row& r, int column) {
+  const CoachEntry& e = *r.e;
+  const bool ok = e.check == CoachEntry::Check::valid;
+  switch (column) {
+    case 0: return ok ? core::fold_name(e.summary.last_name + " " + e.summary.first_name) : core::fold_name(e.file_name);
+    case 1: return ok ? core::fold_name(e.summary.startup) : "";
+    case 2: return ok ? e.bundle.exported_at : "";
+    case 3: return std::to_string(static_cast<int>(e.check));
+    case 4: return ok ? std::to_string(static_cast<int>(e.summary.eligibility)) : "9";
+    case 5: return ok ? std::to_string(1000 + e.summary.completeness.missing + e.summary.completeness.errors) : "9999";
+    case 6: return ok ? std::to_string(static_cast<int>(core::derive_status(e.evaluation))) : "9";
+    default: return "";
+  }
+}
+
+void cohort_table(View& v, CoachViewState& vs) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& w = v.state.workspace;
+  // Filters
+  ImGui::SetNextItemWidth(280 * s);
+  ImGui::InputTextWithHint("##coach.filter", tr.text("coach.filter.hint").c_str(), &vs.filter);
+  track(v.ui, "coach.filter", tr.text("coach.filter.hint"), "input");
+  ImGui::SameLine(0, 16 * s);
+  const std::string statuses[] = {tr.text("coach.filter.all_statuses"), tr.text("coach.status.a_examiner"),
+                                  tr.text("coach.status.entretien_planifie"), tr.text("coach.status.evalue"),
+                                  tr.text("coach.status.admis"), tr.text("coach.status.ajourne")};
+  ImGui::SetNextItemWidth(220 * s);
+  if (ImGui::BeginCombo("##coach.status_filter", statuses[vs.status_filter + 1].c_str())) {
+    for (int i = -1; i < 5; ++i) {
+      if (ImGui::Selectable(statuses[i + 1].c_str(), vs.status_filter == i)) vs.status_filter = i;
+    }
+    ImGui::EndCombo();
+  }
+  track(v.ui, "coach.status_filter", statuses[vs.status_filter + 1], "combo");
+  ImGui::SameLine(0, 16 * s);
+  const std::string eligibilities[] = {tr.text("coach.filter.all_eligibility"), tr.text("coach.elig.eligible"),
+                                       tr.text("coach.elig.not_eligible"), tr.text("coach.elig.undetermined")};
+  ImGui::SetNextItemWidth(220 * s);
+  if (ImGui::BeginCombo("##coach.elig_filter", eligibilities[vs.eligibility_filter + 1].c_str())) {
+    for (int i = -1; i < 3; ++i) {
+      if (ImGui::Selectable(eligibilities[i + 1].c_str(), vs.eligibility_filter == i)) vs.eligibility_filter = i;
+    }
+    ImGui::EndCombo();
+  }
+  track(v.ui, "coach.elig_filter", eligibilities[vs.eligibility_filter + 1], "combo");
+
+  std::vector<Row> rows;
+  const std::string needle = core::fold_name(vs.filter);
+  for (const auto& owned : w.entries) {
+    const CoachEntry& e = *owned;
+    const bool ok = e.check == CoachEntry::Check::valid;
+    if (!needle.empty()) {
+      const std::string hay = ok ? core::fold_name(e.summary.first_name + " " + e.summary.last_name + " " + e.summary.startup +
+                                                   " " + e.summary.email + " " + e.file_name)
+                                 : core::fold_name(e.file_name);
+      if (hay.find(needle) == std::string::npos) continue;
+    }
+    if (vs.status_filter >= 0 && (!ok || static_cast<int>(core::derive_status(e.evaluation)) != vs.status_filter)) continue;
+    if (vs.eligibility_filter >= 0 && (!ok || static_cast<int>(e.summary.eligibility) != vs.eligibility_filter)) continue;
+    rows.push_back({&e, ok ? app::triage_of(w, e) : nullptr});
+  }
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8 * s, 8 * s));
+  if (ImGui::BeginTable("##cohort", 8, flags, ImVec2(v.width, 0))) {
+    ImGui::TableSetupColumn(tr.text("coach.col.candidate").c_str(), ImGuiTableColumnFlags_DefaultSort, 2.2f);
+    ImGui::TableSetupColumn(tr.text("coach.col.startup").c_str(), 0, 1.4f);
+    ImGui::TableSetupColumn(tr.text("coach.col.exported").c_str(), 0, 1.1f);
+    ImGui::TableSetupColumn(tr.text("coach.col.check").c_str(), 0, 1.2f);
+    ImGui::TableSetupColumn(tr.text("coach.col.eligibility").c_str(), 0, 1.3f);
+    ImGui::TableSetupColumn(tr.text("coach.col.completeness").c_str(), 0, 1.1f);
+    ImGui::TableSetupColumn(tr.text("coach.col.status").c_str(), 0, 1.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 90 * s);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+      vs.sort_column = specs->Specs[0].ColumnIndex;
+      vs.sort_ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
+      return vs.sort_ascending ? ka < kb : kb < ka;
+    });
+    for (const Row& r : rows) {
+      const CoachEntry& e = *r.e;
+      const bool ok = e.check == CoachEntry::Check::valid;
+      ImGui::PushID(static_cast<int>(e.id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ok) {
+        ImGui::PushFont(v.ui.fonts.strong);
+        ImGui::TextWrapped("%s %s", e.summary.first_name.c_str(), e.summary.last_name.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(v.ui.fonts.small);
+        text_wrapped(e.summary.email, colour::muted);
+        if (r.t && r.t->duplicate_of >= 0) text_wrapped("⚠ " + tr.text("coach.duplicate"), colour::warning);
+        else if (r.t && r.t->is_new_version()) text_wrapped("● " + tr.format("coach.version", {{"n", std::to_string(r.t->version)}}), colour::primary);
+        ImGui::PopFont();
+      } else {
+        ImGui::TextWrapped("%s", e.file_name.c_str());
+      }
+      ImGui::TableNextColumn();
+      if (ok) ImGui::TextWrapped("%s", e.summary.startup.c_str());
+      ImGui::TableNextColumn();
+      if (ok) {
+        const auto d = core::parse_iso_date(std::string_view(e.bundle.exported_at).substr(0, 10));
+        ImGui::TextWrapped("%s", d ? app::format_date(*d, tr).c_str() : e.bundle.exported_at.c_str());
+      }
+      ImGui::TableNextColumn();
+      check_cell(v, e);
+      ImGui::TableNextColumn();
+      if (ok) {
+        const bool yes = e.summary.eligibility == core::Eligibility::eligible;
+        ImGui::PushStyleColor(ImGuiCol_Text, yes ? colour::success : colour::error);
+        ImGui::TextWrapped("%s %s", yes ? "✓" : "✗", tr.text(eligibility_key(e.summary.eligibility)).c_str());
+        ImGui::PopStyleColor();
+        if (e.summary.claim_disagrees) {
+          ImGui::PushFont(v.ui.fonts.small);
+          text_wrapped("⚠ " + tr.text("coach.elig.disagrees"), colour::warning);
+          ImGui::PopFont();
+        }
+      }
+      ImGui::TableNextColumn();
+      if (ok) {
+        const auto& c = e.summary.completeness;
+        if (c.complete()) {
+          text_wrapped("✓ " + tr.text("coach.complete"), colour::success);
+        } else {
+          text_wrapped("⚠ " + tr.format("coach.incomplete", {{"pieces", std::to_string(c.pieces_present)},
+                                                            {"pieces_total", std::to_string(c.pieces_total)},
+                                                            {"missing", std::to_string(c.missing + c.errors)}}),
+                       colour::warning);
+        }
+      }
+      ImGui::TableNextColumn();
+      if (ok) ImGui::TextWrapped("%s", tr.text(status_key(core::derive_status(e.evaluation))).c_str());
+      ImGui::TableNextColumn();
+      const std::string open_id = "coach.open." + std::to_string(e.id);
+      if (e.check == CoachEntry::Check::valid || e.check == CoachEntry::Check::refused) {
+        if (button(v.ui, open_id.c_str(), tr.text("coach.open"), ButtonKind::secondary)) {
+          v.out.push(app::cmd::SelectEntry{e.id});
+        }
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopStyleVar();
+  if (rows.empty() && !w.entries.empty()) text_wrapped(tr.text("coach.filter.none"), colour::muted);
+}
+
+} // namespace
+
+void view_coach(View& v, CoachViewState& vs) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& w = v.state.workspace;
+  if (w.selected) {
+    if (const CoachEntry* e = app::find_entry(w, *w.selected)) {
+      view_coach_entry(v, vs, *e);
+      return;
+    }
+  }
   title(v.ui, tr.text("coach.title"));
   text_wrapped(tr.text("coach.intro"));
+  ImGui::Dummy(ImVec2(0, 6 * s));
+
+  if (button(v.ui, "coach.import", tr.text("coach.import"))) v.out.push(app::cmd::PickCohort{});
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  text_wrapped(tr.text("coach.import.drop"), colour::muted);  // dropped anywhere on this screen
+
+  std::size_t valid = 0;
+  for (const auto& e : w.entries) valid += e->check == CoachEntry::Check::valid;
+  const std::string no_export = valid == 0 ? tr.text("coach.export_csv.none") : std::string();
+  if (button(v.ui, "coach.export_csv", tr.text("coach.export_csv"), ButtonKind::secondary, no_export)) {
+    v.out.push(app::cmd::ExportCohort{});
+  }
+  ImGui::SameLine();
+  if (button(v.ui, "coach.profile.toggle", tr.text(vs.show_profile ? "coach.profile.hide" : "coach.profile.show"),
+             ButtonKind::tertiary)) {
+    vs.show_profile = !vs.show_profile;
+  }
+  if (!w.entries.empty()) {
+    ImGui::SameLine();
+    if (button(v.ui, "coach.clear", tr.text("coach.clear"), ButtonKind::tertiary)) vs.confirm_clear = true;
+  }
+  if (w.profile.name.empty()) vs.show_profile = true;  // first visit: who is evaluating (stays open while typed)
+  if (vs.show_profile) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    profile_editor(v);
+  }
   ImGui::Dummy(ImVec2(0, 8 * s));
-  numbered_step(v.ui, 1, tr.text("coach.step.import"), v.width);
-  numbered_step(v.ui, 2, tr.text("coach.step.review"), v.width);
-  numbered_step(v.ui, 3, tr.text("coach.step.interview"), v.width);
-  numbered_step(v.ui, 4, tr.text("coach.step.decision"), v.width);
-  numbered_step(v.ui, 5, tr.text("coach.step.exports"), v.width);
-  ImGui::Dummy(ImVec2(0, 8 * s));
-  notice(v.ui, Tone::info, tr.text("welcome.local.title"), tr.text("coach.local"), v.width);
+  if (w.entries.empty()) {
+    notice(v.ui, Tone::info, tr.text("coach.empty.title"), tr.text("coach.empty.body"), v.width);
+  } else {
+    cohort_table(v, vs);
+  }
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(tr.text("coach.local"), colour::muted);
+  ImGui::PopFont();
+
+  if (vs.confirm_clear) {
+    if (!ImGui::IsPopupOpen("###confirm-coach-clear")) ImGui::OpenPopup("###confirm-coach-clear");
+    ImGui::SetNextWindowSize(ImVec2(std::min(520 * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
+    const std::string t = tr.text("coach.clear.title") + "###confirm-coach-clear";
+    if (ImGui::BeginPopupModal(t.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+      ImGui::TextWrapped("%s", tr.text("coach.clear.body").c_str());
+      ImGui::Dummy(ImVec2(0, 6 * s));
+      if (button(v.ui, "coach.clear.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) ||
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        vs.confirm_clear = false;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (button(v.ui, "coach.clear.confirm", tr.text("storage.clear.confirm"))) {
+        v.out.push(app::cmd::ClearWorkspace{});
+        vs.confirm_clear = false;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+  }
 }
 
 } // namespace ui

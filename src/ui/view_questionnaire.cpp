@@ -122,10 +122,10 @@ void competencies(View& v) {
       v.out.push(app::cmd::SetEvidence{i, evidence});
     }
     ImGui::AlignTextToFramePadding();
+    const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
     ImGui::TextUnformatted(tr.text("q.competency.pieces").c_str());
     for (const auto& spec : v.state.referential.pieces) {
-      ImGui::SameLine(0, 14 * s);
-      if (ImGui::GetCursorPosX() + 160 * s > ImGui::GetContentRegionMax().x) ImGui::NewLine();
+      same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(answer.piece_ids.begin(), answer.piece_ids.end(), spec.id) != answer.piece_ids.end();
       const std::string wid = base + "/pieces/" + spec.id;
       if (checkbox(v.ui, wid.c_str(), spec.title.get(lang), on)) v.out.push(app::cmd::ToggleEvidencePiece{i, spec.id});

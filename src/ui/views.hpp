@@ -20,7 +20,8 @@ struct View {
 void view_welcome(View& v);
 void view_candidate(View& v);
 void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
-void view_coach(View& v);
+void view_coach(View& v, CoachViewState& vs);
+void view_coach_entry(View& v, CoachViewState& vs, const app::CoachEntry& e);
 void view_eligibility(View& v, EligibilityViewState& vs);
 void view_questionnaire(View& v);
 void view_pieces(View& v);

@@ -1,0 +1,103 @@
+// The coach's workspace: the cohort of imported bundles (verified one at a time, attachments moved out
+// of the wasm heap into the browser's storage once verified), the triage over them, and one evaluation
+// record per bundle. Everything here is kept locally and restored on reopening.
+#pragma once
+
+#include "core/bundle.hpp"
+#include "core/evaluation.hpp"
+#include "core/triage.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace app {
+
+inline constexpr const char* coach_target = "#coach";  // files picked or dropped for the cohort
+inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
+
+struct CoachEntry {
+  std::uint32_t id = 0;         // local, stable while the workspace lives
+  std::string file_name;
+  enum class Check { queued, reading, verifying, valid, refused };
+  Check check = Check::queued;
+  double progress = 0;
+  std::uint64_t size = 0;
+  std::vector<core::Issue> refusal;  // why the file was refused (Check::refused)
+
+  // Once valid:
+  core::Bundle bundle;            // the dossier; attachment bytes are dropped once stored locally
+  core::BundleSummary summary;    // who, completeness, eligibility recomputed
+  core::Evaluation evaluation;    // the coach's record for this exact bundle
+  bool bytes_stored = false;      // attachments saved in local storage; their bytes left the heap
+  bool restored = false;          // came from local storage, not from a file this session
+  std::int32_t invitation_sequence = 0;  // invitations sent so far (a changed one replaces the last)
+  std::vector<core::Issue> last_issues;  // why the last action on the record was refused, for the view
+
+  // While the file is read and verified:
+  std::string text;
+  std::unique_ptr<core::BundleVerifier> verifier;
+  std::uint32_t job = 0;
+};
+
+// The interview timer: pauses excluded, counted from the platform's monotonic clock.
+struct InterviewTimer {
+  std::uint32_t entry = 0;
+  bool running = false;
+  double started_ms = 0;      // monotonic time of the last start
+  double accumulated_ms = 0;  // time counted before the last start
+  double elapsed_ms(double now_ms) const noexcept { return accumulated_ms + (running ? now_ms - started_ms : 0); }
+};
+
+// Who evaluates, remembered on this device and copied into each new record.
+struct CoachProfile {
+  std::string name, organisation, email;
+  std::string place;                         // place of issue of attestations
+  std::string signatory_name, signatory_role;
+  std::string issuer_id;                     // the certifier's profile URL, for Open Badges
+};
+
+// A bundle whose attachment is being fetched back from local storage to be shown in the app.
+struct ViewedFile {
+  std::uint32_t entry = 0;
+  std::string attachment_id;
+  std::string media_type;
+  std::string bytes;  // empty until loaded
+  bool loading = false;
+  bool failed = false;
+};
+
+struct Workspace {
+  std::vector<std::unique_ptr<CoachEntry>> entries;  // stable addresses: verifiers point into them
+  core::Triage triage;        // over the valid entries, in `entries` order (see valid_entries())
+  std::uint32_t next_id = 1;
+  std::optional<std::uint32_t> selected;
+  CoachProfile profile;
+  std::optional<InterviewTimer> timer;
+  std::optional<ViewedFile> viewed;
+  bool loaded = false;        // the saved workspace was read back
+};
+
+CoachEntry* find_entry(Workspace& w, std::uint32_t id) noexcept;
+const CoachEntry* find_entry(const Workspace& w, std::uint32_t id) noexcept;
+// The valid entries in order, as triage() saw them.
+std::vector<const CoachEntry*> valid_entries(const Workspace& w);
+// The triage entry of a valid entry, or null.
+const core::TriageEntry* triage_of(const Workspace& w, const CoachEntry& e) noexcept;
+
+// What local storage keeps for an entry (no attachment bytes): file name, bundle document, evaluation.
+std::string entry_record(const CoachEntry& e);
+// Rebuilds an entry from entry_record's output; nullopt when unreadable. The bundle comes back without
+// attachment bytes (they are fetched from local storage when viewed).
+std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const core::Referential& referential,
+                                              const core::Ruleset& ruleset);
+
+// An attachment's size as the bundle states it (its bytes may have left the heap).
+std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id);
+
+// The key under which an attachment of a bundle is stored locally.
+std::string coach_file_key(const std::string& digest, const std::string& attachment_id);
+
+} // namespace app

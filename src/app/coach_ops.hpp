@@ -1,0 +1,48 @@
+// The coach workspace's command handlers and import steps (called from app.cpp's apply and step_jobs).
+#pragma once
+
+#include "app/commands.hpp"
+#include "app/effects.hpp"
+#include "app/state.hpp"
+
+namespace app {
+
+// Files for the cohort (target coach_target), as the platform reports them.
+void coach_file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx);
+CoachEntry* coach_entry_for_job(AppState& s, std::uint32_t job);
+void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx);
+void coach_file_end(AppState& s, std::uint32_t job);
+void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error);
+// Verifies the next bundle by `budget` bytes; true while files are queued, read or verified.
+bool step_coach(AppState& s, Effects& fx, std::size_t budget);
+
+void handle(AppState& s, const cmd::PickCohort& c, Effects& fx);
+void handle(AppState& s, const cmd::SelectEntry& c, Effects& fx);
+void handle(AppState& s, const cmd::RemoveEntry& c, Effects& fx);
+void handle(AppState& s, const cmd::ClearWorkspace& c, Effects& fx);
+void handle(AppState& s, const cmd::CoachEntryLoaded& c, Effects& fx);
+void handle(AppState& s, const cmd::CoachProfileLoaded& c, Effects& fx);
+void handle(AppState& s, const cmd::CoachFileLoaded& c, Effects& fx);
+void handle(AppState& s, const cmd::SetProfile& c, Effects& fx);
+void handle(AppState& s, const cmd::ViewFile& c, Effects& fx);
+void handle(AppState& s, const cmd::SaveFile& c, Effects& fx);
+void handle(AppState& s, const cmd::CloseViewer& c, Effects& fx);
+void handle(AppState& s, const cmd::OpenLink& c, Effects& fx);
+void handle(AppState& s, const cmd::PlanInterview& c, Effects& fx);
+void handle(AppState& s, const cmd::ClearPlan& c, Effects& fx);
+void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx);
+void handle(AppState& s, const cmd::TimerStart& c, Effects& fx);
+void handle(AppState& s, const cmd::TimerPause& c, Effects& fx);
+void handle(AppState& s, const cmd::TimerReset& c, Effects& fx);
+void handle(AppState& s, const cmd::SetHeld& c, Effects& fx);
+void handle(AppState& s, const cmd::SetGridEntry& c, Effects& fx);
+void handle(AppState& s, const cmd::RecordDecision& c, Effects& fx);
+void handle(AppState& s, const cmd::SetAttestation& c, Effects& fx);
+void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx);
+void handle(AppState& s, const cmd::PreviewAttestation& c, Effects& fx);
+void handle(AppState& s, const cmd::DownloadAttestation& c, Effects& fx);
+void handle(AppState& s, const cmd::ExportEvaluation& c, Effects& fx);
+void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx);
+void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx);
+
+} // namespace app

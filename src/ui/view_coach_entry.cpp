@@ -1,0 +1,689 @@
+// Coach workspace, one bundle: the verdicts, every answer with the expected level next to each
+// competency, the pieces (images and tables in the app, PDF in a tab, office files saved), the interview
+// (planning and invitation, timer, grid), the decision with its history, and what the coach hands out.
+//
+// [SECTION] Header and verdicts
+// [SECTION] Dossier tab
+// [SECTION] Pieces tab (and the viewer)
+// [SECTION] Interview tab
+// [SECTION] Decision tab
+#include "ui/views.hpp"
+
+#include "app/format.hpp"
+#include "core/triage.hpp"
+#include "ui/form.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdint>
+
+namespace ui {
+
+namespace {
+
+using app::CoachEntry;
+
+std::string fmt_date(const View& v, const core::Date& d) { return app::format_date(d, v.tr); }
+
+// A one-line multi-word value shown as "Label : value" (empty values said as such, not hidden).
+void fact(const View& v, const std::string& label, const std::string& value) {
+  ImGui::PushFont(v.ui.fonts.strong);
+  ImGui::TextUnformatted((label + " :").c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (value.empty()) text_wrapped(v.tr.text("coach.empty_value"), colour::muted);
+  else text_wrapped(value);  // candidate text: drawn as text, never interpreted
+}
+
+std::string size_text(std::uint64_t bytes) {
+  char buf[32];
+  if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%llu ko", static_cast<unsigned long long>((bytes + 1023) / 1024));
+  else std::snprintf(buf, sizeof buf, "%.1f Mo", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
+
+// [SECTION] Header and verdicts =====================================================================
+
+void header(View& v, const CoachEntry& e) {
+  const auto& tr = v.tr;
+  if (button(v.ui, "coach.back", tr.text("coach.back"), ButtonKind::tertiary)) v.out.push(app::cmd::SelectEntry{});
+  if (e.check == CoachEntry::Check::refused) {
+    title(v.ui, e.file_name);
+    std::string body;
+    for (std::size_t i = 0; i < e.refusal.size() && i < 8; ++i) {
+      const auto& is = e.refusal[i];
+      body += "• " + is.message + (is.path.empty() ? "" : "  (" + is.path + ")") + "\n";
+    }
+    notice(v.ui, Tone::error, tr.text("coach.refused.title"), body, v.width);
+    if (button(v.ui, "coach.remove", tr.text("coach.remove"), ButtonKind::secondary)) v.out.push(app::cmd::RemoveEntry{e.id});
+    return;
+  }
+  title(v.ui, e.summary.first_name + " " + e.summary.last_name);
+  text_wrapped(e.summary.startup + (e.summary.email.empty() ? "" : "  ·  " + e.summary.email), colour::muted);
+}
+
+void verdicts(View& v, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto* t = app::triage_of(v.state.workspace, e);
+  std::string digest = e.bundle.digest.substr(0, 16);
+  notice(v.ui, Tone::success, tr.text("coach.integrity.ok"),
+         tr.format("coach.integrity.body", {{"digest", digest}, {"file", e.file_name}}), v.width);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  const auto& sum = e.summary;
+  std::string elig = tr.text(sum.eligibility == core::Eligibility::eligible      ? "coach.elig.eligible"
+                             : sum.eligibility == core::Eligibility::not_eligible ? "coach.elig.not_eligible"
+                                                                                  : "coach.elig.undetermined");
+  std::string body = tr.format("coach.elig.body", {{"date", fmt_date(v, e.bundle.reference_date)}});
+  if (sum.recomputed) {
+    const auto& d = sum.recomputed->duration;
+    body += "\n" + tr.format("elig.duration.figures", {{"full", std::to_string(d.full_time_days)},
+                                                       {"part", std::to_string(d.part_time_days)},
+                                                       {"equivalent", app::format_half(d.equivalent_days, v.state.prefs.lang)},
+                                                       {"required", std::to_string(d.required_days)}});
+  }
+  if (sum.claim_disagrees) body += "\n⚠ " + tr.text("coach.elig.disagrees.long");
+  notice(v.ui, sum.eligibility == core::Eligibility::eligible ? Tone::success : Tone::warning,
+         tr.text("coach.elig.title") + " : " + elig, body, v.width);
+  if (t && t->duplicate_of >= 0) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    notice(v.ui, Tone::warning, tr.text("coach.duplicate"), tr.text("coach.duplicate.body"), v.width);
+  } else if (t && t->is_new_version()) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    notice(v.ui, Tone::info, tr.format("coach.version", {{"n", std::to_string(t->version)}}), tr.text("coach.version.body"), v.width);
+  }
+}
+
+// What changed since the candidate's previous export (answers and files), when there is one.
+void changes(View& v, const CoachEntry& e) {
+  const auto* t = app::triage_of(v.state.workspace, e);
+  if (!t || t->previous < 0) return;
+  const auto valid = app::valid_entries(v.state.workspace);
+  if (static_cast<std::size_t>(t->previous) >= valid.size()) return;
+  const CoachEntry& older = *valid[static_cast<std::size_t>(t->previous)];
+  const core::BundleDiff d = core::diff(older.bundle, e.bundle);
+  const auto& tr = v.tr;
+  if (ImGui::CollapsingHeader((tr.format("coach.diff.title", {{"answers", std::to_string(d.answers.size())},
+                                                               {"files", std::to_string(d.files.size())}}) +
+                               "###coach.diff").c_str())) {
+    track(v.ui, "coach.diff", tr.text("coach.diff"), "header");
+    for (const auto& c : d.answers) {
+      const char* key = c.change == core::Change::added ? "coach.diff.added" : c.change == core::Change::removed ? "coach.diff.removed" : "coach.diff.modified";
+      auto show = [](const nlohmann::json& j) {
+        return j.is_string() ? j.get<std::string>() : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      };
+      text_wrapped(tr.text(key) + " " + c.path + (c.change == core::Change::modified ? " : « " + show(c.before) + " » → « " + show(c.after) + " »" : ""));
+    }
+    for (const auto& f : d.files) {
+      const char* key = f.change == core::Change::added ? "coach.diff.added" : f.change == core::Change::removed ? "coach.diff.removed" : "coach.diff.modified";
+      text_wrapped(tr.text(key) + " " + f.piece_id + " : " + f.name + (f.previous_name.empty() ? "" : " (" + f.previous_name + ")"));
+    }
+  }
+}
+
+// [SECTION] Dossier tab ===============================================================================
+
+void dossier_tab(View& v, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& d = e.bundle.dossier;
+  const char* lang = app::lang_code(v.state.prefs.lang);
+  changes(v, e);
+  heading(v.ui, tr.text("q.section.identity"));
+  fact(v, tr.text("q.field.first_name"), d.first_name);
+  fact(v, tr.text("q.field.last_name"), d.last_name);
+  fact(v, tr.text("q.field.email"), d.email);
+  fact(v, tr.text("q.field.administration"), d.administration);
+  fact(v, tr.text("q.field.status"), d.status.empty() ? std::string() : tr.text("q.status." + d.status));
+  fact(v, tr.text("q.field.position"), d.position);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  heading(v.ui, tr.text("q.section.startup"));
+  fact(v, tr.text("q.field.startup_name"), d.startup_name);
+  fact(v, tr.text("q.field.incubator"), d.incubator);
+  fact(v, tr.text("q.field.startup_phase"), d.startup_phase.empty() ? std::string() : tr.text("q.phase." + d.startup_phase));
+  fact(v, tr.text("q.field.startup_start"), app::display_user_date(d.startup_start));
+  fact(v, tr.text("q.field.startup_site"), d.startup_site);
+  fact(v, tr.text("q.field.role"), d.role);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  heading(v.ui, tr.text("elig.periods.title"));
+  for (std::size_t i = 0; i < d.eligibility.periods.size(); ++i) {
+    const auto& p = d.eligibility.periods[i];
+    text_wrapped(tr.format(p.ongoing ? "coach.period.ongoing" : "coach.period",
+                           {{"n", std::to_string(i + 1)},
+                            {"start", app::display_user_date(p.start)},
+                            {"end", app::display_user_date(p.end)},
+                            {"time", tr.text(p.time == core::TimeKind::full ? "elig.period.time.full" : "elig.period.time.part")}}));
+  }
+  auto answer = [&](const std::optional<bool>& b) { return b ? tr.text(*b ? "answer.yes" : "answer.no") : tr.text("coach.empty_value"); };
+  fact(v, tr.text("elig.phase.investigation"), answer(d.eligibility.investigation));
+  fact(v, tr.text("elig.phase.construction"), answer(d.eligibility.construction));
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  heading(v.ui, tr.text("q.section.competencies"));
+  for (std::size_t i = 0; i < d.competencies.size(); ++i) {
+    const auto& a = d.competencies[i];
+    const core::Competency* c = v.state.referential.competency(a.competency_id);
+    begin_card(v.ui, ("coach.comp." + std::to_string(i)).c_str(), v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    ImGui::TextWrapped("%s", c ? c->title.get(lang).c_str() : a.competency_id.c_str());
+    ImGui::PopFont();
+    if (c) {
+      const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
+      text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+                                                       {"text", c->expected.get(lang)}}), colour::muted);
+    }
+    if (a.evidence.empty()) text_wrapped(tr.text("coach.empty_value"), colour::muted);
+    else text_wrapped(a.evidence);
+    if (!a.piece_ids.empty()) {
+      std::string names;
+      for (const auto& id : a.piece_ids) {
+        const core::PieceSpec* p = v.state.referential.piece(id);
+        names += (names.empty() ? "" : ", ") + (p ? p->title.get(lang) : id);
+      }
+      text_wrapped(tr.text("q.competency.pieces") + " " + names, colour::muted);
+    }
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+  }
+  heading(v.ui, tr.text("q.section.purposes"));
+  std::string purposes;
+  for (const auto& p : d.purposes) purposes += (purposes.empty() ? "" : ", ") + tr.text("q.purpose." + p);
+  fact(v, tr.text("coach.purposes"), purposes);
+  if (!d.purpose_detail.empty()) text_wrapped(d.purpose_detail);
+  if (!e.summary.dossier_issues.empty()) {
+    ImGui::Dummy(ImVec2(0, 6 * s));
+    std::string body;
+    for (const auto& i : e.summary.dossier_issues) body += "• " + i.path + " — " + i.message + "\n";
+    notice(v.ui, Tone::warning, tr.format("coach.gaps", {{"n", std::to_string(e.summary.dossier_issues.size())}}), body, v.width);
+  }
+}
+
+// [SECTION] Pieces tab =================================================================================
+
+void viewer(View& v, CoachViewState& vs) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& viewed = v.state.workspace.viewed;
+  if (!viewed) return;
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  begin_card(v.ui, "coach.viewer", v.width);
+  if (button(v.ui, "coach.viewer.close", tr.text("coach.viewer.close"), ButtonKind::tertiary)) v.out.push(app::cmd::CloseViewer{});
+  if (viewed->loading) {
+    ImGui::TextUnformatted(tr.text("coach.viewer.loading").c_str());
+    v.ui.wants_more_frames = true;
+  } else if (viewed->failed) {
+    field_error(v.ui, tr.text("coach.viewer.failed"), v.width - 40 * s);
+  } else if (viewed->media_type == "text/csv") {
+    const std::string key = std::to_string(viewed->entry) + "/" + viewed->attachment_id;
+    if (vs.csv_key != key) {
+      vs.csv = core::read_csv(viewed->bytes);
+      vs.csv_key = key;
+    }
+    const auto& t = vs.csv;
+    std::size_t cols = 0;
+    for (const auto& r : t.rows) cols = std::max(cols, r.size());
+    cols = std::min<std::size_t>(std::max<std::size_t>(cols, 1), 64);
+    if (t.truncated) text_wrapped(tr.text("coach.csv.truncated"), colour::warning);
+    const ImGuiTableFlags f = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                              ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("##csv", static_cast<int>(cols), f, ImVec2(v.width - 32 * s, 420 * s))) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGuiListClipper clipper;
+      clipper.Begin(static_cast<int>(t.rows.size()));
+      while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+          ImGui::TableNextRow();
+          const auto& row = t.rows[static_cast<std::size_t>(r)];
+          for (std::size_t c = 0; c < cols; ++c) {
+            ImGui::TableNextColumn();
+            if (c < row.size()) ImGui::TextUnformatted(row[c].c_str());  // text, never markup
+          }
+        }
+      }
+      ImGui::EndTable();
+    }
+    track(v.ui, "coach.viewer.table", tr.text("coach.viewer.table"), "table");
+  } else {
+    const auto& img = v.ui.viewer;
+    if (!img.texture) {
+      if (img.failed) field_error(v.ui, tr.text("coach.viewer.undecodable"), v.width - 40 * s);
+      else ImGui::TextUnformatted(tr.text("coach.viewer.loading").c_str());
+    } else {
+      // Zoom: fit the width, or a chosen factor; the image scrolls inside its frame.
+      ImGui::SameLine();
+      if (button(v.ui, "coach.viewer.fit", tr.text("coach.viewer.fit"), ButtonKind::tertiary)) v.ui.viewer.zoom = 0;
+      ImGui::SameLine();
+      if (button(v.ui, "coach.viewer.zoom_out", "−", ButtonKind::tertiary)) {
+        v.ui.viewer.zoom = std::max(0.1f, (v.ui.viewer.zoom > 0 ? v.ui.viewer.zoom : 1.0f) / 1.5f);
+      }
+      ImGui::SameLine();
+      if (button(v.ui, "coach.viewer.zoom_in", "+", ButtonKind::tertiary)) {
+        v.ui.viewer.zoom = std::min(8.0f, (v.ui.viewer.zoom > 0 ? v.ui.viewer.zoom : 1.0f) * 1.5f);
+      }
+      ImGui::SameLine();
+      if (button(v.ui, "coach.viewer.actual", "100 %", ButtonKind::tertiary)) v.ui.viewer.zoom = 1.0f / s;
+      const float frame_w = v.width - 32 * s;
+      const float k = img.zoom > 0 ? img.zoom * s : frame_w / img.w;
+      const ImVec2 size(img.w * k, img.h * k);
+      ImGui::BeginChild("##image", ImVec2(frame_w, std::min(size.y + 16 * s, 560 * s)), true,
+                        ImGuiWindowFlags_HorizontalScrollbar);
+      ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(img.texture)), size);
+      ImGui::EndChild();
+      track(v.ui, "coach.viewer.image", tr.text("coach.viewer.image"), "image");
+    }
+  }
+  end_card(v.ui);
+}
+
+void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const char* lang = app::lang_code(v.state.prefs.lang);
+  text_wrapped(tr.text("coach.pieces.help"), colour::muted);
+  for (std::size_t i = 0; i < e.bundle.dossier.pieces.size(); ++i) {
+    const auto& p = e.bundle.dossier.pieces[i];
+    const core::PieceSpec* spec = v.state.referential.piece(p.id);
+    const std::string base = "coach.piece." + std::to_string(i);
+    begin_card(v.ui, base.c_str(), v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    const bool given = !p.url.empty() || !p.files.empty();
+    ImGui::PushStyleColor(ImGuiCol_Text, given ? colour::success : colour::warning);
+    ImGui::TextUnformatted(given ? "✓" : "⚠");
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", spec ? spec->title.get(lang).c_str() : p.id.c_str());
+    ImGui::PopFont();
+    if (!given) text_wrapped(tr.text("coach.piece.missing"), colour::warning);
+    if (!p.description.empty()) text_wrapped(p.description, colour::muted);
+    if (!p.url.empty()) {
+      // The link is text: opened only on request, and only when it is https.
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(p.url.c_str());
+      ImGui::SameLine();
+      const bool https = core::is_https_url(p.url);
+      if (button(v.ui, (base + ".open_link").c_str(), tr.text("coach.link.open"), ButtonKind::tertiary,
+                 https ? std::string() : tr.text("coach.link.not_https"))) {
+        v.out.push(app::cmd::OpenLink{p.url});
+      }
+    }
+    for (std::size_t k = 0; k < p.files.size(); ++k) {
+      const auto& f = p.files[k];
+      const std::string fid = base + ".file." + std::to_string(k);
+      ImGui::PushID(static_cast<int>(k));
+      ImGui::AlignTextToFramePadding();
+      ImGui::Text("■ %s", f.name.c_str());
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+      ImGui::Text("%s · %s", size_text(app::stored_size(e.bundle, f.id)).c_str(), f.media_type.c_str());
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      const bool in_app = f.media_type.rfind("image/", 0) == 0 || f.media_type == "text/csv";
+      const bool pdf = f.media_type == "application/pdf";
+      if (in_app || pdf) {
+        if (button(v.ui, (fid + ".view").c_str(), tr.text(pdf ? "coach.file.open_tab" : "coach.file.view"), ButtonKind::tertiary)) {
+          v.out.push(app::cmd::ViewFile{e.id, f.id});
+        }
+        ImGui::SameLine();
+      }
+      if (button(v.ui, (fid + ".save").c_str(), tr.text("coach.file.save"), ButtonKind::tertiary)) {
+        v.out.push(app::cmd::SaveFile{e.id, f.id});
+      }
+      ImGui::PopID();
+    }
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    const auto& viewed = v.state.workspace.viewed;
+    if (viewed && viewed->entry == e.id) {
+      for (const auto& f : p.files) {
+        if (f.id == viewed->attachment_id) viewer(v, vs);
+      }
+    }
+  }
+}
+
+// [SECTION] Interview tab ===============================================================================
+
+std::string clock_text(double ms) {
+  const auto total = static_cast<long long>(ms / 1000.0);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 60, total % 60);
+  return buf;
+}
+
+CoachViewState::Drafts& drafts_for(CoachViewState& vs, const View& v, const CoachEntry& e) {
+  auto& d = vs.drafts[e.id];
+  if (d.ready) return d;
+  d.ready = true;
+  const auto& ev = e.evaluation;
+  if (ev.planned) {
+    d.plan_date = app::display_user_date(core::to_iso(ev.planned->date));
+    d.plan_time = core::to_string(ev.planned->time);
+  }
+  d.held_date = app::display_user_date(core::to_iso(ev.held ? ev.held->date : v.state.today));
+  d.decision_date = app::display_user_date(core::to_iso(v.state.today));
+  if (ev.attestation && ev.attestation->date) d.attestation_date = app::display_user_date(core::to_iso(*ev.attestation->date));
+  return d;
+}
+
+void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const char* lang = app::lang_code(v.state.prefs.lang);
+  const auto& ev = e.evaluation;
+  auto& d = drafts_for(vs, v, e);
+  const float half = (v.width - 24 * s) / 2;
+
+  // Planning and invitation.
+  heading(v.ui, tr.text("coach.plan.title"));
+  core::PlannedInterview plan = ev.planned.value_or(core::PlannedInterview{});
+  bool plan_changed = false;
+  const auto date = core::parse_user_date(d.plan_date);
+  const auto time = core::parse_time_of_day(d.plan_time);
+  if (text_field(v.ui, "coach.plan.date", tr.text("coach.plan.date"), d.plan_date, tr.text("elig.date.hint"), half,
+                 !d.plan_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string())) {
+    plan_changed = true;
+  }
+  ImGui::SameLine(0, 24 * s);
+  if (text_field(v.ui, "coach.plan.time", tr.text("coach.plan.time"), d.plan_time, "14:30", half,
+                 !d.plan_time.empty() && !time ? tr.text("coach.plan.time.invalid") : std::string())) {
+    plan_changed = true;
+  }
+  field_label(v.ui, tr.text("coach.mode"));
+  for (const auto mode : {core::InterviewMode::visio, core::InterviewMode::telephone}) {
+    const std::string id = std::string("coach.plan.mode.") + core::to_string(mode);
+    if (radio(v.ui, id.c_str(), tr.text(std::string("coach.mode.") + core::to_string(mode)), plan.mode == mode)) {
+      plan.mode = mode;
+      plan_changed = true;
+    }
+    ImGui::SameLine(0, 24 * s);
+  }
+  ImGui::NewLine();
+  plan_changed |= text_field(v.ui, "coach.plan.location", tr.text("coach.plan.location"), plan.location, "https://…", v.width);
+  plan_changed |= text_field(v.ui, "coach.plan.notes", tr.text("coach.plan.notes"), plan.notes, {}, v.width);
+  const auto new_date = core::parse_user_date(d.plan_date);
+  const auto new_time = core::parse_time_of_day(d.plan_time);
+  if (plan_changed && new_date && new_time) {
+    plan.date = *new_date;
+    plan.time = *new_time;
+    v.out.push(app::cmd::PlanInterview{e.id, plan});
+  }
+  const std::string why_not = !ev.planned ? tr.text("coach.plan.needed") : std::string();
+  if (button(v.ui, "coach.plan.ics", tr.text("coach.plan.ics"), ButtonKind::secondary, why_not)) {
+    v.out.push(app::cmd::ExportInvitation{e.id});
+  }
+  if (ev.planned) {
+    ImGui::SameLine();
+    text_wrapped(tr.format("coach.plan.summary", {{"date", fmt_date(v, ev.planned->date)},
+                                                  {"time", core::to_string(ev.planned->time)}}), colour::success);
+  }
+
+  // The interview sheet: timer, date, mode, notes.
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("coach.sheet.title"));
+  text_wrapped(tr.format("coach.sheet.coach", {{"name", ev.coach.name.empty() ? tr.text("coach.empty_value") : ev.coach.name},
+                                               {"organisation", ev.coach.organisation}}), colour::muted);
+  const auto& timer = v.state.workspace.timer;
+  const bool mine = timer && timer->entry == e.id;
+  const double elapsed = mine ? timer->elapsed_ms(v.state.clock_ms) : (ev.held ? ev.held->elapsed_seconds * 1000.0 : 0.0);
+  const bool running = mine && timer->running;
+  ImGui::PushFont(v.ui.fonts.title);
+  ImGui::PushStyleColor(ImGuiCol_Text, elapsed > 45 * 60 * 1000.0 ? colour::warning : colour::primary);
+  ImGui::TextUnformatted((clock_text(elapsed) + " / 45:00").c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  track(v.ui, "coach.timer", clock_text(elapsed), "text");
+  if (running) {
+    // One frame per second while it runs, and none in between.
+    v.ui.wake_after_ms = 1000.0 - std::fmod(elapsed, 1000.0) + 5;
+    if (button(v.ui, "coach.timer.pause", tr.text("coach.timer.pause"), ButtonKind::secondary)) v.out.push(app::cmd::TimerPause{});
+  } else if (button(v.ui, "coach.timer.start", tr.text(elapsed > 0 ? "coach.timer.resume" : "coach.timer.start"))) {
+    v.out.push(app::cmd::TimerStart{e.id});
+  }
+  ImGui::SameLine();
+  if (button(v.ui, "coach.timer.reset", tr.text("coach.timer.reset"), ButtonKind::tertiary,
+             mine ? std::string() : tr.text("coach.timer.reset.none"))) {
+    v.out.push(app::cmd::TimerReset{});
+  }
+  core::HeldInterview held = ev.held.value_or(core::HeldInterview{});
+  bool held_changed = false;
+  const auto held_date = core::parse_user_date(d.held_date);
+  if (text_field(v.ui, "coach.held.date", tr.text("coach.held.date"), d.held_date, tr.text("elig.date.hint"), half,
+                 !d.held_date.empty() && !held_date ? tr.text("elig.error.date_invalid") : std::string())) {
+    held_changed = true;
+  }
+  field_label(v.ui, tr.text("coach.mode"));
+  for (const auto mode : {core::InterviewMode::visio, core::InterviewMode::telephone}) {
+    const std::string id = std::string("coach.held.mode.") + core::to_string(mode);
+    if (radio(v.ui, id.c_str(), tr.text(std::string("coach.mode.") + core::to_string(mode)), ev.held && held.mode == mode)) {
+      held.mode = mode;
+      held_changed = true;
+    }
+    ImGui::SameLine(0, 24 * s);
+  }
+  ImGui::NewLine();
+  std::string notes = held.notes;
+  if (text_field(v.ui, "coach.held.notes", tr.text("coach.held.notes"), notes, {}, v.width)) {
+    held.notes = notes;
+    held_changed = true;
+  }
+  if (held_changed && core::parse_user_date(d.held_date)) {
+    held.date = *core::parse_user_date(d.held_date);
+    v.out.push(app::cmd::SetHeld{e.id, held});
+  }
+
+  // The grid: per competency, expected and observed levels, evidence, comment.
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("coach.grid.title"));
+  text_wrapped(tr.text("coach.grid.help"), colour::muted);
+  for (std::size_t i = 0; i < ev.grid.size(); ++i) {
+    core::GridEntry g = ev.grid[i];
+    const core::Competency* c = v.state.referential.competency(g.competency_id);
+    const std::string base = "coach.grid." + g.competency_id;
+    bool changed = false;
+    begin_card(v.ui, base.c_str(), v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    ImGui::TextWrapped("%s", c ? c->title.get(lang).c_str() : g.competency_id.c_str());
+    ImGui::PopFont();
+    const core::AutonomyLevel* expected = v.state.referential.level(g.expected_level);
+    text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
+    field_label(v.ui, tr.text("coach.grid.observed"));
+    const float level_right = ImGui::GetCursorPosX() + v.width - 32 * s;
+    bool first_level = true;
+    for (const auto& level : v.state.referential.levels) {
+      if (!first_level) same_line_or_wrap(check_width(level.label.get(lang)), level_right, 18 * s);
+      first_level = false;
+      const std::string id = base + ".level." + level.id;
+      if (radio(v.ui, id.c_str(), level.label.get(lang), g.observed_level == level.id)) {
+        g.observed_level = level.id;
+        changed = true;
+      }
+    }
+    if (const auto meets = core::meets_expected_level(g, v.state.referential)) {
+      text_wrapped(*meets ? "✓ " + tr.text("coach.grid.meets") : "✗ " + tr.text("coach.grid.below"),
+                   *meets ? colour::success : colour::error);
+    }
+    ImGui::AlignTextToFramePadding();
+    const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
+    ImGui::TextUnformatted(tr.text("coach.grid.pieces").c_str());
+    for (const auto& spec : v.state.referential.pieces) {
+      same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
+      bool on = std::find(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id) != g.evidence_pieces.end();
+      if (checkbox(v.ui, (base + ".piece." + spec.id).c_str(), spec.title.get(lang), on)) {
+        if (on) g.evidence_pieces.push_back(spec.id);
+        else g.evidence_pieces.erase(std::remove(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id), g.evidence_pieces.end());
+        changed = true;
+      }
+    }
+    changed |= text_field(v.ui, (base + ".said").c_str(), tr.text("coach.grid.said"), g.evidence_said, {}, v.width - 32 * s);
+    changed |= text_field(v.ui, (base + ".comment").c_str(), tr.text("coach.grid.comment"), g.comment, {}, v.width - 32 * s);
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    if (changed) v.out.push(app::cmd::SetGridEntry{e.id, g});
+  }
+}
+
+// [SECTION] Decision tab ================================================================================
+
+std::string issues_text(const View& v, const std::vector<core::Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) {
+    const std::string key = "coach.issue." + i.code;
+    out += "• " + (v.tr.has(key) ? v.tr.text(key) : i.message) + "\n";
+  }
+  return out;
+}
+
+void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& ev = e.evaluation;
+  auto& d = drafts_for(vs, v, e);
+  const core::Decision* current = core::current_decision(ev);
+
+  if (current) {
+    const bool admis = current->decision == core::DecisionKind::admis;
+    notice(v.ui, admis ? Tone::success : Tone::warning,
+           tr.format(admis ? "coach.decision.current.admis" : "coach.decision.current.ajourne", {{"date", fmt_date(v, current->date)}}),
+           current->reasons, v.width);
+  } else {
+    notice(v.ui, Tone::info, tr.text("coach.decision.none"), tr.text("coach.decision.none.body"), v.width);
+  }
+  if (ev.decisions.size() > 1) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    field_label(v.ui, tr.text("coach.decision.history"));
+    for (std::size_t i = 0; i < ev.decisions.size(); ++i) {
+      const auto& x = ev.decisions[i];
+      text_wrapped(tr.format("coach.decision.entry", {{"n", std::to_string(i + 1)},
+                                                      {"decision", tr.text(x.decision == core::DecisionKind::admis ? "coach.decision.admis" : "coach.decision.ajourne")},
+                                                      {"date", fmt_date(v, x.date)},
+                                                      {"at", x.recorded_at}}) +
+                       (x.reasons.empty() ? "" : " — " + x.reasons),
+                   i + 1 == ev.decisions.size() ? colour::text : colour::muted);
+    }
+  }
+
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  heading(v.ui, tr.text(current ? "coach.decision.change" : "coach.decision.record"));
+  if (radio(v.ui, "coach.decision.kind.admis", tr.text("coach.decision.admis"), d.decision == 0)) d.decision = 0;
+  ImGui::SameLine(0, 24 * s);
+  if (radio(v.ui, "coach.decision.kind.ajourne", tr.text("coach.decision.ajourne"), d.decision == 1)) d.decision = 1;
+  const auto date = core::parse_user_date(d.decision_date);
+  text_field(v.ui, "coach.decision.date", tr.text("coach.decision.date"), d.decision_date, tr.text("elig.date.hint"), 240 * s,
+             !d.decision_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());
+  text_field(v.ui, "coach.decision.reasons", tr.text(d.decision == 1 ? "coach.decision.reasons.required" : "coach.decision.reasons"),
+             d.reasons, {}, v.width);
+  std::string why;
+  if (!date) why = tr.text("coach.decision.need_date");
+  else if (d.decision == 1 && d.reasons.find_first_not_of(" \t\n") == std::string::npos) why = tr.text("coach.decision.need_reasons");
+  if (button(v.ui, "coach.decision.save", tr.text("coach.decision.save"), ButtonKind::primary, why)) {
+    v.out.push(app::cmd::RecordDecision{e.id, d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne,
+                                        d.reasons, *date});
+    d.reasons.clear();
+  }
+  if (!e.last_issues.empty() && core::has_errors(e.last_issues)) {
+    notice(v.ui, Tone::error, tr.text("coach.refused.action"), issues_text(v, e.last_issues), v.width);
+  }
+
+  // The attestation: prepared (preview), then issued; never edited once issued.
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("coach.attestation.title"));
+  const bool issued = ev.attestation && ev.attestation->issued;
+  core::Attestation a = ev.attestation.value_or(core::Attestation{});
+  if (!ev.attestation) {
+    a.place = v.state.workspace.profile.place;
+    a.signatory_name = v.state.workspace.profile.signatory_name;
+    a.signatory_role = v.state.workspace.profile.signatory_role;
+  }
+  if (issued) {
+    notice(v.ui, Tone::success, tr.format("coach.attestation.issued", {{"at", a.issued_at}}),
+           tr.format("coach.attestation.issued.body", {{"place", a.place}, {"name", a.signatory_name}, {"role", a.signatory_role}}), v.width);
+  } else {
+    bool changed = false;
+    const float half = (v.width - 24 * s) / 2;
+    const auto adate = core::parse_user_date(d.attestation_date);
+    if (text_field(v.ui, "coach.attestation.date", tr.text("coach.attestation.date"), d.attestation_date,
+                   tr.text("elig.date.hint"), half,
+                   !d.attestation_date.empty() && !adate ? tr.text("elig.error.date_invalid") : std::string())) {
+      changed = true;
+    }
+    ImGui::SameLine(0, 24 * s);
+    changed |= text_field(v.ui, "coach.attestation.place", tr.text("coach.attestation.place"), a.place, "Paris", half);
+    changed |= text_field(v.ui, "coach.attestation.signatory_name", tr.text("coach.profile.signatory_name"), a.signatory_name, {}, half);
+    ImGui::SameLine(0, 24 * s);
+    changed |= text_field(v.ui, "coach.attestation.signatory_role", tr.text("coach.profile.signatory_role"), a.signatory_role, {}, half);
+    if (changed || (!ev.attestation && !a.place.empty())) {
+      a.date = core::parse_user_date(d.attestation_date);
+      v.out.push(app::cmd::SetAttestation{e.id, a});
+    }
+  }
+  if (button(v.ui, "coach.attestation.preview", tr.text(issued ? "coach.attestation.open" : "coach.attestation.preview"),
+             ButtonKind::secondary)) {
+    v.out.push(app::cmd::PreviewAttestation{e.id});
+  }
+  ImGui::SameLine();
+  if (button(v.ui, "coach.attestation.download", tr.text("coach.attestation.download"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::DownloadAttestation{e.id});
+  }
+  if (!issued) {
+    ImGui::SameLine();
+    const auto blockers = core::attestation_blockers(ev);
+    if (button(v.ui, "coach.attestation.issue", tr.text("coach.attestation.issue"), ButtonKind::primary,
+               blockers.empty() ? std::string() : issues_text(v, blockers))) {
+      v.out.push(app::cmd::IssueAttestation{e.id});
+    }
+  }
+
+  // The files the coach keeps or hands out.
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("coach.exports.title"));
+  text_wrapped(tr.text("coach.exports.help"), colour::muted);
+  if (button(v.ui, "coach.export.evaluation", tr.text("coach.export.evaluation"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::ExportEvaluation{e.id});
+  }
+  ImGui::SameLine();
+  const bool admitted = current && current->decision == core::DecisionKind::admis;
+  std::string badge_why = !admitted ? tr.text("coach.export.badge.not_admitted")
+                        : v.state.workspace.profile.issuer_id.empty() ? tr.text("coach.export.badge.issuer") : std::string();
+  if (button(v.ui, "coach.export.badge", tr.text("coach.export.badge"), ButtonKind::secondary, badge_why)) {
+    v.out.push(app::cmd::ExportBadge{e.id});
+  }
+}
+
+} // namespace
+
+void view_coach_entry(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  header(v, e);
+  if (e.check != CoachEntry::Check::valid) return;
+  verdicts(v, e);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  if (ImGui::BeginTabBar("##entry")) {
+    struct Tab { const char* id; const char* key; };
+    const Tab tabs[] = {{"coach.tab.dossier", "coach.tab.dossier"}, {"coach.tab.pieces", "coach.tab.pieces"},
+                        {"coach.tab.interview", "coach.tab.interview"}, {"coach.tab.decision", "coach.tab.decision"}};
+    for (int i = 0; i < 4; ++i) {
+      const std::string label = tr.text(tabs[i].key) + "###" + tabs[i].id;
+      const bool open = ImGui::BeginTabItem(label.c_str());
+      track(v.ui, tabs[i].id, tr.text(tabs[i].key), "tab");
+      if (!open) continue;
+      ImGui::Dummy(ImVec2(0, 6 * s));
+      switch (i) {
+        case 0: dossier_tab(v, e); break;
+        case 1: pieces_tab(v, vs, e); break;
+        case 2: interview_tab(v, vs, e); break;
+        case 3: decision_tab(v, vs, e); break;
+      }
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  if (button(v.ui, "coach.remove", tr.text("coach.remove"), ButtonKind::tertiary)) v.out.push(app::cmd::RemoveEntry{e.id});
+}
+
+} // namespace ui
