@@ -588,31 +588,38 @@ void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx) {
   fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("coach.announce.issued")});
 }
 
-void handle(AppState& s, const cmd::PreviewAttestation& c, Effects& fx) {
-  CoachEntry* e = valid(s, c.entry);
-  if (!e) return;
-  const bool issued = e->evaluation.attestation && e->evaluation.attestation->issued;
-  auto html = core::attestation_html(e->evaluation, s.referential,
+namespace {
+
+// The attestation as it stands: the issued document once issued, the preview before; refusals are
+// kept on the entry for the view.
+std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& issued) {
+  issued = e.evaluation.attestation && e.evaluation.attestation->issued;
+  auto html = core::attestation_html(e.evaluation, s.referential,
                                      issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
   if (!html.ok()) {
-    remember(*e, html.issues());
-    return;
+    remember(e, html.issues());
+    return std::nullopt;
   }
-  fx.push_back(fx::OpenDocument{std::move(html).value()});
+  return std::move(html).value();
+}
+
+} // namespace
+
+void handle(AppState& s, const cmd::PreviewAttestation& c, Effects& fx) {
+  CoachEntry* e = valid(s, c.entry);
+  bool issued = false;
+  if (!e) return;
+  if (auto html = attestation_for(s, *e, issued)) fx.push_back(fx::OpenDocument{std::move(*html)});
 }
 
 void handle(AppState& s, const cmd::DownloadAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
+  bool issued = false;
   if (!e) return;
-  const bool issued = e->evaluation.attestation && e->evaluation.attestation->issued;
-  auto html = core::attestation_html(e->evaluation, s.referential,
-                                     issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
-  if (!html.ok()) {
-    remember(*e, html.issues());
-    return;
+  if (auto html = attestation_for(s, *e, issued)) {
+    download(fx, std::string(issued ? "attestation-" : "apercu-attestation-") + slug_for(*e) + ".html", "text/html",
+             std::move(*html));
   }
-  download(fx, std::string(issued ? "attestation-" : "apercu-attestation-") + slug_for(*e) + ".html",
-           "text/html", std::move(html).value());
 }
 
 void handle(AppState& s, const cmd::ExportEvaluation& c, Effects& fx) {

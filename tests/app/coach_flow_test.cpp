@@ -3,31 +3,16 @@
 // and the workspace kept locally and read back.
 #include "app/app.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 using namespace app;
+using test_support::all_of;
+using test_support::read_file;
 using core::Date;
 
 namespace {
-
-std::string read_file(const std::string& rel) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-template <typename E>
-std::vector<const E*> all_of(const Effects& fx) {
-  std::vector<const E*> out;
-  for (const auto& e : fx) {
-    if (const auto* p = std::get_if<E>(&e)) out.push_back(p);
-  }
-  return out;
-}
 
 Effects import(AppState& s, std::uint32_t job, const std::string& name, const std::string& bytes) {
   Effects fx = apply(s, cmd::FileBegin{job, coach_target, name, bytes.size(), {}});

@@ -1,0 +1,145 @@
+// Browser side of the bundle benchmark (run on demand, not by the tests):
+//   node bench/browser_import.mjs [--runs N] [--cohort]
+// - a bundle with 100 MB of attachments, imported by the app (parse + base64 decode + every digest,
+//   across frames) against the browser's own path on the same file (JSON.parse, base64 decode,
+//   WebCrypto SHA-256 of each piece), in the same Chromium, alternating, medians with min–max;
+// - the app's export of that dossier; the wasm heap after the import; frames drawn meanwhile (the page
+//   must keep drawing its progress bar);
+// - with --cohort: 50 bundles of ~10 MB imported in one go by the coach's workspace (heap ≤ 256 MB).
+// Needs the native CLI (build/native/certif) and the site (build/wasm/site): scripts/build.sh all.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, root, siteDir } from '../tests/e2e/harness.mjs';
+import { serve } from '../tests/e2e/server.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const withCohort = args.includes('--cohort');
+const certif = path.join(root, 'build/native/certif');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'certif-bench-'));
+
+// A bundle whose pieces are `count` files of `size` bytes: PDF headers over random bytes (what content
+// sniffing checks), packed by the CLI so its digests are real.
+function makeBundle(name, count, size, who) {
+  const dir = path.join(tmp, name);
+  const answers = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/bundles/complete/answers.json'), 'utf8'));
+  answers.identity.email = `${who}@example.gouv.fr`;
+  answers.identity.last_name = who;
+  for (const p of answers.pieces) p.files = [];
+  const mockup = answers.pieces.find((p) => p.id === 'mockup');
+  for (let i = 0; i < count; ++i) {
+    const bytes = crypto.randomBytes(size);
+    Buffer.from('%PDF-1.7\n').copy(bytes, 0);
+    fs.mkdirSync(path.join(dir, 'files', 'mockup'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'files', 'mockup', `f${i}.pdf`), bytes);
+    mockup.files.push({ id: `f${i}`, name: `f${i}.pdf`, media_type: 'application/pdf' });
+  }
+  fs.writeFileSync(path.join(dir, 'answers.json'), JSON.stringify(answers));
+  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ bundle: { exported_at: '2026-11-28T09:00:00Z' } }));
+  const out = path.join(tmp, `${name}.json`);
+  execFileSync(certif, ['pack', dir, '-o', out]);
+  fs.rmSync(dir, { recursive: true });
+  return out;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const fmt = (xs) => `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+const mb = (n) => `${(n / (1024 * 1024)).toFixed(0)} MB`;
+
+async function oursImport(browser, server, file) {
+  const app = await openApp(browser, { server, width: 1100, height: 800 });
+  await app.click('welcome.candidate');
+  const framesBefore = (await app.stats()).frames_rendered;
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.click('import.pick');
+  const t0 = Date.now();
+  await (await chooser).setFiles(file);
+  await app.page.waitForFunction(() => {
+    const s = window.certif.state();
+    return s.import === null && s.candidate.answers.identity.last_name !== '';
+  }, null, { timeout: 600000, polling: 20 });
+  const seconds = (Date.now() - t0) / 1000;
+  const stats = await app.stats();
+  // Export of the same dossier, timed to the download.
+  await app.click('step.review');
+  const download = app.page.waitForEvent('download', { timeout: 600000 });
+  const t1 = Date.now();
+  await app.click('export.run');
+  await download;
+  const exportSeconds = (Date.now() - t1) / 1000;
+  await app.close();
+  return { seconds, exportSeconds, heap: stats.wasm_heap_bytes, frames: stats.frames_rendered - framesBefore };
+}
+
+async function browserPath(browser, server, file) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + 'LICENSE.txt');
+  await page.setContent('<input type=file id=f>');
+  await page.setInputFiles('#f', file);
+  const seconds = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const text = await document.getElementById('f').files[0].text();
+    const bundle = JSON.parse(text);
+    const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+    for (const piece of bundle.answers.pieces) {
+      for (const f of piece.files) {
+        const bin = atob(f.data);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; ++i) bytes[i] = bin.charCodeAt(i);
+        if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== f.sha256) throw new Error('digest');
+      }
+    }
+    return (performance.now() - t0) / 1000;
+  });
+  await context.close();
+  return { seconds };
+}
+
+const browser = await launch();
+const server = await serve(siteDir);
+try {
+  const big = makeBundle('big', 4, 25 * 1024 * 1024, 'bench');
+  const size = fs.statSync(big).size;
+  console.log(`bundle: ${mb(size)} on disk, 4 × 25 MB attachments; ${runs} runs each, alternating`);
+  const ours = [], theirs = [], exports = [], heaps = [], frames = [];
+  for (let i = 0; i < runs; ++i) {
+    const o = await oursImport(browser, server, big);
+    ours.push(o.seconds); exports.push(o.exportSeconds); heaps.push(o.heap); frames.push(o.frames);
+    theirs.push((await browserPath(browser, server, big)).seconds);
+  }
+  console.log(`import, certif-intra (read + parse + decode + digests): ${fmt(ours)}`);
+  console.log(`import, the browser's own path (JSON.parse + atob + WebCrypto): ${fmt(theirs)}`);
+  console.log(`ratio ours / browser: ${(median(ours) / median(theirs)).toFixed(2)}×   (target ≤ 2×)`);
+  console.log(`export, certif-intra (to the download): ${fmt(exports)}`);
+  console.log(`wasm heap after import: ${mb(median(heaps))} = ${(median(heaps) / size).toFixed(2)}× the bundle   (target ≤ 2.5×)`);
+  console.log(`frames drawn during import + export: ${median(frames)} (the page kept drawing its progress)`);
+
+  if (withCohort) {
+    const files = [];
+    for (let i = 0; i < 50; ++i) files.push(makeBundle(`c${i}`, 1, 7 * 1024 * 1024, `candidat${i}`));
+    const total = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+    const app = await openApp(browser, { server, width: 1100, height: 800 });
+    await app.click('welcome.coach');
+    const chooser = app.page.waitForEvent('filechooser');
+    await app.click('coach.import');
+    const t0 = Date.now();
+    await (await chooser).setFiles(files);
+    let peak = 0;
+    for (;;) {
+      const s = await app.page.evaluate(() => ({ st: window.certif.state().coach.entries.map((e) => e.check), heap: window.certif.stats().wasm_heap_bytes }));
+      peak = Math.max(peak, s.heap);
+      if (s.st.length === 50 && s.st.every((c) => c === 'valid' || c === 'refused')) break;
+      await app.page.waitForTimeout(250);
+    }
+    console.log(`cohort: 50 bundles, ${mb(total)} in all, imported in ${((Date.now() - t0) / 1000).toFixed(1)} s; wasm heap peak ${mb(peak)}   (target ≤ 256 MB)`);
+    await app.close();
+  }
+} finally {
+  await server.close();
+  await browser.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
