@@ -530,7 +530,9 @@ Effects apply(AppState& state, const Command& command) {
         }
         // Memory for the file is taken when it starts arriving, not while it waits in the queue.
         if (job->bytes.empty()) job->bytes.reserve(static_cast<std::size_t>(job->size));
-        job->hasher.update(c.bytes.data(), c.bytes.size());
+        // A bundle being re-imported carries its own digests (verified next); a piece's file is hashed
+        // as it arrives.
+        if (job->piece_id != import_target) job->hasher.update(c.bytes.data(), c.bytes.size());
         job->bytes += c.bytes;
       },
       [&](const cmd::FileEnd& c) {

@@ -242,7 +242,7 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
   }
   for (auto& owned : w.entries) {
     CoachEntry& e = *owned;
-    if (e.check == CoachEntry::Check::queued || e.check == CoachEntry::Check::reading) working = true;
+    // Files still arriving are the browser's work: their chunks wake the app, nothing to do here.
     if (e.check != CoachEntry::Check::verifying) continue;
     working = true;
     if (!e.verifier) {

@@ -13,7 +13,8 @@ CoachEntry* coach_entry_for_job(AppState& s, std::uint32_t job);
 void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx);
 void coach_file_end(AppState& s, std::uint32_t job);
 void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error);
-// Verifies the next bundle by `budget` bytes; true while files are queued, read or verified.
+// Verifies the next bundle by `budget` bytes; true while a bundle is being verified (files still
+// arriving are not work for the app: their chunks wake it).
 bool step_coach(AppState& s, Effects& fx, std::size_t budget);
 
 void handle(AppState& s, const cmd::PickCohort& c, Effects& fx);

@@ -252,8 +252,15 @@ void frame(double now_ms) {
   certif_js_entropy(entropy);
   p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
   apply_commands(p.from_browser);
+  // Long work (verifying, writing a bundle) gets a time slice per frame, not a fixed number of bytes:
+  // as much as fits in ~80 ms (the progress bar still moves several times a second, and each frame's
+  // drawing costs less than the work it interrupts), so a fast machine finishes sooner.
   app::Effects job_effects;
-  const bool working = app::step_jobs(p.state, job_effects);
+  bool working = false;
+  const double slice_end = emscripten_get_now() + 80.0;
+  do {
+    working = app::step_jobs(p.state, job_effects, std::size_t{1} << 20);
+  } while (working && job_effects.empty() && emscripten_get_now() < slice_end);
   for (const auto& e : job_effects) execute(e);
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
