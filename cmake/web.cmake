@@ -79,6 +79,12 @@ target_link_options(certif_web PRIVATE
 if(CMAKE_BUILD_TYPE STREQUAL "Release")
   target_compile_options(certif_web PRIVATE -Oz)
   target_compile_options(imgui PRIVATE -Oz)
+  # The download is the app: core and app are compiled for size too, except the few files that do the
+  # heavy lifting on big bundles (parsing, base64, digests, canonical form), which keep -O3.
+  target_compile_options(certif_core PRIVATE -Oz)
+  target_compile_options(certif_app PRIVATE -Oz)
+  set_source_files_properties(src/core/sha256.cpp src/core/base64.cpp src/core/json_strict.cpp src/core/jcs.cpp
+    src/core/utf8.cpp PROPERTIES COMPILE_OPTIONS "-O3")
   target_link_options(certif_web PRIVATE -Oz)
 endif()
 
@@ -110,3 +116,9 @@ target_compile_definitions(core_tests_wasm PRIVATE "CERTIF_SOURCE_DIR=\"${CMAKE_
 target_link_options(core_tests_wasm PRIVATE "SHELL:-s ENVIRONMENT=node" "SHELL:-s NODERAWFS=1"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s EXIT_RUNTIME=1" "SHELL:-s TOTAL_STACK=1MB")
 add_test(NAME core_tests_wasm COMMAND core_tests_wasm)
+
+# --- the transfer-size budget of what a browser downloads (bench/transfer-budget.json) --------------------
+find_program(CERTIF_NODE node REQUIRED)
+add_test(NAME budget.transfer
+  COMMAND "${CERTIF_NODE}" "${CMAKE_SOURCE_DIR}/tests/budget/check.mjs" "${CERTIF_SITE_DIR}"
+          "${CMAKE_SOURCE_DIR}/bench/transfer-budget.json")
