@@ -418,6 +418,16 @@ mergeInto(LibraryManager.library, {
   },
 
   // Local key-value storage for small values (preferences). Returns a malloc'd string or 0.
+  // The host's settings from config.js (see web/config.js): the accessibility contact, malloc'd, or 0.
+  certif_js_site_contact: function() {
+    var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig.accessibilityContact : '';
+    if (typeof c !== 'string' || c === '') return 0;
+    var n = lengthBytesUTF8(c) + 1;
+    var p = _malloc(n);
+    stringToUTF8(c, p, n);
+    return p;
+  },
+
   certif_js_store_get: function(key_ptr) {
     var v = null;
     try { v = window.localStorage.getItem(UTF8ToString(key_ptr)); } catch (e) { v = null; }
@@ -451,6 +461,124 @@ mergeInto(LibraryManager.library, {
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
   },
+
+  // The text version of the screen (see src/ui: every heading, text, field and button the canvas shows,
+  // in drawing order), kept in a visually hidden region that screen readers browse. Its buttons, check
+  // boxes and fields act on the canvas's own widgets; nothing in it is ever parsed as HTML.
+  $CertifMirror__deps: ['$CertifPlatform'],
+  $CertifMirror: {
+    root: null,
+    render: function(m) {
+      var M = CertifMirror;
+      var root = M.root || (M.root = document.getElementById('mirror'));
+      if (!root) return;
+      root.setAttribute('aria-label', m.label);
+      // Consecutive pieces of one line ('t') read as one paragraph.
+      var items = [];
+      for (var i = 0; i < m.items.length; ++i) {
+        var it = m.items[i];
+        var last = items[items.length - 1];
+        if (it[0] === 't' && last && last.tag === 'p' && last.inline) last.text += ' ' + it[1];
+        else if (it[0] === 'w') items.push({tag: 'w', kind: it[1], id: it[2], text: it[3], enabled: it[4], value: it[5], checked: it[6]});
+        else items.push({tag: it[0] === 't' ? 'p' : it[0], inline: it[0] === 't', text: it[1]});
+      }
+      var focusedId = root.contains(document.activeElement) ? document.activeElement.getAttribute('data-id') : null;
+      var oldTitle = root.querySelector('h1');
+      oldTitle = oldTitle ? oldTitle.textContent : null;
+      for (var k = 0; k < items.length; ++k) {
+        var d = items[k];
+        var sig = d.tag + '|' + (d.kind || '') + '|' + (d.id || '');
+        var el = root.children[k];
+        if (!el || el.getAttribute('data-sig') !== sig) {
+          var made = M.make(d);
+          made.setAttribute('data-sig', sig);
+          if (el) root.replaceChild(made, el); else root.appendChild(made);
+          el = made;
+        }
+        M.update(el, d);
+      }
+      while (root.children.length > items.length) root.removeChild(root.lastChild);
+      // A screen reader user who acted in the text version stays there: on the same control if it
+      // still exists, else on the new screen's title.
+      if (focusedId !== null) {
+        var same = root.querySelector('[data-id="' + CSS.escape(focusedId) + '"]');
+        var title = root.querySelector('h1');
+        var target = same && (!title || title.textContent === oldTitle) ? same : title;
+        if (target && document.activeElement !== target) target.focus({preventScroll: true});
+      }
+    },
+    control: function(d) {
+      // The element that carries data-id (what activation and focus find).
+      var kind = d.kind;
+      if (kind === 'button' || kind === 'card' || kind === 'tab' || kind === 'header') {
+        var b = document.createElement('button');
+        b.type = 'button';
+        return b;
+      }
+      if (kind === 'checkbox' || kind === 'radio') {
+        var c = document.createElement('input');
+        c.type = kind;
+        return c;
+      }
+      if (kind === 'input' || kind === 'combo') {
+        var t = document.createElement('input');
+        t.type = 'text';
+        t.readOnly = true;
+        return t;
+      }
+      if (kind === 'textarea') {
+        var a = document.createElement('textarea');
+        a.readOnly = true;
+        return a;
+      }
+      return null;
+    },
+    make: function(d) {
+      if (d.tag !== 'w') {
+        var e = document.createElement(d.tag === 'h1' || d.tag === 'h2' ? d.tag : 'p');
+        if (d.tag === 'h1') e.tabIndex = -1;  // where focus goes when the screen changes
+        return e;
+      }
+      var ctl = CertifMirror.control(d);
+      if (!ctl) return document.createElement('p');  // tables, images, timers: their label as text
+      ctl.tabIndex = -1;  // reachable by screen readers' browse mode, not in the canvas's Tab order
+      ctl.setAttribute('data-id', d.id);
+      var activate = function(ev) {
+        if (ev) ev.preventDefault();
+        CertifPlatform.withString(ctl.getAttribute('data-id'), function(p) { Module['_certif_on_activate'](p); });
+      };
+      ctl.addEventListener('click', activate);
+      if (ctl.tagName === 'BUTTON') return ctl;
+      var label = document.createElement('label');
+      var span = document.createElement('span');
+      if (ctl.type === 'checkbox' || ctl.type === 'radio') { label.appendChild(ctl); label.appendChild(span); }
+      else { label.appendChild(span); label.appendChild(ctl); }
+      return label;
+    },
+    update: function(el, d) {
+      if (d.tag !== 'w') {
+        if (el.textContent !== d.text) el.textContent = d.text;
+        return;
+      }
+      var ctl = el.hasAttribute('data-id') ? el : el.querySelector('[data-id]');
+      if (!ctl) {
+        if (el.textContent !== d.text) el.textContent = d.text;
+        return;
+      }
+      if (ctl.tagName === 'BUTTON') {
+        if (ctl.textContent !== d.text) ctl.textContent = d.text;
+      } else {
+        var span = el.querySelector('span');
+        if (span.textContent !== d.text) span.textContent = d.text;
+        if (ctl.type === 'checkbox' || ctl.type === 'radio') ctl.checked = d.checked === 1;
+        else if (ctl.value !== d.value) ctl.value = d.value;
+      }
+      if (d.enabled) ctl.removeAttribute('aria-disabled'); else ctl.setAttribute('aria-disabled', 'true');
+    },
+  },
+
+  certif_js_mirror__deps: ['$CertifMirror'],
+  certif_js_mirror: function(json_ptr) { CertifMirror.render(JSON.parse(UTF8ToString(json_ptr))); },
 
   certif_js_announce__deps: ['$CertifPlatform'],
   certif_js_announce: function(text_ptr) {

@@ -11,6 +11,7 @@
 #include "app/exchange.hpp"
 #include "assets/assets.hpp"
 #include "core/sniff.hpp"
+#include "core/utf8.hpp"
 #include "core/version.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ const char* screen_id(Screen s) noexcept {
     case Screen::welcome: return "welcome";
     case Screen::candidate: return "candidate";
     case Screen::coach: return "coach";
+    case Screen::accessibility: return "accessibility";
   }
   return "welcome";
 }
@@ -385,6 +387,7 @@ Effects apply(AppState& state, const Command& command) {
   std::visit(overloaded{
       [&](const cmd::GoTo& c) {
         if (state.screen == c.screen) return;
+        if (state.screen != Screen::accessibility) state.previous_screen = state.screen;
         state.screen = c.screen;
         fx.push_back(fx::SetTitle{title_for(state, tr)});
         fx.push_back(fx::Announce{title_for(state, tr)});
@@ -394,6 +397,19 @@ Effects apply(AppState& state, const Command& command) {
         state.prefs.lang = c.lang;
         fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
         fx.push_back(fx::SetTitle{title_for(state, catalog_for(state.prefs.lang))});
+      },
+      [&](const cmd::SetUiScale& c) {
+        const int percent = clamp_ui_scale(c.percent);
+        if (state.prefs.ui_scale == percent) return;
+        state.prefs.ui_scale = percent;
+        fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
+        fx.push_back(fx::Announce{tr.format("access.scale.announce", {{"percent", std::to_string(percent)}})});
+      },
+      [&](const cmd::SetHighContrast& c) {
+        if (state.prefs.high_contrast == c.on) return;
+        state.prefs.high_contrast = c.on;
+        fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
+        fx.push_back(fx::Announce{tr.text(c.on ? "access.contrast.on" : "access.contrast.off")});
       },
       [&](const cmd::SetToday& c) {
         state.today = c.today;
@@ -664,11 +680,41 @@ void load_prefs(AppState& state, std::string_view stored) {
     Lang l;
     if (parse_lang(it->get_ref<const std::string&>(), l)) state.prefs.lang = l;
   }
+  if (auto it = doc.find("ui_scale"); it != doc.end() && it->is_number_integer()) {
+    state.prefs.ui_scale = clamp_ui_scale(it->get<int>());
+  }
+  if (auto it = doc.find("high_contrast"); it != doc.end() && it->is_boolean()) {
+    state.prefs.high_contrast = it->get<bool>();
+  }
 }
 
 std::string save_prefs(const Prefs& prefs) {
-  nlohmann::json j = {{"lang", lang_code(prefs.lang)}};
+  nlohmann::json j = {{"lang", lang_code(prefs.lang)}, {"ui_scale", prefs.ui_scale}, {"high_contrast", prefs.high_contrast}};
   return j.dump();
+}
+
+int clamp_ui_scale(int percent) noexcept {
+  if (percent <= ui_scale_min) return ui_scale_min;
+  if (percent >= ui_scale_max) return ui_scale_max;
+  return ui_scale_min + (percent - ui_scale_min + ui_scale_step / 2) / ui_scale_step * ui_scale_step;
+}
+
+std::string clean_contact(std::string_view raw) {
+  // One line of printable text, at most 200 bytes of valid UTF-8: the host's words, shown as text only.
+  std::string out;
+  for (const char ch : raw) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += ch;
+  }
+  const auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  out = out.substr(first, out.find_last_not_of(' ') - first + 1);
+  if (out.size() > 200 || core::first_invalid_utf8(out)) return {};
+  return out;
 }
 
 namespace {
@@ -752,6 +798,7 @@ nlohmann::json snapshot(const AppState& state) {
       {"version", core::app_version},
       {"screen", screen_id(state.screen)},
       {"lang", lang_code(state.prefs.lang)},
+      {"prefs", {{"ui_scale", state.prefs.ui_scale}, {"high_contrast", state.prefs.high_contrast}}},
       {"today", core::to_iso(state.today)},
       {"referential", {{"id", state.referential.id}, {"version", state.referential.version},
                        {"competencies", state.referential.competencies.size()}}},

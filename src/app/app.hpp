@@ -39,6 +39,9 @@ const core::Attachment* find_attachment(const core::Dossier& d, std::string_view
 // Restores preferences saved by a previous visit; anything unreadable is ignored (defaults stay).
 void load_prefs(AppState& state, std::string_view stored);
 std::string save_prefs(const Prefs& prefs);
+int clamp_ui_scale(int percent) noexcept;  // into ui_scale_min..max, to the nearest step
+// The host's accessibility contact from config.js, as one line of text (empty if unusable).
+std::string clean_contact(std::string_view raw);
 
 // The document title for the current screen.
 std::string title_for(const AppState& state, const Catalog& tr);

@@ -16,6 +16,8 @@ namespace cmd {
 // Navigation and preferences
 struct GoTo { Screen screen; };
 struct SetLanguage { Lang lang; };
+struct SetUiScale { int percent; };      // clamped to ui_scale_min..max, rounded to a step
+struct SetHighContrast { bool on; };
 struct SetToday { core::Date today; };
 struct SetCandidateStep { CandidateStep step; };
 struct FocusField { CandidateStep step; std::string path; };
@@ -95,7 +97,7 @@ struct ExportCohort {};
 } // namespace cmd
 
 using Command = std::variant<
-    cmd::GoTo, cmd::SetLanguage, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
+    cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
     cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase,
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,

@@ -19,9 +19,9 @@
 
 namespace app {
 
-enum class Screen { welcome, candidate, coach };
+enum class Screen { welcome, candidate, coach, accessibility };
 
-const char* screen_id(Screen s) noexcept;  // "welcome", "candidate", "coach"
+const char* screen_id(Screen s) noexcept;  // "welcome", "candidate", "coach", "accessibility"
 
 // The candidate area's steps, in the order a candidate goes through them.
 enum class CandidateStep { overview, eligibility, questionnaire, pieces, review, next_steps };
@@ -48,6 +48,14 @@ std::string& field_value(core::Dossier& d, Field f) noexcept;
 // User preferences kept on this device (not part of any dossier).
 struct Prefs {
   Lang lang = Lang::fr;
+  int ui_scale = 100;          // percent, on top of the browser's zoom: 100, 125, 150, 175 or 200
+  bool high_contrast = false;  // black on white, thicker borders and focus ring
+};
+inline constexpr int ui_scale_min = 100, ui_scale_max = 200, ui_scale_step = 25;
+
+// What the host of this copy filled in (config.js next to index.html), read once at start.
+struct SiteConfig {
+  std::string accessibility_contact;  // an e-mail address or an https:// page; empty when not given
 };
 
 // Local saving of the candidate's draft (IndexedDB, through the platform).
@@ -115,7 +123,9 @@ struct FocusRequest {
 
 struct AppState {
   Screen screen = Screen::welcome;
+  Screen previous_screen = Screen::welcome;  // where "back" on the accessibility page returns to
   Prefs prefs;
+  SiteConfig site;
   core::Date today;  // read once from the clock by the platform, passed in
   core::Referential referential;  // the embedded referential, loaded at start
   core::Ruleset ruleset;          // the embedded eligibility ruleset, loaded at start

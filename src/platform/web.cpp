@@ -53,7 +53,9 @@ struct Platform {
   InputQueue input;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   int width = 0, height = 0;       // canvas backing store, device pixels
-  float dpr = 0;                   // fonts are built for this scale
+  float dpr = 0;                   // device pixels per CSS pixel
+  bool high_contrast = false;      // the palette in use
+  std::string mirror_sent;         // the text version the page shows
   int frames_wanted = 0;
   double last_time_ms = 0;
   long long frames_rendered = 0;
@@ -97,16 +99,32 @@ std::string_view font_bytes(std::string_view name) {
 
 // [SECTION] Fonts and scale =========================================================================
 
+// The drawing scale is the device pixel ratio (HiDPI, browser zoom) times the user's UI scale; fonts are
+// rasterised at exactly that size. Rebuilt only when the scale or the contrast preference changes.
+void apply_look() {
+  Platform& p = P();
+  if (p.dpr <= 0) return;  // the canvas size (and ratio) is not known yet
+  const float scale = p.dpr * static_cast<float>(p.state.prefs.ui_scale) / 100.0f;
+  const bool contrast = p.state.prefs.high_contrast;
+  if (scale != p.ui.scale || !p.ui.fonts.body) {
+    p.ui.scale = scale;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    p.ui.fonts = ui::build_fonts(*io.Fonts, scale, font_bytes("inter-regular"), font_bytes("inter-semibold"));
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  } else if (contrast == p.high_contrast) {
+    return;
+  }
+  p.high_contrast = contrast;
+  ui::apply_theme(scale, contrast);
+}
+
 void set_scale(float dpr) {
   Platform& p = P();
   if (dpr == p.dpr) return;
   p.dpr = dpr;
-  p.ui.scale = dpr;
-  ImGuiIO& io = ImGui::GetIO();
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  p.ui.fonts = ui::build_fonts(*io.Fonts, dpr, font_bytes("inter-regular"), font_bytes("inter-semibold"));
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  ui::apply_theme(dpr);
+  p.ui.pixel_ratio = dpr;
+  apply_look();
 }
 
 // [SECTION] Effects =================================================================================
@@ -165,6 +183,7 @@ void apply_commands(app::Commands& commands) {
   }
   for (const auto& e : app::end_frame(p.state)) execute(e);
   if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
+  apply_look();  // the UI scale or contrast may have changed
 }
 
 // Results from the browser (a save confirmed, a file chunk read...) wait for the next frame, so the
@@ -241,6 +260,8 @@ void serve_viewer() {
 
 // [SECTION] Frame ===================================================================================
 
+void publish_mirror();
+
 void frame(double now_ms) {
   Platform& p = P();
   if (!p.gl || p.width <= 0) return;
@@ -285,6 +306,7 @@ void frame(double now_ms) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++p.frames_rendered;
 
+  publish_mirror();
   const bool acted = had_results || !commands.empty();
   serve_thumbnails();
   serve_viewer();
@@ -311,6 +333,32 @@ void frame(double now_ms) {
   }
   if (p.frames_wanted > 0) certif_js_request_frame();
   else if (p.ui.wake_after_ms > 0) certif_js_wake_after(p.ui.wake_after_ms);  // e.g. the interview timer
+}
+
+// The screen's text version, sent to the page only when it differs from what it shows.
+void publish_mirror() {
+  Platform& p = P();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& m : p.ui.mirror) {
+    using K = ui::MirrorItem::Kind;
+    switch (m.kind) {
+      case K::title: items.push_back({"h1", m.text}); break;
+      case K::heading: items.push_back({"h2", m.text}); break;
+      case K::paragraph: items.push_back({"p", m.text}); break;
+      case K::inline_text: items.push_back({"t", m.text}); break;
+      case K::widget: {
+        const auto& w = p.ui.widgets[static_cast<std::size_t>(m.widget)];
+        items.push_back({"w", w.kind, w.id, w.label, w.enabled, w.value, w.checked});
+        break;
+      }
+    }
+  }
+  const nlohmann::json doc = {{"label", app::catalog_for(p.state.prefs.lang).text("mirror.label")},
+                              {"items", std::move(items)}};
+  std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text == p.mirror_sent) return;
+  p.mirror_sent = std::move(text);
+  certif_js_mirror(p.mirror_sent.c_str());
 }
 
 void push_input(InputEvent e) {
@@ -506,6 +554,12 @@ EMSCRIPTEN_KEEPALIVE void certif_on_coach_file(const char* key, const char* data
 
 EMSCRIPTEN_KEEPALIVE void certif_on_wake() { platform::request_frames(1); }
 
+// A control of the screen's text version was used: the canvas widget with that id acts next frame.
+EMSCRIPTEN_KEEPALIVE void certif_on_activate(const char* id) {
+  platform::P().ui.activate_request = id ? id : "";
+  platform::request_frames(platform::settle_frames);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version; }
 
 EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
@@ -527,8 +581,10 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
 EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& w : platform::P().ui.widgets) {
-    arr.push_back({{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
-                   {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}});
+    nlohmann::json o = {{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
+                        {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}};
+    if (w.checked >= 0) o["checked"] = w.checked == 1;
+    arr.push_back(std::move(o));
   }
   return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -550,6 +606,10 @@ int main() {
   if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
     app::load_prefs(p.state, stored);
     std::free(stored);
+  }
+  if (char* contact = certif_js_site_contact()) {
+    p.state.site.accessibility_contact = app::clean_contact(contact);
+    std::free(contact);
   }
   if (char* stored = certif_js_store_get(app::coach_profile_key)) {
     app::Commands c;

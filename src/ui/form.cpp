@@ -11,7 +11,7 @@ namespace ui {
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
                 float width, const std::string& error) {
   ImGui::BeginGroup();
-  field_label(ui, label);
+  field_label(ui, label, false);
   const bool has_error = !error.empty();
   if (has_error) {
     ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
@@ -26,6 +26,8 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
     ImGui::PopStyleColor();
   }
   track(ui, id, label, "input");
+  ui.widgets.back().value = value;
+  if (activated(ui, id)) ui.focus_target = id;  // from the text version: type into the field
   if (has_error) field_error(ui, error, width);
   ImGui::EndGroup();
   return changed;
@@ -60,33 +62,40 @@ float check_width(const std::string& label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
 }
 
-void field_label(Ui& ui, const std::string& label) {
+void field_label(Ui& ui, const std::string& label, bool mirrored) {
   // A label sits at the top of its field, even beside a field on the same line (ImGui would otherwise
   // lower it to the neighbour's text baseline).
   ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.0f;
   ImGui::PushFont(ui.fonts.strong);
   ImGui::TextUnformatted(label.c_str());
   ImGui::PopFont();
+  if (mirrored) mirror_text(label);
 }
 
 bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value) {
   const std::string full = label + "###" + id;
-  const bool changed = ImGui::Checkbox(full.c_str(), &value);
+  bool changed = ImGui::Checkbox(full.c_str(), &value);
+  if (!changed && activated(ui, id)) {
+    value = !value;
+    changed = true;
+  }
   track(ui, id, label, "checkbox");
+  ui.widgets.back().checked = value ? 1 : 0;
   return changed;
 }
 
 bool radio(Ui& ui, const char* id, const std::string& label, bool selected) {
   const std::string full = label + "###" + id;
-  const bool clicked = ImGui::RadioButton(full.c_str(), selected);
+  const bool clicked = ImGui::RadioButton(full.c_str(), selected) || activated(ui, id);
   track(ui, id, label, "radio");
+  ui.widgets.back().checked = selected ? 1 : 0;
   return clicked;
 }
 
 void field_error(Ui& ui, const std::string& message, float width) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-  ImGui::TextWrapped("✗ %s", message.c_str());
+  plain_wrapped("✗ " + message);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
   (void)ui;

@@ -27,8 +27,9 @@ void same_line_or_wrap(float width, float right, float spacing);
 // The width of a checkbox or radio button with `label`.
 float check_width(const std::string& label);
 
-// The bold label above a field.
-void field_label(Ui& ui, const std::string& label);
+// The bold label above a field. A field's own label is not repeated in the text version (the field
+// carries it): `mirrored` false.
+void field_label(Ui& ui, const std::string& label, bool mirrored = true);
 
 bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value);
 

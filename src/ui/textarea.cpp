@@ -99,7 +99,7 @@ int reflow(ImGuiInputTextCallbackData* data) {
 bool text_area(Ui& ui, const char* id, const std::string& label, std::string& value, float width, float height,
                const std::string& counter, const std::string& error) {
   ImGui::BeginGroup();
-  field_label(ui, label);
+  field_label(ui, label, false);
   const bool has_error = !error.empty();
   if (has_error) {
     ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
@@ -118,9 +118,11 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
     ImGui::PopStyleColor();
   }
   track(ui, id, label, "textarea");
+  ui.widgets.back().value = value;
+  if (activated(ui, id)) ui.focus_target = id;  // from the text version: type into the field
   ImGui::PushFont(ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-  ImGui::TextUnformatted(counter.c_str());
+  plain(counter);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   if (has_error) field_error(ui, error, width);

@@ -26,6 +26,54 @@ ImFont* add(ImFontAtlas& atlas, std::string_view bytes, float px) {
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
+void set_palette(bool high_contrast) {
+  using namespace colour;
+  if (!high_contrast) {
+    page = rgb(0xF6, 0xF6, 0xF6);
+    surface = rgb(0xFF, 0xFF, 0xFF);
+    text = rgb(0x16, 0x16, 0x16);
+    muted = rgb(0x4A, 0x4A, 0x4A);
+    border = rgb(0xCE, 0xCE, 0xCE);
+    primary = rgb(0x00, 0x00, 0x91);
+    primary_hover = rgb(0x12, 0x12, 0xFF);
+    primary_soft = rgb(0xE3, 0xE3, 0xFD);
+    primary_pressed = rgb(0xC1, 0xC1, 0xFB);
+    info_soft = rgb(0xE8, 0xED, 0xFF);
+    success = rgb(0x18, 0x75, 0x3C);
+    success_soft = rgb(0xB8, 0xFE, 0xC9);
+    error = rgb(0xCE, 0x05, 0x00);
+    error_hover = rgb(0xE1, 0x00, 0x0F);
+    error_soft = rgb(0xFF, 0xE9, 0xE9);
+    warning = rgb(0xB3, 0x40, 0x00);
+    warning_soft = rgb(0xFF, 0xE9, 0xE6);
+    focus = rgb(0x0A, 0x76, 0xF6);
+    track = rgb(0xE5, 0xE5, 0xE5);
+    placeholder = rgb(0xEE, 0xEE, 0xEE);
+    return;
+  }
+  // Every text colour reaches at least 7:1 on white (WCAG AAA); tints stay pale so text on them does too.
+  page = rgb(0xFF, 0xFF, 0xFF);
+  surface = rgb(0xFF, 0xFF, 0xFF);
+  text = rgb(0x00, 0x00, 0x00);
+  muted = rgb(0x1E, 0x1E, 0x1E);
+  border = rgb(0x00, 0x00, 0x00);
+  primary = rgb(0x00, 0x00, 0x6E);
+  primary_hover = rgb(0x00, 0x00, 0xB4);
+  primary_soft = rgb(0xEB, 0xEB, 0xFF);
+  primary_pressed = rgb(0xD0, 0xD0, 0xFF);
+  info_soft = rgb(0xF2, 0xF5, 0xFF);
+  success = rgb(0x0A, 0x50, 0x25);
+  success_soft = rgb(0xEC, 0xFF, 0xF0);
+  error = rgb(0x9A, 0x00, 0x00);
+  error_hover = rgb(0xB8, 0x00, 0x00);
+  error_soft = rgb(0xFF, 0xF0, 0xF0);
+  warning = rgb(0x6E, 0x28, 0x00);
+  warning_soft = rgb(0xFF, 0xF4, 0xEE);
+  focus = rgb(0xC8, 0x00, 0x64);
+  track = rgb(0xD0, 0xD0, 0xD0);
+  placeholder = rgb(0xE0, 0xE0, 0xE0);
+}
+
 } // namespace
 
 Fonts build_fonts(ImFontAtlas& atlas, float scale, std::string_view regular, std::string_view semibold) {
@@ -39,7 +87,8 @@ Fonts build_fonts(ImFontAtlas& atlas, float scale, std::string_view regular, std
   return f;
 }
 
-void apply_theme(float scale) {
+void apply_theme(float scale, bool high_contrast) {
+  set_palette(high_contrast);
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   s.WindowPadding = ImVec2(0, 0);
@@ -65,7 +114,7 @@ void apply_theme(float scale) {
 
   ImVec4* c = s.Colors;
   c[ImGuiCol_Text] = v4(colour::text);
-  c[ImGuiCol_TextDisabled] = v4(colour::rgb(0x6A, 0x6A, 0x6A));
+  c[ImGuiCol_TextDisabled] = v4(high_contrast ? colour::rgb(0x40, 0x40, 0x40) : colour::rgb(0x6A, 0x6A, 0x6A));
   c[ImGuiCol_WindowBg] = v4(colour::page);
   c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_PopupBg] = v4(colour::surface);
@@ -86,7 +135,7 @@ void apply_theme(float scale) {
   c[ImGuiCol_SliderGrabActive] = v4(colour::primary_hover);
   c[ImGuiCol_Button] = v4(colour::primary);
   c[ImGuiCol_ButtonHovered] = v4(colour::primary_hover);
-  c[ImGuiCol_ButtonActive] = v4(colour::rgb(0x2F, 0x2F, 0xFF));
+  c[ImGuiCol_ButtonActive] = v4(high_contrast ? colour::primary_hover : colour::rgb(0x2F, 0x2F, 0xFF));
   c[ImGuiCol_Header] = v4(colour::primary_soft);
   c[ImGuiCol_HeaderHovered] = v4(colour::rgb(0xD2, 0xD2, 0xFB));
   c[ImGuiCol_HeaderActive] = v4(colour::rgb(0xC1, 0xC1, 0xFB));
@@ -103,6 +152,19 @@ void apply_theme(float scale) {
   c[ImGuiCol_NavHighlight] = v4(colour::focus);
   c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.1f, 0.1f, 0.1f, 0.45f);
 
+  if (high_contrast) {
+    s.FrameBorderSize = 2;
+    s.ChildBorderSize = 2;
+    s.PopupBorderSize = 2;
+    c[ImGuiCol_ScrollbarBg] = v4(colour::rgb(0xE8, 0xE8, 0xE8));
+    c[ImGuiCol_ScrollbarGrab] = v4(colour::rgb(0x30, 0x30, 0x30));
+    c[ImGuiCol_ScrollbarGrabHovered] = v4(colour::rgb(0x00, 0x00, 0x00));
+    c[ImGuiCol_ScrollbarGrabActive] = v4(colour::rgb(0x00, 0x00, 0x00));
+    c[ImGuiCol_FrameBgHovered] = v4(colour::primary_soft);
+    c[ImGuiCol_TableBorderLight] = v4(colour::rgb(0x60, 0x60, 0x60));
+    c[ImGuiCol_TableRowBgAlt] = v4(colour::surface);
+    c[ImGuiCol_TableHeaderBg] = v4(colour::rgb(0xE0, 0xE0, 0xE0));
+  }
   s.ScaleAllSizes(scale);
 }
 

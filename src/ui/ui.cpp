@@ -6,6 +6,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace ui {
 
@@ -53,9 +54,11 @@ void header(View& v) {
   ImGui::PushFont(v.ui.fonts.body);
   const std::string lang_label = v.tr.text("lang.switch");
   const std::string home_label = v.tr.text("nav.home");
+  const std::string access_label = v.tr.text("nav.accessibility");
   const ImGuiStyle& st = ImGui::GetStyle();
   const float lang_w = ImGui::CalcTextSize(lang_label.c_str()).x + 2 * st.FramePadding.x;
   const float home_w = ImGui::CalcTextSize(home_label.c_str()).x + 2 * st.FramePadding.x;
+  const float access_w = ImGui::CalcTextSize(access_label.c_str()).x + 2 * st.FramePadding.x;
   const float bh = ImGui::GetFrameHeight();
   float x = p.x + margin + v.width - lang_w;
   const float y = p.y + (h - bh) / 2;
@@ -64,6 +67,13 @@ void header(View& v) {
     v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
   }
   if (ImGui::IsItemHovered()) tooltip(v.tr.text("lang.switch.hint"));
+  if (v.state.screen != app::Screen::accessibility) {
+    x -= access_w + st.ItemSpacing.x;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(v.ui, "nav.accessibility", access_label, ButtonKind::tertiary)) {
+      v.out.push(app::cmd::GoTo{app::Screen::accessibility});
+    }
+  }
   if (v.state.screen != app::Screen::welcome) {
     x -= home_w + st.ItemSpacing.x;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -77,6 +87,9 @@ void header(View& v) {
 
 void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ui.widgets.clear();
+  ui.mirror.clear();
+  mirror_to(&ui);
+  ui.activation = std::exchange(ui.activate_request, {});
   ui.drop_zones.clear();
   ui.wants_more_frames = false;
   ui.wake_after_ms = -1;
@@ -130,6 +143,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
     case app::Screen::welcome: view_welcome(v); break;
     case app::Screen::candidate: view_candidate(v); break;
     case app::Screen::coach: view_coach(v, ui.coach); break;
+    case app::Screen::accessibility: view_accessibility(v); break;
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(margin);

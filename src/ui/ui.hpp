@@ -21,6 +21,16 @@ struct WidgetRecord {
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
   bool enabled = true;
   bool visible = true;  // false: scrolled out of view (x/y/w/h are where it would be)
+  std::string value;    // what a text field holds
+  int checked = -1;     // check boxes and radio buttons: 0 or 1; -1 for other kinds
+};
+
+// One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
+struct MirrorItem {
+  enum class Kind { title, heading, paragraph, inline_text, widget };
+  Kind kind = Kind::paragraph;
+  std::string text;  // empty for widgets
+  int widget = -1;   // index into Ui::widgets for Kind::widget
 };
 
 // UI-only state of the eligibility wizard.
@@ -51,8 +61,13 @@ struct CoachViewState {
 // Everything the views keep between frames that is not application state.
 struct Ui {
   Fonts fonts;
-  float scale = 1.0f;                  // device pixels per CSS pixel
+  float scale = 1.0f;                  // drawing scale: device pixels per CSS pixel × the user's UI scale
+  float pixel_ratio = 1.0f;            // device pixels per CSS pixel (widget rectangles are in CSS pixels)
   std::vector<WidgetRecord> widgets;   // refilled every frame
+  std::vector<MirrorItem> mirror;      // the screen as text, refilled every frame
+  // A widget the text version asked to activate (a screen reader "clicked" its mirror): set by the
+  // platform between frames, honoured by the widget with that id during the next frame, then dropped.
+  std::string activate_request, activation;
   bool wants_more_frames = false;      // a view is animating or settling
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)
   EligibilityViewState eligibility;

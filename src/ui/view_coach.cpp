@@ -45,7 +45,7 @@ void profile_editor(View& v) {
   bool changed = false;
   begin_card(v.ui, "coach.profile", v.width);
   ImGui::PushFont(v.ui.fonts.strong);
-  ImGui::TextUnformatted(tr.text("coach.profile.title").c_str());
+  plain(tr.text("coach.profile.title"));
   ImGui::PopFont();
   text_wrapped(tr.text("coach.profile.help"), colour::muted);
   const float w = (v.width - 32 * s - 24 * s) / 2;
@@ -70,7 +70,7 @@ void check_cell(View& v, const CoachEntry& e) {
   const auto& tr = v.tr;
   switch (e.check) {
     case CoachEntry::Check::queued:
-      ImGui::TextUnformatted(tr.text("coach.check.queued").c_str());
+      plain(tr.text("coach.check.queued"));
       break;
     case CoachEntry::Check::reading:
     case CoachEntry::Check::verifying:
@@ -79,12 +79,12 @@ void check_cell(View& v, const CoachEntry& e) {
       break;
     case CoachEntry::Check::refused:
       ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-      ImGui::TextWrapped("✗ %s", tr.text("coach.check.refused").c_str());
+      plain_wrapped("✗ " + tr.text("coach.check.refused"));
       ImGui::PopStyleColor();
       break;
     case CoachEntry::Check::valid:
       ImGui::PushStyleColor(ImGuiCol_Text, colour::success);
-      ImGui::TextUnformatted(("✓ " + tr.text("coach.check.valid")).c_str());
+      plain(("✓ " + tr.text("coach.check.valid")));
       ImGui::PopStyleColor();
       break;
   }
@@ -188,7 +188,7 @@ void cohort_table(View& v, CoachViewState& vs) {
       ImGui::TableNextColumn();
       if (ok) {
         ImGui::PushFont(v.ui.fonts.strong);
-        ImGui::TextWrapped("%s %s", e.summary.first_name.c_str(), e.summary.last_name.c_str());
+        plain_wrapped(e.summary.first_name + " " + e.summary.last_name);
         ImGui::PopFont();
         ImGui::PushFont(v.ui.fonts.small);
         text_wrapped(e.summary.email, colour::muted);
@@ -196,14 +196,14 @@ void cohort_table(View& v, CoachViewState& vs) {
         else if (r.t && r.t->is_new_version()) text_wrapped("● " + tr.format("coach.version", {{"n", std::to_string(r.t->version)}}), colour::primary);
         ImGui::PopFont();
       } else {
-        ImGui::TextWrapped("%s", e.file_name.c_str());
+        plain_wrapped(e.file_name);
       }
       ImGui::TableNextColumn();
-      if (ok) ImGui::TextWrapped("%s", e.summary.startup.c_str());
+      if (ok) plain_wrapped(e.summary.startup);
       ImGui::TableNextColumn();
       if (ok) {
         const auto d = core::parse_iso_date(std::string_view(e.bundle.exported_at).substr(0, 10));
-        ImGui::TextWrapped("%s", d ? app::format_date(*d, tr).c_str() : e.bundle.exported_at.c_str());
+        plain_wrapped(d ? app::format_date(*d, tr).c_str() : e.bundle.exported_at);
       }
       ImGui::TableNextColumn();
       check_cell(v, e);
@@ -211,7 +211,7 @@ void cohort_table(View& v, CoachViewState& vs) {
       if (ok) {
         const bool yes = e.summary.eligibility == core::Eligibility::eligible;
         ImGui::PushStyleColor(ImGuiCol_Text, yes ? colour::success : colour::error);
-        ImGui::TextWrapped("%s %s", yes ? "✓" : "✗", tr.text(eligibility_key(e.summary.eligibility)).c_str());
+        plain_wrapped(std::string(yes ? "✓ " : "✗ ") + tr.text(eligibility_key(e.summary.eligibility)));
         ImGui::PopStyleColor();
         if (e.summary.claim_disagrees) {
           ImGui::PushFont(v.ui.fonts.small);
@@ -232,7 +232,7 @@ void cohort_table(View& v, CoachViewState& vs) {
         }
       }
       ImGui::TableNextColumn();
-      if (ok) ImGui::TextWrapped("%s", tr.text(status_key(core::derive_status(e.evaluation))).c_str());
+      if (ok) plain_wrapped(tr.text(status_key(core::derive_status(e.evaluation))));
       ImGui::TableNextColumn();
       const std::string open_id = "coach.open." + std::to_string(e.id);
       if (e.check == CoachEntry::Check::valid || e.check == CoachEntry::Check::refused) {
@@ -306,7 +306,7 @@ void view_coach(View& v, CoachViewState& vs) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
     const std::string t = tr.text("coach.clear.title") + "###confirm-coach-clear";
     if (ImGui::BeginPopupModal(t.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
-      ImGui::TextWrapped("%s", tr.text("coach.clear.body").c_str());
+      plain_wrapped(tr.text("coach.clear.body"));
       ImGui::Dummy(ImVec2(0, 6 * s));
       if (button(v.ui, "coach.clear.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) ||
           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

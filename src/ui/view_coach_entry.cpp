@@ -33,7 +33,7 @@ std::string fmt_date(const View& v, const core::Date& d) { return app::format_da
 // A one-line multi-word value shown as "Label : value" (empty values said as such, not hidden).
 void fact(const View& v, const std::string& label, const std::string& value) {
   ImGui::PushFont(v.ui.fonts.strong);
-  ImGui::TextUnformatted((label + " :").c_str());
+  plain((label + " :"));
   ImGui::PopFont();
   ImGui::SameLine();
   if (value.empty()) text_wrapped(v.tr.text("coach.empty_value"), colour::muted);
@@ -169,7 +169,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
     const core::Competency* c = v.state.referential.competency(a.competency_id);
     begin_card(v.ui, ("coach.comp." + std::to_string(i)).c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
-    ImGui::TextWrapped("%s", c ? c->title.get(lang).c_str() : a.competency_id.c_str());
+    plain_wrapped(c ? c->title.get(lang).c_str() : a.competency_id);
     ImGui::PopFont();
     if (c) {
       const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
@@ -213,7 +213,7 @@ void viewer(View& v, CoachViewState& vs) {
   begin_card(v.ui, "coach.viewer", v.width);
   if (button(v.ui, "coach.viewer.close", tr.text("coach.viewer.close"), ButtonKind::tertiary)) v.out.push(app::cmd::CloseViewer{});
   if (viewed->loading) {
-    ImGui::TextUnformatted(tr.text("coach.viewer.loading").c_str());
+    plain(tr.text("coach.viewer.loading"));
     v.ui.wants_more_frames = true;
   } else if (viewed->failed) {
     field_error(v.ui, tr.text("coach.viewer.failed"), v.width - 40 * s);
@@ -240,7 +240,7 @@ void viewer(View& v, CoachViewState& vs) {
           const auto& row = t.rows[static_cast<std::size_t>(r)];
           for (std::size_t c = 0; c < cols; ++c) {
             ImGui::TableNextColumn();
-            if (c < row.size()) ImGui::TextUnformatted(row[c].c_str());  // text, never markup
+            if (c < row.size()) plain(row[c]);  // text, never markup
           }
         }
       }
@@ -251,7 +251,7 @@ void viewer(View& v, CoachViewState& vs) {
     const auto& img = v.ui.viewer;
     if (!img.texture) {
       if (img.failed) field_error(v.ui, tr.text("coach.viewer.undecodable"), v.width - 40 * s);
-      else ImGui::TextUnformatted(tr.text("coach.viewer.loading").c_str());
+      else plain(tr.text("coach.viewer.loading"));
     } else {
       // Zoom: fit the width, or a chosen factor; the image scrolls inside its frame.
       ImGui::SameLine();
@@ -292,17 +292,17 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     ImGui::PushFont(v.ui.fonts.strong);
     const bool given = !p.url.empty() || !p.files.empty();
     ImGui::PushStyleColor(ImGuiCol_Text, given ? colour::success : colour::warning);
-    ImGui::TextUnformatted(given ? "✓" : "⚠");
+    plain(given ? "✓" : "⚠");
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", spec ? spec->title.get(lang).c_str() : p.id.c_str());
+    plain_wrapped(spec ? spec->title.get(lang).c_str() : p.id);
     ImGui::PopFont();
     if (!given) text_wrapped(tr.text("coach.piece.missing"), colour::warning);
     if (!p.description.empty()) text_wrapped(p.description, colour::muted);
     if (!p.url.empty()) {
       // The link is text: opened only on request, and only when it is https.
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(p.url.c_str());
+      plain(p.url);
       ImGui::SameLine();
       const bool https = core::is_https_url(p.url);
       if (button(v.ui, (base + ".open_link").c_str(), tr.text("coach.link.open"), ButtonKind::tertiary,
@@ -315,10 +315,10 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       const std::string fid = base + ".file." + std::to_string(k);
       ImGui::PushID(static_cast<int>(k));
       ImGui::AlignTextToFramePadding();
-      ImGui::Text("■ %s", f.name.c_str());
+      plain("■ " + f.name);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-      ImGui::Text("%s · %s", size_text(app::stored_size(e.bundle, f.id)).c_str(), f.media_type.c_str());
+      plain(size_text(app::stored_size(e.bundle, f.id)) + " · " + f.media_type);
       ImGui::PopStyleColor();
       ImGui::SameLine();
       const bool in_app = f.media_type.rfind("image/", 0) == 0 || f.media_type == "text/csv";
@@ -432,7 +432,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const bool running = mine && timer->running;
   ImGui::PushFont(v.ui.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, elapsed > 45 * 60 * 1000.0 ? colour::warning : colour::primary);
-  ImGui::TextUnformatted((clock_text(elapsed) + " / 45:00").c_str());
+  plain((clock_text(elapsed) + " / 45:00"));
   ImGui::PopStyleColor();
   ImGui::PopFont();
   track(v.ui, "coach.timer", clock_text(elapsed), "text");
@@ -486,7 +486,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
-    ImGui::TextWrapped("%s", c ? c->title.get(lang).c_str() : g.competency_id.c_str());
+    plain_wrapped(c ? c->title.get(lang).c_str() : g.competency_id);
     ImGui::PopFont();
     const core::AutonomyLevel* expected = v.state.referential.level(g.expected_level);
     text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
@@ -508,7 +508,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     }
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
-    ImGui::TextUnformatted(tr.text("coach.grid.pieces").c_str());
+    plain(tr.text("coach.grid.pieces"));
     for (const auto& spec : v.state.referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id) != g.evidence_pieces.end();
@@ -668,7 +668,9 @@ void view_coach_entry(View& v, CoachViewState& vs, const CoachEntry& e) {
                         {"coach.tab.interview", "coach.tab.interview"}, {"coach.tab.decision", "coach.tab.decision"}};
     for (int i = 0; i < 4; ++i) {
       const std::string label = tr.text(tabs[i].key) + "###" + tabs[i].id;
-      const bool open = ImGui::BeginTabItem(label.c_str());
+      // A tab chosen from the text version is selected this frame.
+      const bool open = ImGui::BeginTabItem(label.c_str(), nullptr,
+                                            activated(v.ui, tabs[i].id) ? ImGuiTabItemFlags_SetSelected : 0);
       track(v.ui, tabs[i].id, tr.text(tabs[i].key), "tab");
       if (!open) continue;
       ImGui::Dummy(ImVec2(0, 6 * s));

@@ -56,7 +56,7 @@ void periods_stage(View& v, EligibilityViewState& vs) {
 
     ImGui::PushFont(v.ui.fonts.strong);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr.format("elig.period.title", {{"n", std::to_string(i + 1)}}).c_str());
+    plain(tr.format("elig.period.title", {{"n", std::to_string(i + 1)}}));
     ImGui::PopFont();
     const std::string remove_label = tr.text("elig.period.remove");
     const float remove_w = ImGui::CalcTextSize(remove_label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -86,7 +86,7 @@ void periods_stage(View& v, EligibilityViewState& vs) {
     changed |= checkbox(v.ui, (base + ".ongoing").c_str(), tr.text("elig.period.ongoing"), p.ongoing);
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr.text("elig.period.time").c_str());
+    plain(tr.text("elig.period.time"));
     ImGui::SameLine();
     if (radio(v.ui, (base + ".time.full").c_str(), tr.text("elig.period.time.full"), p.time == core::TimeKind::full)) {
       p.time = core::TimeKind::full;
@@ -134,7 +134,7 @@ void phase_question(View& v, app::Phase phase, const char* id, const std::string
   scroll_if_requested(v.ui, id);
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
-  ImGui::TextWrapped("%s", question.c_str());
+  plain_wrapped(question);
   ImGui::PopFont();
   text_wrapped(explanation, colour::muted);
   const std::string base(id);
@@ -183,12 +183,12 @@ void criterion(View& v, const char* id, const std::string& name, bool met, const
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, met ? colour::success : colour::error);
-  ImGui::TextUnformatted(met ? "✓" : "✗");
+  plain(met ? "✓" : "✗");
   ImGui::SameLine();
-  ImGui::TextUnformatted(v.tr.text(met ? "elig.criterion.met" : "elig.criterion.not_met").c_str());
+  plain(v.tr.text(met ? "elig.criterion.met" : "elig.criterion.not_met"));
   ImGui::PopStyleColor();
   ImGui::SameLine(0, 12 * s);
-  ImGui::TextWrapped("%s", name.c_str());
+  plain_wrapped(name);
   ImGui::PopFont();
   for (const auto& line : lines) text_wrapped(line);
   end_card(v.ui);

@@ -31,7 +31,7 @@ void view_export(View& v) {
   text_wrapped(tr.text("export.intro"));
   if (v.state.export_job) {
     const auto& w = *v.state.export_job->writer;
-    ImGui::TextUnformatted(tr.text("export.running").c_str());
+    plain(tr.text("export.running"));
     ImGui::ProgressBar(static_cast<float>(w.progress()), ImVec2(v.width, 0));
     v.ui.wants_more_frames = true;
   } else if (button(v.ui, "export.run", tr.text("export.run"))) {
@@ -48,7 +48,7 @@ void view_import(View& v) {
   const auto& job = v.state.import_job;
   const bool busy = job && (job->stage == app::ImportJob::Stage::parsing || job->stage == app::ImportJob::Stage::verifying);
   if (busy) {
-    ImGui::TextUnformatted(tr.format("import.running", {{"name", job->file_name}}).c_str());
+    plain(tr.format("import.running", {{"name", job->file_name}}));
     ImGui::ProgressBar(static_cast<float>(job->progress), ImVec2(v.width, 0));
     v.ui.wants_more_frames = true;
     return;
@@ -69,8 +69,7 @@ void view_import(View& v) {
     const std::string title = tr.text("import.confirm.title") + "###confirm-import";
     if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
       const auto& d = job->bundle->dossier;
-      ImGui::TextWrapped("%s", tr.format("import.confirm.body", {{"name", job->file_name},
-                                                                  {"who", d.first_name + " " + d.last_name}}).c_str());
+      plain_wrapped(tr.format("import.confirm.body", {{"name", job->file_name}, {"who", d.first_name + " " + d.last_name}}));
       ImGui::Dummy(ImVec2(0, 6 * s));
       const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
       if (button(v.ui, "import.confirm.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) || escape) {

@@ -68,11 +68,10 @@ void meter(View& v) {
   const std::uint64_t used = core::attachments_size(v.state.draft);
   const float frac = static_cast<float>(static_cast<double>(used) / static_cast<double>(core::max_dossier_bytes));
   ImGui::PushFont(v.ui.fonts.strong);
-  ImGui::TextUnformatted(v.tr.format("files.meter", {{"used", megabytes(used, lang)},
-                                                     {"max", megabytes(core::max_dossier_bytes, lang)}}).c_str());
+  plain(v.tr.format("files.meter", {{"used", megabytes(used, lang)}, {"max", megabytes(core::max_dossier_bytes, lang)}}));
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, frac > 0.9f ? colour::warning : colour::primary);
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::rgb(0xE5, 0xE5, 0xE5));
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::track);
   ImGui::ProgressBar(frac > 1 ? 1.0f : frac, ImVec2(v.width, 10 * s), "");
   ImGui::PopStyleColor(2);
 }
@@ -85,7 +84,7 @@ void preview(View& v, const core::Attachment& a) {
   const float box = 56 * s;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + box, p.y + box), colour::rgb(0xEE, 0xEE, 0xEE), 4 * s);
+  dl->AddRectFilled(p, ImVec2(p.x + box, p.y + box), colour::placeholder, 4 * s);
   auto it = v.ui.thumbnails.find(a.id);
   if (is_image(a.media_type) && !a.bytes.empty()) {
     if (it == v.ui.thumbnails.end()) {
@@ -124,7 +123,7 @@ void file_row(View& v, const core::Piece& piece, const core::Attachment& a, cons
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-  ImGui::Text("%s · %s", size_text(a.size(), lang).c_str(), a.media_type.c_str());
+  plain(size_text(a.size(), lang) + " · " + a.media_type);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   if (button(v.ui, (base + "/replace").c_str(), v.tr.text("files.replace"), ButtonKind::tertiary)) {
@@ -150,10 +149,10 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
   const bool done = !piece.url.empty() || !piece.files.empty();
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, done ? colour::success : colour::muted);
-  ImGui::TextUnformatted(done ? "✓" : "○");
+  plain(done ? "✓" : "○");
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", spec.title.get(lang).c_str());
+  plain_wrapped(spec.title.get(lang));
   ImGui::PopFont();
   text_wrapped(spec.hint.get(lang), colour::muted);
   const float inner = v.width - 32 * s;
@@ -179,7 +178,7 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
     for (const auto& job : v.state.file_jobs) {
       if (job.piece_id != piece.id) continue;
       const float frac = job.size ? static_cast<float>(static_cast<double>(job.bytes.size()) / static_cast<double>(job.size)) : 0.0f;
-      ImGui::TextUnformatted(tr.format("files.reading", {{"name", job.name}}).c_str());
+      plain(tr.format("files.reading", {{"name", job.name}}));
       ImGui::ProgressBar(frac, ImVec2(inner, 0));
       v.ui.wants_more_frames = true;
     }

@@ -107,7 +107,7 @@ void competencies(View& v) {
     const std::string base = "/competencies/" + std::to_string(i);
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
-    ImGui::TextWrapped("%s", c->title.get(lang).c_str());
+    plain_wrapped(c->title.get(lang));
     ImGui::PopFont();
     const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
     const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
@@ -123,7 +123,7 @@ void competencies(View& v) {
     }
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
-    ImGui::TextUnformatted(tr.text("q.competency.pieces").c_str());
+    plain(tr.text("q.competency.pieces"));
     for (const auto& spec : v.state.referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(answer.piece_ids.begin(), answer.piece_ids.end(), spec.id) != answer.piece_ids.end();

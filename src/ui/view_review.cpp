@@ -77,14 +77,13 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
   begin_card(v.ui, sec.prefix, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, items.empty() ? colour::success : colour::warning);
-  ImGui::TextUnformatted(items.empty() ? "✓" : "⚠");
+  plain(items.empty() ? "✓" : "⚠");
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  ImGui::TextUnformatted(tr.text(sec.title_key).c_str());
+  plain(tr.text(sec.title_key));
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-  ImGui::TextUnformatted(items.empty() ? tr.text("review.complete").c_str()
-                                       : tr.format("review.count", {{"n", std::to_string(items.size())}}).c_str());
+  plain(items.empty() ? tr.text("review.complete") : tr.format("review.count", {{"n", std::to_string(items.size())}}));
   ImGui::PopStyleColor();
   ImGui::PopFont();
   for (std::size_t k = 0; k < items.size(); ++k) {
@@ -94,10 +93,10 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
     ImGui::PushID(static_cast<int>(k));
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, error ? colour::error : colour::warning);
-    ImGui::TextUnformatted(tr.text(error ? "review.to_fix" : "review.missing").c_str());
+    plain(tr.text(error ? "review.to_fix" : "review.missing"));
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextUnformatted(item_label(v, issue.path).c_str());
+    plain(item_label(v, issue.path));
     ImGui::SameLine();
     const std::string id = "review.go" + issue.path;
     if (button(v.ui, id.c_str(), tr.text("review.go"), ButtonKind::tertiary)) {

@@ -35,7 +35,7 @@ void storage_status_line(View& v) {
   }
   ImGui::PushFont(v.ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, c);
-  ImGui::TextUnformatted(line.c_str());
+  plain(line);
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -63,7 +63,7 @@ void clear_data_button(View& v) {
   const std::string title = tr.text("storage.clear.title") + "###confirm-clear";
   if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextWrapped("%s", tr.text("storage.clear.body").c_str());
+    plain_wrapped(tr.text("storage.clear.body"));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 6 * s));
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
@@ -73,7 +73,7 @@ void clear_data_button(View& v) {
     }
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, colour::error);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::rgb(0xE1, 0x00, 0x0F));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::error_hover);
     if (button(v.ui, "storage.clear.confirm", tr.text("storage.clear.confirm"))) {
       v.out.push(app::cmd::ClearLocalData{});
       v.ui.confirm_clear = false;

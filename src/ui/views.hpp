@@ -18,6 +18,7 @@ struct View {
 };
 
 void view_welcome(View& v);
+void view_accessibility(View& v);
 void view_candidate(View& v);
 void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
 void view_coach(View& v, CoachViewState& vs);

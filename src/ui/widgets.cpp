@@ -8,6 +8,32 @@
 
 namespace ui {
 
+namespace {
+Ui* mirror_ui = nullptr;  // the Ui of the frame being drawn
+} // namespace
+
+void mirror_to(Ui* ui) { mirror_ui = ui; }
+
+void mirror_text(const std::string& text, MirrorItem::Kind kind) {
+  if (mirror_ui && !text.empty()) mirror_ui->mirror.push_back({kind, text, -1});
+}
+
+void plain(const std::string& text) {
+  ImGui::TextUnformatted(text.c_str());
+  mirror_text(text, MirrorItem::Kind::inline_text);
+}
+
+void plain_wrapped(const std::string& text) {
+  ImGui::TextWrapped("%s", text.c_str());
+  mirror_text(text, MirrorItem::Kind::inline_text);
+}
+
+bool activated(Ui& ui, const char* id) {
+  if (ui.activation.empty() || ui.activation != id) return false;
+  ui.activation.clear();
+  return true;
+}
+
 void track(Ui& ui, const char* id, const std::string& label, const char* kind, bool enabled) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
@@ -19,8 +45,9 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
   const bool visible = cb.x > ca.x && cb.y > ca.y;
   const ImVec2 p = visible ? ca : a;
   const ImVec2 q = visible ? cb : b;
-  const float s = ui.scale;
-  ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible});
+  const float s = ui.pixel_ratio;
+  ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1});
+  ui.mirror.push_back({MirrorItem::Kind::widget, {}, static_cast<int>(ui.widgets.size() - 1)});
 }
 
 bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, const std::string& disabled_reason) {
@@ -29,7 +56,7 @@ bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, c
   if (kind != ButtonKind::primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, kind == ButtonKind::secondary ? colour::surface : 0);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::primary_soft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::rgb(0xC1, 0xC1, 0xFB));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::primary_pressed);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::primary);
     ImGui::PushStyleColor(ImGuiCol_Border, kind == ButtonKind::secondary ? colour::primary : 0);
     colours = 5;
@@ -39,7 +66,7 @@ bool button(Ui& ui, const char* id, const std::string& label, ButtonKind kind, c
   }
   const std::string full = label + "###" + id;
   ImGui::BeginDisabled(disabled);
-  const bool pressed = ImGui::Button(full.c_str());
+  const bool pressed = ImGui::Button(full.c_str()) || (!disabled && activated(ui, id));
   ImGui::EndDisabled();
   ImGui::PopStyleColor(colours);
   if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltip(disabled_reason);
@@ -59,7 +86,7 @@ bool choice_card(Ui& ui, const char* id, const std::string& title_text, const st
 
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
-  const bool pressed = ImGui::InvisibleButton("card", ImVec2(width, height));
+  const bool pressed = ImGui::InvisibleButton("card", ImVec2(width, height)) || activated(ui, id);
   ImGui::PopID();
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
@@ -100,12 +127,14 @@ void text_wrapped(const std::string& text, ImU32 c) {
   ImGui::PushStyleColor(ImGuiCol_Text, c);
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
+  mirror_text(text);
 }
 
 void heading(Ui& ui, const std::string& text) {
   ImGui::PushFont(ui.fonts.heading);
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopFont();
+  mirror_text(text, MirrorItem::Kind::heading);
 }
 
 void title(Ui& ui, const std::string& text) {
@@ -114,6 +143,7 @@ void title(Ui& ui, const std::string& text) {
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
+  mirror_text(text, MirrorItem::Kind::title);
 }
 
 void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string& body, float width) {
@@ -144,6 +174,7 @@ void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string&
                 colour::text, body.c_str(), nullptr, inner_w);
   }
   ImGui::Dummy(ImVec2(width, h));
+  mirror_text(head + (body.empty() ? "" : " — " + body));
 }
 
 void numbered_step(Ui& ui, int number, const std::string& text, float width) {
@@ -164,6 +195,7 @@ void numbered_step(Ui& ui, int number, const std::string& text, float width) {
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + text_x, ty), colour::text, text.c_str(), nullptr,
               width - text_x);
   ImGui::Dummy(ImVec2(width, h + (ty - p.y)));
+  mirror_text(n + ". " + text);
 }
 
 } // namespace ui

@@ -7,8 +7,19 @@
 
 namespace ui {
 
-// Records the last ImGui item as an interactive widget (window.certif.widgets()).
+// Records the last ImGui item as an interactive widget (window.certif.widgets()) and in the screen's
+// text version.
 void track(Ui& ui, const char* id, const std::string& label, const char* kind, bool enabled = true);
+
+// True once when the screen's text version asked to activate widget `id` this frame.
+bool activated(Ui& ui, const char* id);
+
+// The views draw text through these (not ImGui::Text*) so that it also reaches the text version.
+// `mirror_to` names the Ui of the frame being drawn (set by draw()).
+void mirror_to(Ui* ui);
+void plain(const std::string& text);                   // one line, unwrapped, part of a line
+void plain_wrapped(const std::string& text);           // wrapped at the current wrap position
+void mirror_text(const std::string& text, MirrorItem::Kind kind = MirrorItem::Kind::paragraph);
 
 enum class ButtonKind { primary, secondary, tertiary };
 
@@ -23,7 +34,7 @@ bool choice_card(Ui& ui, const char* id, const std::string& title, const std::st
 // A tooltip for the last item, padded and wrapped (the app's windows have no padding of their own).
 void tooltip(const std::string& text);
 
-void text_wrapped(const std::string& text, ImU32 colour = colour::text);
+void text_wrapped(const std::string& text, ImU32 colour = colour::text);  // a paragraph
 void heading(Ui& ui, const std::string& text);   // section heading
 void title(Ui& ui, const std::string& text);     // page title
 

@@ -41,6 +41,67 @@ TEST(App, UnreadablePrefsKeepDefaults) {
   }
 }
 
+TEST(App, DisplayPrefsAreStoredRestoredAndClamped) {
+  AppState s;
+  auto fx = apply(s, cmd::SetUiScale{150});
+  EXPECT_EQ(s.prefs.ui_scale, 150);
+  fx = apply(s, cmd::SetHighContrast{true});
+  EXPECT_TRUE(s.prefs.high_contrast);
+  const fx::StoreValue* stored = nullptr;
+  bool announced = false;
+  for (const auto& e : fx) {
+    if (auto* p = std::get_if<fx::StoreValue>(&e)) stored = p;
+    if (std::holds_alternative<fx::Announce>(e)) announced = true;
+  }
+  ASSERT_NE(stored, nullptr);
+  EXPECT_TRUE(announced) << "a screen reader user hears the change";
+  AppState fresh;
+  load_prefs(fresh, stored->value);
+  EXPECT_EQ(fresh.prefs.ui_scale, 150);
+  EXPECT_TRUE(fresh.prefs.high_contrast);
+  EXPECT_EQ(fresh.prefs.lang, Lang::fr);
+
+  EXPECT_TRUE(apply(s, cmd::SetUiScale{150}).empty()) << "no effect when nothing changes";
+  apply(s, cmd::SetUiScale{900});
+  EXPECT_EQ(s.prefs.ui_scale, 200);
+  apply(s, cmd::SetUiScale{-5});
+  EXPECT_EQ(s.prefs.ui_scale, 100);
+  EXPECT_EQ(clamp_ui_scale(137), 125);
+  EXPECT_EQ(clamp_ui_scale(138), 150);
+  for (const char* junk : {"{\"ui_scale\": \"big\"}", "{\"ui_scale\": 1e9}", "{\"high_contrast\": 1}"}) {
+    AppState t;
+    load_prefs(t, junk);
+    EXPECT_EQ(t.prefs.ui_scale, 100) << junk;
+    EXPECT_FALSE(t.prefs.high_contrast) << junk;
+  }
+  AppState big;
+  load_prefs(big, "{\"ui_scale\": 4000}");
+  EXPECT_EQ(big.prefs.ui_scale, 200);
+}
+
+TEST(App, AccessibilityPageReturnsWhereTheUserWas) {
+  AppState s;
+  apply(s, cmd::GoTo{Screen::coach});
+  auto fx = apply(s, cmd::GoTo{Screen::accessibility});
+  EXPECT_EQ(s.screen, Screen::accessibility);
+  EXPECT_EQ(s.previous_screen, Screen::coach);
+  const auto* title = std::get_if<fx::SetTitle>(&fx.front());
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->title.rfind("Accessibilité", 0), 0u) << title->title;
+  EXPECT_EQ(snapshot(s)["screen"], "accessibility");
+}
+
+TEST(App, HostContactIsOneLineOfText) {
+  EXPECT_EQ(clean_contact("  accessibilite@example.gouv.fr \n"), "accessibilite@example.gouv.fr");
+  EXPECT_EQ(clean_contact("a\tb\r\nc"), "a b c");
+  EXPECT_EQ(clean_contact(""), "");
+  EXPECT_EQ(clean_contact("   "), "");
+  EXPECT_EQ(clean_contact(std::string(201, 'x')), "") << "too long to be a contact";
+  EXPECT_EQ(clean_contact("\xff\xfe"), "") << "not UTF-8";
+  EXPECT_EQ(clean_contact("Mission accessibilité — https://example.gouv.fr/a11y"),
+            "Mission accessibilité — https://example.gouv.fr/a11y");
+}
+
 TEST(App, SnapshotIsSerialisable) {
   AppState s;
   s.today = core::Date{2026, 11, 28};
