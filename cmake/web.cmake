@@ -98,6 +98,20 @@ add_custom_command(
 add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp")
 add_dependencies(certif_web certif_site)
 
+# The service worker, written once the app is linked: it keeps these files for offline use, under a
+# cache version that is a digest of their content (any change to one of them gives a new version).
+set(CERTIF_OFFLINE_FILES index.html boot.js certif.js certif.wasm style.css favicon.svg manifest.webmanifest)
+string(REPLACE ";" "|" _offline_files "${CERTIF_OFFLINE_FILES}")
+add_custom_command(
+  OUTPUT "${CERTIF_SITE_DIR}/sw.js"
+  COMMAND ${CMAKE_COMMAND} "-DSITE_DIR=${CERTIF_SITE_DIR}" "-DTEMPLATE=${CMAKE_SOURCE_DIR}/shell/sw.js"
+          "-DFILES=${_offline_files}" -P "${CMAKE_SOURCE_DIR}/cmake/offline.cmake"
+  DEPENDS certif_web "${CERTIF_SITE_DIR}/.static-stamp" "${CMAKE_SOURCE_DIR}/shell/sw.js"
+          "${CMAKE_SOURCE_DIR}/cmake/offline.cmake"
+  COMMENT "Writing the service worker (offline cache)"
+  VERBATIM)
+add_custom_target(certif_offline ALL DEPENDS "${CERTIF_SITE_DIR}/sw.js")
+
 # --- the core test suite as wasm under node -----------------------------------------------------------
 enable_testing()
 add_library(gtest_wasm STATIC /usr/src/googletest/googletest/src/gtest-all.cc /usr/src/googletest/googletest/src/gtest_main.cc)
