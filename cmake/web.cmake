@@ -95,7 +95,17 @@ add_custom_command(
           "${_font_out}/inter-regular.otf"
   COMMENT "Copying static files and notices into the site folder"
   VERBATIM)
-add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp")
+# PNG icons for the web app manifest, drawn from the SVG one (node, which Emscripten needs anyway).
+find_program(CERTIF_NODE NAMES node nodejs REQUIRED)
+add_custom_command(
+  OUTPUT "${CERTIF_SITE_DIR}/icon-192.png" "${CERTIF_SITE_DIR}/icon-512.png"
+  COMMAND "${CERTIF_NODE}" "${CMAKE_SOURCE_DIR}/cmake/icon.mjs" "${CMAKE_SOURCE_DIR}/web/favicon.svg"
+          "${CERTIF_SITE_DIR}" 192 512
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/favicon.svg" "${CMAKE_SOURCE_DIR}/cmake/icon.mjs"
+  COMMENT "Drawing the PNG icons"
+  VERBATIM)
+add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp"
+  "${CERTIF_SITE_DIR}/icon-192.png" "${CERTIF_SITE_DIR}/icon-512.png")
 add_dependencies(certif_web certif_site)
 
 # The service worker, written once the app is linked: it keeps these files for offline use, under a

@@ -78,7 +78,18 @@ test('the built service worker keeps every file the page loads', async () => {
     assert.equal(manifest.lang, 'fr');
     assert.equal(manifest.start_url, '.');
     assert.equal(manifest.display, 'standalone');
-    for (const icon of manifest.icons) assert.ok(fs.existsSync(path.join(siteDir, icon.src)), icon.src);
+    for (const icon of manifest.icons) {
+      assert.ok(fs.existsSync(path.join(siteDir, icon.src)), icon.src);
+      // The PNG icons drawn at build time decode, at their stated size.
+      if (icon.type !== 'image/png') continue;
+      const size = await app.page.evaluate((src) => new Promise((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve(`${img.naturalWidth}x${img.naturalHeight}`);
+        img.onerror = () => resolve('unreadable');
+        img.src = src;
+      }), icon.src);
+      assert.equal(size, icon.sizes, icon.src);
+    }
     assert.equal(await app.page.evaluate(() => document.querySelector('link[rel=manifest]').href), `${app.server.url}manifest.webmanifest`);
     assert.deepEqual(await app.cspViolations(), []);
   } finally { await app.close(); }
