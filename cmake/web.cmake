@@ -101,8 +101,32 @@ add_custom_command(
           "${_font_out}/inter-regular.otf"
   COMMENT "Copying static files and notices into the site folder"
   VERBATIM)
-add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp")
+# PNG icons for the web app manifest, drawn from the SVG one (node, which Emscripten needs anyway).
+find_program(CERTIF_NODE NAMES node nodejs REQUIRED)
+add_custom_command(
+  OUTPUT "${CERTIF_SITE_DIR}/icon-192.png" "${CERTIF_SITE_DIR}/icon-512.png"
+  COMMAND "${CERTIF_NODE}" "${CMAKE_SOURCE_DIR}/cmake/icon.mjs" "${CMAKE_SOURCE_DIR}/web/favicon.svg"
+          "${CERTIF_SITE_DIR}" 192 512
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/favicon.svg" "${CMAKE_SOURCE_DIR}/cmake/icon.mjs"
+  COMMENT "Drawing the PNG icons"
+  VERBATIM)
+add_custom_target(certif_site ALL DEPENDS "${CERTIF_SITE_DIR}/.static-stamp"
+  "${CERTIF_SITE_DIR}/icon-192.png" "${CERTIF_SITE_DIR}/icon-512.png")
 add_dependencies(certif_web certif_site)
+
+# The service worker, written once the app is linked: it keeps these files for offline use, under a
+# cache version that is a digest of their content (any change to one of them gives a new version).
+set(CERTIF_OFFLINE_FILES index.html boot.js certif.js certif.wasm style.css favicon.svg manifest.webmanifest)
+string(REPLACE ";" "|" _offline_files "${CERTIF_OFFLINE_FILES}")
+add_custom_command(
+  OUTPUT "${CERTIF_SITE_DIR}/sw.js"
+  COMMAND ${CMAKE_COMMAND} "-DSITE_DIR=${CERTIF_SITE_DIR}" "-DTEMPLATE=${CMAKE_SOURCE_DIR}/shell/sw.js"
+          "-DFILES=${_offline_files}" -P "${CMAKE_SOURCE_DIR}/cmake/offline.cmake"
+  DEPENDS certif_web "${CERTIF_SITE_DIR}/.static-stamp" "${CMAKE_SOURCE_DIR}/shell/sw.js"
+          "${CMAKE_SOURCE_DIR}/cmake/offline.cmake"
+  COMMENT "Writing the service worker (offline cache)"
+  VERBATIM)
+add_custom_target(certif_offline ALL DEPENDS "${CERTIF_SITE_DIR}/sw.js")
 
 # --- the core test suite as wasm under node -----------------------------------------------------------
 enable_testing()

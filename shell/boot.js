@@ -38,6 +38,21 @@
     locateFile: function (path) { return path; },
   };
 
+  // Offline use: the service worker keeps the app's files once they have been loaded. Registered after
+  // the first frame (it then downloads nothing the start-up is waiting for), only where the browser
+  // allows it (http(s), secure context); if registering fails, the app simply needs the network.
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    window.addEventListener('certif-ready', function () {
+      try {
+        navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(function (err) {
+          console.warn('certif-intra: offline use unavailable:', err && err.message);
+        });
+      } catch (err) {
+        console.warn('certif-intra: offline use unavailable:', err && err.message);
+      }
+    });
+  }
+
   window.addEventListener('error', function (e) {
     if (e.target && (e.target.tagName === 'SCRIPT')) showFatal('load', e.target.src);
   }, true);

@@ -98,6 +98,49 @@ mergeInto(LibraryManager.library, {
       Module['_certif_on_pointer'](type, e.offsetX * dpr, e.offsetY * dpr, e.button, kind);
     },
 
+    // Touch: ImGui knows only a mouse. A finger that lands moves the pointer there (no press yet); if it
+    // lifts without having travelled more than `touchSlop` CSS pixels it was a tap: press and release
+    // where it landed, then the pointer leaves (nothing stays hovered). If it travels further it
+    // scrolls what is under it, following the finger, and presses nothing. Other fingers are ignored.
+    touch: null,       // {id, x0, y0, x, y, scrolling} in CSS pixels, for the finger being followed
+    touchSlop: 10,
+
+    touchStart: function(e) {
+      var P = CertifPlatform;
+      if (P.touch) return;
+      P.touch = {id: e.pointerId, x0: e.offsetX, y0: e.offsetY, x: e.offsetX, y: e.offsetY, scrolling: false};
+      Module['_certif_on_pointer'](0, e.offsetX * P.dpr, e.offsetY * P.dpr, 0, 1);
+    },
+
+    touchMove: function(e) {
+      var P = CertifPlatform, t = P.touch;
+      if (!t || t.id !== e.pointerId) return;
+      if (!t.scrolling) {
+        var dx = e.offsetX - t.x0, dy = e.offsetY - t.y0;
+        if (dx * dx + dy * dy <= P.touchSlop * P.touchSlop) return;
+        t.scrolling = true;   // from where the finger landed: the content keeps under the finger
+      }
+      Module['_certif_on_touch_scroll']((e.offsetX - t.x) * P.dpr, (e.offsetY - t.y) * P.dpr);
+      t.x = e.offsetX;
+      t.y = e.offsetY;
+    },
+
+    touchEnd: function(e, cancelled) {
+      var P = CertifPlatform, t = P.touch;
+      if (!t || t.id !== e.pointerId) return;
+      P.touch = null;
+      var x = t.x0 * P.dpr, y = t.y0 * P.dpr;
+      if (!t.scrolling && !cancelled) {
+        Module['_certif_on_pointer'](1, x, y, 0, 1);
+        Module['_certif_on_pointer'](2, x, y, 0, 1);
+      }
+      Module['_certif_on_pointer'](3, x, y, 0, 1);
+      if (cancelled || t.scrolling) return;
+      // Draw the tap's frames now, inside the event: a text field it activates takes the focus (and
+      // brings up the on-screen keyboard) only from within the user's gesture. Also a file picker.
+      for (var i = 0; i < 6 && Module['_certif_input_pending'](); ++i) Module['_certif_frame'](performance.now());
+    },
+
     // Focus follows ImGui: the hidden textarea while a text field is active (so the OS keyboard, IME and
     // paste target it), the canvas otherwise (keyboard navigation). Never steal focus from elsewhere.
     syncFocus: function() {
@@ -119,13 +162,14 @@ mergeInto(LibraryManager.library, {
       P.watchDpr();
       window.addEventListener('resize', P.resize);
 
-      c.addEventListener('pointermove', function(e) { P.pointer(0, e); });
+      var touch = function(e) { return e.pointerType === 'touch'; };
+      c.addEventListener('pointermove', function(e) { if (touch(e)) P.touchMove(e); else P.pointer(0, e); });
       c.addEventListener('pointerdown', function(e) {
         try { c.setPointerCapture(e.pointerId); } catch (err) {}
-        P.pointer(1, e);
+        if (touch(e)) P.touchStart(e); else P.pointer(1, e);
       });
-      c.addEventListener('pointerup', function(e) { P.pointer(2, e); });
-      c.addEventListener('pointercancel', function(e) { P.pointer(2, e); });
+      c.addEventListener('pointerup', function(e) { if (touch(e)) P.touchEnd(e, false); else P.pointer(2, e); });
+      c.addEventListener('pointercancel', function(e) { if (touch(e)) P.touchEnd(e, true); else P.pointer(2, e); });
       c.addEventListener('pointerleave', function(e) { if (e.pointerType === 'mouse') P.pointer(3, e); });
       // Keep focus where syncFocus put it: a click on the canvas must not blur the text field's textarea.
       c.addEventListener('mousedown', function(e) { e.preventDefault(); P.syncFocus(); });

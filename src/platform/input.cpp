@@ -2,6 +2,7 @@
 #include "platform/input.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <bitset>
 
@@ -37,36 +38,71 @@ void install_keymap(ImGuiIO& io) {
   io.KeyMap[ImGuiKey_Z] = 'Z';
 }
 
+namespace {
+
+// The pixels one wheel notch scrolls in the window the wheel would reach, by ImGui 1.86's own rule
+// (UpdateMouseWheel: the hovered window, or its first scrollable parent; 5 lines down, 2 across, at most
+// 2/3 of its size). Read before NewFrame, so from the last frame: the pointer has not moved since.
+float wheel_step(bool vertical) {
+  const ImGuiContext& g = *GImGui;
+  ImGuiWindow* w = g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow;
+  if (!w) return 0;
+  while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+         ((vertical ? w->ScrollMax.y : w->ScrollMax.x) == 0.0f ||
+          ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs)))) {
+    w = w->ParentWindow;
+  }
+  const float extent = vertical ? w->InnerRect.GetHeight() : w->InnerRect.GetWidth();
+  return ImFloor(ImMin((vertical ? 5 : 2) * w->CalcFontSize(), extent * 0.67f));
+}
+
+} // namespace
+
 bool InputQueue::feed(ImGuiIO& io) {
   std::bitset<512> keys_changed;
   std::bitset<5> buttons_changed;
   bool text_sent = false;
+  bool moved = false;
   while (!events_.empty()) {
     InputEvent& e = events_.front();
     switch (e.kind) {
       case InputEvent::Kind::pointer_move:
+      case InputEvent::Kind::pointer_leave: {
         if (buttons_changed.any()) return true;  // a move after a click belongs to the next frame
-        io.MousePos = ImVec2(e.x, e.y);
+        const ImVec2 pos = e.kind == InputEvent::Kind::pointer_move ? ImVec2(e.x, e.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+        moved = moved || pos.x != px_ || pos.y != py_;
+        io.MousePos = pos;
+        px_ = pos.x;
+        py_ = pos.y;
         break;
-      case InputEvent::Kind::pointer_leave:
-        if (buttons_changed.any()) return true;
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        break;
+      }
       case InputEvent::Kind::pointer_down:
       case InputEvent::Kind::pointer_up: {
         const int b = e.code == 2 ? 1 : (e.code == 1 ? 2 : e.code);  // DOM middle=1/right=2 → ImGui 2/1
         if (b < 0 || b >= 5) break;
         const auto ub = static_cast<std::size_t>(b);
         if (buttons_changed.test(ub)) return true;
-        buttons_changed.set(ub);
+        const bool down = e.kind == InputEvent::Kind::pointer_down;
+        const bool elsewhere = e.x != px_ || e.y != py_;
         io.MousePos = ImVec2(e.x, e.y);
-        io.MouseDown[b] = e.kind == InputEvent::Kind::pointer_down;
+        px_ = e.x;
+        py_ = e.y;
+        if (down && (moved || elsewhere)) return true;  // hover first: the press follows next frame
+        buttons_changed.set(ub);
+        io.MouseDown[b] = down;
         break;
       }
       case InputEvent::Kind::wheel:
         io.MouseWheelH += e.x;
         io.MouseWheel += e.y;
         break;
+      case InputEvent::Kind::scroll: {
+        // Wheel notches that move the content by exactly the finger's distance.
+        const float step_y = wheel_step(true), step_x = wheel_step(false);
+        if (step_y > 0) io.MouseWheel += e.y / step_y;
+        if (step_x > 0) io.MouseWheelH += e.x / step_x;
+        break;
+      }
       case InputEvent::Kind::key: {
         if (e.code < 0 || e.code >= 512) break;
         // While a text field is active, plain letters and space arrive as text: their key events carry

@@ -2,6 +2,7 @@
 // frame, so a press and release that arrive between two frames (fast typing, automation) are not lost.
 #pragma once
 
+#include <cfloat>
 #include <deque>
 #include <string>
 
@@ -10,9 +11,10 @@ struct ImGuiIO;
 namespace platform {
 
 struct InputEvent {
-  enum class Kind { pointer_move, pointer_down, pointer_up, pointer_leave, wheel, key, text, focus };
+  // `scroll` is a touch drag: the content under the pointer follows the finger by (x, y) device pixels.
+  enum class Kind { pointer_move, pointer_down, pointer_up, pointer_leave, wheel, scroll, key, text, focus };
   Kind kind = Kind::pointer_move;
-  float x = 0, y = 0;   // pointer position (device pixels) or wheel deltas
+  float x = 0, y = 0;   // pointer position (device pixels), wheel deltas or scroll distance
   int code = 0;         // mouse button or key index
   bool down = false;    // key state / focus gained
   int mods = 0;         // 1 ctrl, 2 shift, 4 alt, 8 meta
@@ -25,11 +27,15 @@ public:
   bool empty() const noexcept { return events_.empty(); }
   std::size_t size() const noexcept { return events_.size(); }
   // Applies queued events to `io` up to the first one that would change a key or button already
-  // changed in this frame; the rest wait for the next frame. Returns true when events remain.
+  // changed in this frame; the rest wait for the next frame. A press waits until the pointer has stood
+  // at its position for a frame (a touch has no hover: ImGui must see where the finger is first).
+  // Returns true when events remain.
   bool feed(ImGuiIO& io);
 
 private:
   std::deque<InputEvent> events_;
+  // Where the pointer was last put (ImGui rounds io.MousePos, so that cannot tell).
+  float px_ = -FLT_MAX, py_ = -FLT_MAX;
 };
 
 // Key indices used by the JavaScript side (DOM keyCode values); the keymap ImGui needs.

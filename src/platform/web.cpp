@@ -385,6 +385,12 @@ EMSCRIPTEN_KEEPALIVE void certif_frame(double now_ms) {
   platform::frame(now_ms);
 }
 
+// Whether input is still queued: a tap runs its frames at once, inside the touch event, so that a text
+// field it activates gets the keyboard focus while the browser still counts it as the user's gesture.
+EMSCRIPTEN_KEEPALIVE int certif_input_pending() {
+  return platform::P().input.empty() ? 0 : 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void certif_on_resize(int width, int height, double dpr) {
   auto& p = platform::P();
   p.width = width;
@@ -410,6 +416,15 @@ EMSCRIPTEN_KEEPALIVE void certif_on_pointer(int type, double x, double y, int bu
 EMSCRIPTEN_KEEPALIVE void certif_on_wheel(double dx, double dy) {
   InputEvent e;
   e.kind = InputEvent::Kind::wheel;
+  e.x = static_cast<float>(dx);
+  e.y = static_cast<float>(dy);
+  platform::push_input(std::move(e));
+}
+
+// A one-finger drag on a touch screen: the content under the finger follows it by (dx, dy) device pixels.
+EMSCRIPTEN_KEEPALIVE void certif_on_touch_scroll(double dx, double dy) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::scroll;
   e.x = static_cast<float>(dx);
   e.y = static_cast<float>(dy);
   platform::push_input(std::move(e));

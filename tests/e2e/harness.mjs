@@ -22,10 +22,11 @@ export async function launch() {
 }
 
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today } = {}) {
+// `contextOptions` go to browser.newContext (e.g. { hasTouch: true }).
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {} } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...contextOptions });
   const page = await context.newPage();
   const problems = { console: [], offOrigin: [], csp: [], pageErrors: [], failed: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
