@@ -19,9 +19,10 @@
 // - CPU: the DevTools protocol's SystemInfo.getProcessInfo (cumulative cpuTime per process), renderer +
 //   GPU processes, over --idle seconds (default 10) starting 2 s after the first frame, no input.
 // - transfer: every response of one extra load of each page, sized raw, gzip -9 and brotli q11.
-// Ours only (the peer has no such screens): navigation → first frame of the candidate and of the coach
-// screens (the card on the welcome screen is clicked as soon as window.certif.widgets() lists it; the
-// screen is there when a frame lists widgets the welcome screen did not have), and click → that frame.
+// Ours only (the peer has no such screens): first frame of the candidate and of the coach screens, as the
+// frame where window.certif.widgets() first lists the welcome card + click (mouse up) → the first frame
+// that no longer lists the card but lists widgets the welcome screen did not have; the wasm memory after
+// importing the 100 MB sample (4 × 25 MB attachments, packed by the native CLI, as bench/browser_import.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
