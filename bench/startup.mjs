@@ -42,9 +42,31 @@ for (const [what, f] of [['site', path.join(siteDir, 'index.html')], ['peer (run
   if (!fs.existsSync(f)) { console.error(`startup.mjs: no ${what}: ${f}`); process.exit(1); }
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'certif-startup-'));
-// Served from a copy: a rebuild of the site during the runs must not mix two builds.
+// Served from a copy: a rebuild of the site during the runs must not mix two builds. The copy is taken
+// once the site has been quiet for 20 s and every X.js is at least as new as its X.wasm (Emscripten
+// writes the JS last), and only kept if nothing changed while copying.
 const oursDir = path.join(tmp, 'ours');
-fs.cpSync(siteDir, oursDir, { recursive: true });
+const mtimes = (dir) => {
+  const out = {};
+  for (const f of fs.readdirSync(dir, { recursive: true })) {
+    const st = fs.statSync(path.join(dir, f));
+    if (st.isFile()) out[f] = st.mtimeMs;
+  }
+  return out;
+};
+const consistent = (m) => Date.now() - Math.max(...Object.values(m)) > 20000 &&
+  Object.keys(m).filter((f) => f.endsWith('.wasm')).every((f) => (m[f.replace(/\.wasm$/, '.js')] ?? Infinity) >= m[f]);
+for (let waited = 0; ; waited += 5) {
+  const before = mtimes(siteDir);
+  if (consistent(before)) {
+    fs.rmSync(oursDir, { recursive: true, force: true });
+    fs.cpSync(siteDir, oursDir, { recursive: true });
+    if (JSON.stringify(mtimes(siteDir)) === JSON.stringify(before)) break;
+  }
+  if (waited === 0) console.error(`startup.mjs: ${siteDir} is being rebuilt; waiting for a complete build…`);
+  if (waited > 900) { console.error('startup.mjs: the site never settled'); process.exit(1); }
+  await new Promise((r) => setTimeout(r, 5000));
+}
 let certifCopy = null;
 if (importRuns > 0) {
   if (!fs.existsSync(certif)) { console.error(`startup.mjs: no native CLI at ${certif} (--certif), needed to pack the 100 MB sample; or --import-runs 0`); process.exit(1); }
@@ -135,7 +157,8 @@ async function startupRun(browser, cdp, server, { drawn = true } = {}) {
   await page.goto(server.url);
   let firstFrame = null;
   if (drawn) {
-    await page.waitForFunction(() => window.__bench.firstFrame !== null, null, { timeout: 60000, polling: 20 });
+    await page.waitForFunction(() => window.__bench.firstFrame !== null, null, { timeout: 60000, polling: 20 })
+      .catch((e) => { throw new Error(`${server.name}: no frame drawn in 60 s (${errors.join(' | ') || 'no page error'})`, { cause: e }); });
     firstFrame = await page.evaluate(() => window.__bench.firstFrame);
   } else {
     await page.waitForLoadState('load');
