@@ -21,18 +21,15 @@ jobs=${JOBS:-2}
 
 [ -f "$example/main.cpp" ] || { echo "peer.sh: no $example (unpack imgui 1.86 first: scripts/setup.sh)" >&2; exit 1; }
 mkdir -p "$dir/src"
+# Canonical paths (.cache may be a symlink shared by worktrees): the stamp below must not depend on them.
+dir=$(realpath "$dir"); imgui=$(realpath "$imgui"); example=$imgui/examples/example_emscripten_opengl3; site=$dir/site
 
 # The flags of the example's own Makefile (compile: -Wall -Wformat -Os; EMS: DISABLE_EXCEPTION_CATCHING=1;
 # link: WASM=1 ALLOW_MEMORY_GROWTH=1 NO_EXIT_RUNTIME=0 ASSERTIONS=1 NO_FILESYSTEM=1, its shell file, no -O
 # at link), minus USE_SDL=2, plus our SDL2 headers and library.
 cppflags="-I$imgui -I$imgui/backends -DIMGUI_DISABLE_FILE_FUNCTIONS -Wall -Wformat -Os -s DISABLE_EXCEPTION_CATCHING=1"
 ldflags="-s WASM=1 -s ALLOW_MEMORY_GROWTH=1 -s NO_EXIT_RUNTIME=0 -s ASSERTIONS=1 -s NO_FILESYSTEM=1 -s DISABLE_EXCEPTION_CATCHING=1"
-stamp="imgui-1.86 sdl2=$(cd "$dir/src" && ls -d SDL2-* libsdl2-* 2>/dev/null | head -1) $cppflags | $ldflags | $(em++ --version | head -1)"
-if [ -f "$site/index.html" ] && [ -f "$site/index.wasm" ] && [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ]; then
-  echo "$site"; exit 0
-fi
-
-# 1. SDL2 from Debian's source package (patched tree via dpkg-source).
+# 1. SDL2 from Debian's source package (patched tree via dpkg-source), fetched and unpacked once.
 src=$(ls -d "$dir"/src/libsdl2-*/ 2>/dev/null | head -1 || true)
 if [ -z "$src" ]; then
   (cd "$dir/src" && { ls libsdl2_*.dsc >/dev/null 2>&1 || apt-get source --download-only libsdl2; } \
@@ -40,6 +37,10 @@ if [ -z "$src" ]; then
   src=$(ls -d "$dir"/src/libsdl2-*/ | head -1)
 fi
 src=${src%/}
+stamp="imgui-1.86 sdl2=$(basename "$src") $cppflags | $ldflags | $(em++ --version | head -1)"
+if [ -f "$site/index.html" ] && [ -f "$site/index.wasm" ] && [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ]; then
+  echo "$site"; exit 0
+fi
 if [ ! -f "$dir/sdl2/lib/libSDL2.a" ]; then
   # Only what the example uses: video (canvas + WebGL), events, timers; no threads (the example is
   # single-threaded and the Emscripten port builds without them too), no shared lib, no tests.
