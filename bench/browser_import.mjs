@@ -7,13 +7,12 @@
 //   must keep drawing its progress bar);
 // - with --cohort: 50 bundles of ~10 MB imported in one go by the coach's workspace (heap ≤ 256 MB).
 // Needs the native CLI (build/native/certif) and the site (build/wasm/site): scripts/build.sh all.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { launch, openApp, root, siteDir } from '../tests/e2e/harness.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { makeBundle as makeBundleIn, median } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
@@ -21,31 +20,8 @@ const withCohort = args.includes('--cohort');
 const certif = path.join(root, 'build/native/certif');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'certif-bench-'));
 
-// A bundle whose pieces are `count` files of `size` bytes: PDF headers over random bytes (what content
-// sniffing checks), packed by the CLI so its digests are real.
-function makeBundle(name, count, size, who) {
-  const dir = path.join(tmp, name);
-  const answers = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/bundles/complete/answers.json'), 'utf8'));
-  answers.identity.email = `${who}@example.gouv.fr`;
-  answers.identity.last_name = who;
-  for (const p of answers.pieces) p.files = [];
-  const mockup = answers.pieces.find((p) => p.id === 'mockup');
-  for (let i = 0; i < count; ++i) {
-    const bytes = crypto.randomBytes(size);
-    Buffer.from('%PDF-1.7\n').copy(bytes, 0);
-    fs.mkdirSync(path.join(dir, 'files', 'mockup'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'files', 'mockup', `f${i}.pdf`), bytes);
-    mockup.files.push({ id: `f${i}`, name: `f${i}.pdf`, media_type: 'application/pdf' });
-  }
-  fs.writeFileSync(path.join(dir, 'answers.json'), JSON.stringify(answers));
-  fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ bundle: { exported_at: '2026-11-28T09:00:00Z' } }));
-  const out = path.join(tmp, `${name}.json`);
-  execFileSync(certif, ['pack', dir, '-o', out]);
-  fs.rmSync(dir, { recursive: true });
-  return out;
-}
+const makeBundle = (...a) => makeBundleIn({ tmp, certif }, ...a);
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (xs) => `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 const mb = (n) => `${(n / (1024 * 1024)).toFixed(0)} MB`;
 
