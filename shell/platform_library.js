@@ -166,6 +166,9 @@ mergeInto(LibraryManager.library, {
       c.addEventListener('pointermove', function(e) { if (touch(e)) P.touchMove(e); else P.pointer(0, e); });
       c.addEventListener('pointerdown', function(e) {
         try { c.setPointerCapture(e.pointerId); } catch (err) {}
+        // Pointing at the canvas brings keyboard focus back from the text version (see CertifMirror).
+        var mirror = document.getElementById('mirror');
+        if (mirror && mirror.contains(document.activeElement)) c.focus({preventScroll: true});
         if (touch(e)) P.touchStart(e); else P.pointer(1, e);
       });
       c.addEventListener('pointerup', function(e) { if (touch(e)) P.touchEnd(e, false); else P.pointer(2, e); });
@@ -589,6 +592,13 @@ mergeInto(LibraryManager.library, {
       ctl.setAttribute('data-id', d.id);
       var activate = function(ev) {
         if (ev) ev.preventDefault();
+        // A field is typed into on the canvas (its hidden textarea takes focus once the field is active);
+        // anything else keeps the user in the text version, where the result will be read.
+        // (If a field is active already, the textarea stays the target: ImGui goes from field to field
+        // without ever wanting no text input in between.)
+        var P = CertifPlatform;
+        if (d.kind === 'input' || d.kind === 'textarea') (P.textActive ? P.textarea : P.canvas).focus({preventScroll: true});
+        else ctl.focus({preventScroll: true});
         CertifPlatform.withString(ctl.getAttribute('data-id'), function(p) { Module['_certif_on_activate'](p); });
       };
       ctl.addEventListener('click', activate);

@@ -38,6 +38,17 @@ self.addEventListener('fetch', (event) => {
   if (!url.href.startsWith(self.registration.scope)) return;
   const path = url.origin + url.pathname;
   const key = path === self.registration.scope ? new URL('index.html', self.registration.scope).href : path;
+  // config.js is the host's to edit after deploying, without a rebuild: the network's copy wins, the
+  // cached one serves offline.
+  if (key === new URL('config.js', self.registration.scope).href) {
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request, { cache: 'no-cache' })
+      .then((response) => {
+        if (response.ok) cache.put(key, response.clone());
+        return response;
+      })
+      .catch(() => cache.match(key))));
+    return;
+  }
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(key))
     .then((cached) => cached || fetch(request)));

@@ -27,7 +27,10 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   }
   track(ui, id, label, "input");
   ui.widgets.back().value = value;
-  if (activated(ui, id)) ui.focus_target = id;  // from the text version: type into the field
+  if (activated(ui, id)) {  // from the text version: type into the field
+    ui.focus_target = id;
+    ui.wants_more_frames = true;
+  }
   if (has_error) field_error(ui, error, width);
   ImGui::EndGroup();
   return changed;
@@ -45,6 +48,7 @@ void focus_if_requested(Ui& ui, const char* id) {
   ImGui::SetKeyboardFocusHere();
   ImGui::SetScrollHereY(0.3f);
   ui.focus_target.clear();
+  ui.wants_more_frames = true;  // the field becomes active a frame or two later
 }
 
 void scroll_if_requested(Ui& ui, const char* id) {

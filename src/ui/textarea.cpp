@@ -119,7 +119,10 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
   }
   track(ui, id, label, "textarea");
   ui.widgets.back().value = value;
-  if (activated(ui, id)) ui.focus_target = id;  // from the text version: type into the field
+  if (activated(ui, id)) {  // from the text version: type into the field
+    ui.focus_target = id;
+    ui.wants_more_frames = true;
+  }
   ImGui::PushFont(ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
   plain(counter);
