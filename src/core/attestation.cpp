@@ -28,9 +28,10 @@ footer { margin-top: 14mm; border-top: 1px solid #999; padding-top: 3mm; font-si
 )";
 // Only in the preview, so that nothing in the issued document even names a provisional state.
 constexpr const char* k_preview_style = R"(.preview-banner { border: 3px dashed #b34000; color: #b34000; font-weight: bold; text-align: center;
-                  padding: 3mm; margin-bottom: 8mm; font-family: sans-serif; }
+                  padding: 3mm; margin-bottom: 8mm; font-family: sans-serif; font-size: 12pt; }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; transform: rotate(-30deg);
              font-size: 64pt; font-family: sans-serif; color: rgba(179, 64, 0, 0.13); pointer-events: none; z-index: 0; }
+.watermark::before { content: "APERÇU"; }
 .missing { color: #b34000; font-style: italic; }
 )";
 
@@ -75,12 +76,15 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
                            std::string(preview ? "Aperçu sans valeur – " : "") + "Attestation de certification " +
                                ref.rs_reference + " – " + e.candidate.first_name + " " + e.candidate.last_name,
                            std::string(k_style) + (preview ? k_preview_style : ""));
+  // The watermark is decoration drawn by the stylesheet (faint on purpose, so not text a reader or a
+  // contrast check should see); the banner, inside the page's header, says the same in words.
+  if (preview) h += "<div class=\"watermark\" aria-hidden=\"true\"></div>\n";
+  h += "<header>\n";
   if (preview) {
-    h += "<div class=\"watermark\" aria-hidden=\"true\">APERÇU</div>\n";
     h += "<p class=\"preview-banner\" role=\"note\">Aperçu – document provisoire, sans valeur. ";
     h += "L’attestation n’est pas encore délivrée.</p>\n";
   }
-  h += "<header>\n<p>" + certifier + " – organisme certificateur</p>\n";
+  h += "<p>" + certifier + " – organisme certificateur</p>\n";
   h += "<p>Certification enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + "</p>\n";
   h += "</header>\n<main>\n<h1>Attestation de certification</h1>\n";
   h += "<p>" + certifier + ", organisme certificateur, atteste que</p>\n";

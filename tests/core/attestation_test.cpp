@@ -49,7 +49,9 @@ TEST(Attestation, PreviewIsClearlyProvisional) {
   const std::string& html = *r;
   EXPECT_TRUE(contains(html, "<title>Aperçu sans valeur – "));
   EXPECT_TRUE(contains(html, "Aperçu – document provisoire, sans valeur."));
-  EXPECT_TRUE(contains(html, ">APERÇU</div>"));
+  EXPECT_TRUE(contains(html, "<div class=\"watermark\" aria-hidden=\"true\"></div>"));
+  EXPECT_TRUE(contains(html, ".watermark::before { content: \"APERÇU\"; }"));
+  EXPECT_TRUE(contains(html, "<header>\n<p class=\"preview-banner\" role=\"note\">Aperçu – document provisoire"));
   EXPECT_TRUE(contains(html, "[lieu à compléter]"));
   EXPECT_TRUE(contains(html, "[qualité du signataire à compléter]"));
   EXPECT_TRUE(contains(html, "[aucune décision d’admission n’est enregistrée]"));
