@@ -625,6 +625,10 @@ Effects apply(AppState& state, const Command& command) {
       [&](const cmd::ExportDossier&) {
         if (state.storage.status != Storage::Status::loading) start_export(state, fx);
       },
+      [&](const cmd::DownloadSummary&) {
+        // Attachments come back from local storage at start: their sizes are known once it is ready.
+        if (state.storage.status != Storage::Status::loading) download_summary(state, fx, tr);
+      },
       [&](const cmd::PickImport&) {
         if (state.import_job && state.import_job->stage != ImportJob::Stage::failed) return;
         state.import_job.reset();

@@ -11,6 +11,7 @@
 #include "core/badge.hpp"
 #include "core/cohort_csv.hpp"
 #include "core/dossier.hpp"
+#include "core/evaluation_html.hpp"
 #include "core/ics.hpp"
 #include "core/sniff.hpp"
 
@@ -627,6 +628,19 @@ void handle(AppState& s, const cmd::ExportEvaluation& c, Effects& fx) {
   if (!e) return;
   download(fx, "evaluation-" + slug_for(*e) + "-" + core::to_iso(s.today) + ".json", "application/json",
            core::write_evaluation(e->evaluation));
+}
+
+void handle(AppState& s, const cmd::DownloadEvaluationSheet& c, Effects& fx) {
+  CoachEntry* e = valid(s, c.entry);
+  if (!e) return;
+  // The bundle adds the startup and the file names (attachment bytes are not needed, only their names).
+  auto html = core::evaluation_html(e->evaluation, s.referential, &e->bundle, lang_code(s.prefs.lang));
+  if (!html.ok()) {
+    remember(*e, html.issues());
+    return;
+  }
+  download(fx, "fiche-evaluation-" + slug_for(*e) + "-" + core::to_iso(s.today) + ".html", "text/html",
+           std::move(html).value());
 }
 
 void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx) {

@@ -43,6 +43,7 @@ void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx);
 void handle(AppState& s, const cmd::PreviewAttestation& c, Effects& fx);
 void handle(AppState& s, const cmd::DownloadAttestation& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportEvaluation& c, Effects& fx);
+void handle(AppState& s, const cmd::DownloadEvaluationSheet& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx);
 

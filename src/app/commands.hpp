@@ -61,6 +61,7 @@ struct SetClock { std::string utc; double monotonic_ms = 0; std::string entropy;
 
 // Export and re-import of the dossier bundle
 struct ExportDossier {};
+struct DownloadSummary {};  // the printable, accessible HTML summary of the draft
 struct PickImport {};
 struct ConfirmImport {};
 struct CancelImport {};
@@ -92,6 +93,7 @@ struct IssueAttestation { std::uint32_t entry; };
 struct PreviewAttestation { std::uint32_t entry; };
 struct DownloadAttestation { std::uint32_t entry; };
 struct ExportEvaluation { std::uint32_t entry; };
+struct DownloadEvaluationSheet { std::uint32_t entry; };  // the record as printable, accessible HTML
 struct ExportBadge { std::uint32_t entry; };
 struct ExportCohort {};
 } // namespace cmd
@@ -103,13 +105,13 @@ using Command = std::variant<
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,
     cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed,
     cmd::DraftLoaded, cmd::AttachmentLoaded, cmd::StorageWritten, cmd::ClearLocalData,
-    cmd::SetClock, cmd::ExportDossier, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
+    cmd::SetClock, cmd::ExportDossier, cmd::DownloadSummary, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
     cmd::PickCohort, cmd::SelectEntry, cmd::RemoveEntry, cmd::ClearWorkspace, cmd::CoachEntryLoaded,
     cmd::CoachProfileLoaded, cmd::CoachFileLoaded, cmd::SetProfile, cmd::ViewFile, cmd::SaveFile, cmd::CloseViewer,
     cmd::OpenLink, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
-    cmd::ExportBadge, cmd::ExportCohort>;
+    cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort>;
 
 // Collected during a frame, applied after it.
 class Commands {

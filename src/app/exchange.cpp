@@ -4,6 +4,7 @@
 #include "app/app.hpp"
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
+#include "core/dossier_summary.hpp"
 
 #include <algorithm>
 
@@ -86,6 +87,16 @@ void start_export(AppState& s, Effects& fx) {
   s.export_job = std::move(job);
   s.export_job->writer = std::make_unique<core::BundleWriter>(s.export_job->document, s.draft);
   (void)fx;
+}
+
+void download_summary(AppState& s, Effects& fx, const Catalog& tr) {
+  core::SummaryInputs in;
+  in.reference = s.today;
+  in.lang = lang_code(s.prefs.lang);
+  std::string name = export_file_name(s.draft, s.today);
+  name = "resume-" + name.substr(0, name.size() - 5) + ".html";  // resume-dossier-<name>-<day>.html
+  fx.push_back(fx::Download{name, "text/html", core::dossier_summary_html(s.draft, s.referential, s.ruleset, in)});
+  fx.push_back(fx::Announce{tr.format("summary.done", {{"name", name}})});
 }
 
 void start_import(AppState& s, std::string name, std::string text) {

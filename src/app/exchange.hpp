@@ -10,6 +10,8 @@
 namespace app {
 
 void start_export(AppState& s, Effects& fx);
+// The draft's printable summary (core::dossier_summary_html) in the interface's language, downloaded.
+void download_summary(AppState& s, Effects& fx, const Catalog& tr);
 void start_import(AppState& s, std::string name, std::string text);
 void confirm_import(AppState& s, Effects& fx, const Catalog& tr);
 

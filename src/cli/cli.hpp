@@ -69,5 +69,7 @@ int run_extract(const Args& args);
 int run_pack(const Args& args);
 // `certif cohort [-o FILE] [--force] FILE...` (src/cli/cohort.cpp).
 int run_cohort(const Args& args);
+// `certif html summary|evaluation|attestation FILE... [--lang fr|en] [-o FILE] [--force]` (src/cli/html.cpp).
+int run_html(const Args& args);
 
 } // namespace cli

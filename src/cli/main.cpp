@@ -67,6 +67,7 @@ const cli::Subcommand subcommands[] = {
     {"extract", "unpack a bundle into a folder: answers.json, meta.json, files/", cli::run_extract},
     {"pack", "make a bundle from such a folder (the reverse of extract)", cli::run_pack},
     {"cohort", "the cohort table (CSV) from bundles and evaluation records (-o FILE)", cli::run_cohort},
+    {"html", "printable HTML: dossier summary, evaluation sheet, attestation (-o FILE)", cli::run_html},
 };
 
 void print_help(std::ostream& out) {

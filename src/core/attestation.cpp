@@ -1,43 +1,10 @@
-// The attestation as a self-contained HTML document: escaping, French dates, and the two variants.
+// The attestation as a self-contained HTML document, in its two variants.
 #include "core/attestation.hpp"
-
-#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <utility>
 
 namespace core {
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const Utf8Char c = decode_utf8(text, i);
-    i += std::max<std::size_t>(c.length, 1);
-    switch (c.code_point) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if ((c.code_point < 0x20 && c.code_point != '\t' && c.code_point != '\n') ||
-            (c.code_point >= 0x7F && c.code_point <= 0x9F)) {
-          break;
-        }
-        append_utf8(out, c.code_point);
-    }
-  }
-  return out;
-}
-
-std::string french_long_date(const Date& d) {
-  static const char* const months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  if (!is_valid(d)) return "[date invalide]";
-  return (d.day == 1 ? std::string("1er") : std::to_string(d.day)) + " " + months[d.month - 1] + " " + std::to_string(d.year);
-}
 
 namespace {
 
@@ -61,9 +28,10 @@ footer { margin-top: 14mm; border-top: 1px solid #999; padding-top: 3mm; font-si
 )";
 // Only in the preview, so that nothing in the issued document even names a provisional state.
 constexpr const char* k_preview_style = R"(.preview-banner { border: 3px dashed #b34000; color: #b34000; font-weight: bold; text-align: center;
-                  padding: 3mm; margin-bottom: 8mm; font-family: sans-serif; }
+                  padding: 3mm; margin-bottom: 8mm; font-family: sans-serif; font-size: 12pt; }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; transform: rotate(-30deg);
              font-size: 64pt; font-family: sans-serif; color: rgba(179, 64, 0, 0.13); pointer-events: none; z-index: 0; }
+.watermark::before { content: "APERÇU"; }
 .missing { color: #b34000; font-style: italic; }
 )";
 
@@ -103,24 +71,20 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
 
   std::string h;
   h.reserve(8192);
-  h += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n";
-  h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
-  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<title>";
-  if (preview) h += "Aperçu sans valeur – ";
   // <title> is plain text (tags inside are not markup): the names without the preview's gap markers.
-  h += "Attestation de certification " + rs + " – " + html_escape(e.candidate.first_name + " " + e.candidate.last_name) +
-       "</title>\n";
-  h += "<style>\n";
-  h += k_style;
-  if (preview) h += k_preview_style;
-  h += "</style>\n</head>\n<body>\n";
+  h += html_document_start("fr",
+                           std::string(preview ? "Aperçu sans valeur – " : "") + "Attestation de certification " +
+                               ref.rs_reference + " – " + e.candidate.first_name + " " + e.candidate.last_name,
+                           std::string(k_style) + (preview ? k_preview_style : ""));
+  // The watermark is decoration drawn by the stylesheet (faint on purpose, so not text a reader or a
+  // contrast check should see); the banner, inside the page's header, says the same in words.
+  if (preview) h += "<div class=\"watermark\" aria-hidden=\"true\"></div>\n";
+  h += "<header>\n";
   if (preview) {
-    h += "<div class=\"watermark\" aria-hidden=\"true\">APERÇU</div>\n";
     h += "<p class=\"preview-banner\" role=\"note\">Aperçu – document provisoire, sans valeur. ";
     h += "L’attestation n’est pas encore délivrée.</p>\n";
   }
-  h += "<header>\n<p>" + certifier + " – organisme certificateur</p>\n";
+  h += "<p>" + certifier + " – organisme certificateur</p>\n";
   h += "<p>Certification enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + "</p>\n";
   h += "</header>\n<main>\n<h1>Attestation de certification</h1>\n";
   h += "<p>" + certifier + ", organisme certificateur, atteste que</p>\n";
@@ -146,7 +110,7 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
   h += "<p>" + value(a.signatory_role, "qualité du signataire à compléter") + "</p>\n</div>\n";
   h += "</main>\n<footer>\n<p>Dossier évalué : empreinte " + html_escape(e.bundle.digest.substr(0, 16)) +
        " (SHA-256, extrait). Document établi avec certif-intra.</p>\n</footer>\n";
-  h += "</body>\n</html>\n";
+  h += html_document_end();
   return h;
 }
 

@@ -2,13 +2,14 @@
 // mentions it needs (holder, exact certification title, RS reference, certifier, date and place of issue,
 // signatory), as a preview while it is prepared and as the issued document.
 //
-// The document is UTF-8 HTML with inline CSS only: no script, no external resource (fonts, images, links
-// to load), and a Content-Security-Policy of its own (default-src 'none') in case it is opened from disk.
-// Everything that comes from a candidate or a coach is HTML-escaped. It is in French: it is meant for
+// The document is built with core/html.hpp's parts: UTF-8 HTML with inline CSS only, no script, no
+// external resource, a Content-Security-Policy of its own. Everything that comes from a candidate or a
+// coach is HTML-escaped. It is in French: it is meant for
 // French HR departments, and the certification title is French.
 #pragma once
 
 #include "core/evaluation.hpp"
+#include "core/html.hpp"
 #include "core/referential.hpp"
 #include "core/result.hpp"
 
@@ -27,12 +28,5 @@ enum class AttestationVariant {
 // preview is always produced.
 Result<std::string> attestation_html(const Evaluation& evaluation, const Referential& referential,
                                      AttestationVariant variant);
-
-// `text` with & < > " ' as character references; ill-formed UTF-8 becomes U+FFFD and control
-// characters other than tab and line feed are dropped (they have no place in HTML text).
-std::string html_escape(std::string_view text);
-
-// "14 mars 2025", "1er avril 2025": the French long form of a date.
-std::string french_long_date(const Date& date);
 
 } // namespace core

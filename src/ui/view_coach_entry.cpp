@@ -645,6 +645,10 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     v.out.push(app::cmd::ExportEvaluation{e.id});
   }
   ImGui::SameLine();
+  if (button(v.ui, "coach.export.sheet", tr.text("coach.export.sheet"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::DownloadEvaluationSheet{e.id});
+  }
+  ImGui::SameLine();
   const bool admitted = current && current->decision == core::DecisionKind::admis;
   std::string badge_why = !admitted ? tr.text("coach.export.badge.not_admitted")
                         : v.state.workspace.profile.issuer_id.empty() ? tr.text("coach.export.badge.issuer") : std::string();

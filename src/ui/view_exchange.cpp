@@ -34,8 +34,13 @@ void view_export(View& v) {
     plain(tr.text("export.running"));
     ImGui::ProgressBar(static_cast<float>(w.progress()), ImVec2(v.width, 0));
     v.ui.wants_more_frames = true;
-  } else if (button(v.ui, "export.run", tr.text("export.run"))) {
-    v.out.push(app::cmd::ExportDossier{});
+  } else {
+    if (button(v.ui, "export.run", tr.text("export.run"))) v.out.push(app::cmd::ExportDossier{});
+    ImGui::SameLine();
+    if (button(v.ui, "summary.download", tr.text("summary.download"), ButtonKind::secondary)) {
+      v.out.push(app::cmd::DownloadSummary{});
+    }
+    if (ImGui::IsItemHovered()) tooltip(tr.text("summary.download.hint"));
   }
   if (!v.state.last_export.empty()) {
     text_wrapped(tr.format("export.last", {{"name", v.state.last_export}}), colour::success);

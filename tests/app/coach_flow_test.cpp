@@ -133,6 +133,18 @@ TEST(CoachFlow, TheRecordIsEditedDecidedAndExported) {
   fx = apply(s, cmd::DownloadAttestation{id});
   ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u);
   EXPECT_NE(all_of<fx::Download>(fx).front()->bytes.find("RS3536"), std::string::npos);
+  // The printable sheet, in the interface's language, with the bundle's startup.
+  fx = apply(s, cmd::DownloadEvaluationSheet{id});
+  ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u);
+  EXPECT_EQ(all_of<fx::Download>(fx).front()->media_type, "text/html");
+  EXPECT_EQ(all_of<fx::Download>(fx).front()->filename.rfind("fiche-evaluation-", 0), 0u);
+  EXPECT_NE(all_of<fx::Download>(fx).front()->bytes.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(all_of<fx::Download>(fx).front()->bytes.find("Pièce manquante"), std::string::npos);
+  apply(s, cmd::SetLanguage{Lang::en});
+  fx = apply(s, cmd::DownloadEvaluationSheet{id});
+  ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u);
+  EXPECT_NE(all_of<fx::Download>(fx).front()->bytes.find("<html lang=\"en\">"), std::string::npos);
+  apply(s, cmd::SetLanguage{Lang::fr});
   fx = apply(s, cmd::ExportBadge{id});
   ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u) << (entry(s, 0).last_issues.empty() ? "" : entry(s, 0).last_issues.front().message);
   fx = apply(s, cmd::ExportCohort{});

@@ -213,6 +213,30 @@ TEST(DossierFlow, ExportGivesAVerifiableBundleAndReimportRestoresTheDraft) {
   EXPECT_FALSE(busy.import_job);
 }
 
+TEST(DossierFlow, ThePrintableSummaryFollowsTheLanguage) {
+  AppState s = initial_state(Date{2026, 11, 28});
+  EXPECT_TRUE(apply(s, cmd::DownloadSummary{}).empty()) << "not before the saved draft is back";
+  apply(s, cmd::DraftLoaded{std::nullopt, "", ""});
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  apply(s, cmd::SetField{Field::last_name, "<Lefèvre>"});
+  send_file(s, 1, "deck", "deck.pdf", read_file("tests/data/sniff/chromium.pdf"));
+  Effects fx = apply(s, cmd::DownloadSummary{});
+  auto downloads = all_of<fx::Download>(fx);
+  ASSERT_EQ(downloads.size(), 1u);
+  EXPECT_EQ(downloads[0]->filename, "resume-dossier-lefevre-helene-2026-11-28.html");
+  EXPECT_EQ(downloads[0]->media_type, "text/html");
+  const std::string& html = downloads[0]->bytes;
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"fr\">", 0), 0u);
+  EXPECT_NE(html.find("Hélène &lt;Lefèvre&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">deck.pdf</th><td>application/pdf</td>"), std::string::npos);
+  EXPECT_NE(html.find("Prérequis vérifiés au</dt><dd>28 novembre 2026"), std::string::npos);
+  EXPECT_EQ(all_of<fx::Announce>(fx).size(), 1u);
+  apply(s, cmd::SetLanguage{Lang::en});
+  fx = apply(s, cmd::DownloadSummary{});
+  ASSERT_EQ(all_of<fx::Download>(fx).size(), 1u);
+  EXPECT_EQ(all_of<fx::Download>(fx).front()->bytes.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+}
+
 TEST(DossierFlow, ATamperedBundleIsRefusedWithTheReason) {
   AppState s = fresh();
   apply(s, cmd::SetField{Field::first_name, "Hélène"});

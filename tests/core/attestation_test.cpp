@@ -3,42 +3,14 @@
 #include "core/attestation.hpp"
 
 #include "coach_fixtures.hpp"
+#include "html_checks.hpp"
 
 using coach_test::full_evaluation;
 using coach_test::referential;
 using core::AttestationVariant;
 
-namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// Nothing a browser would load, run or follow.
-void expect_self_contained(const std::string& html) {
-  for (const char* banned : {"<script", "src=", "href=", "url(", "@import", "<link", "<img", "<iframe", "<object",
-                             "<embed", "<form", "javascript:", "onerror", "onload"}) {
-    EXPECT_FALSE(contains(html, banned)) << banned;
-  }
-  EXPECT_TRUE(contains(html, "<meta charset=\"utf-8\">"));
-  EXPECT_TRUE(contains(html, "default-src 'none'"));
-}
-
-} // namespace
-
-TEST(Attestation, HtmlEscape) {
-  EXPECT_EQ(core::html_escape("Tom & \"Jerry\" <b>'s</b>"), "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;");
-  EXPECT_EQ(core::html_escape("Hélène\tet\nLéa"), "Hélène\tet\nLéa");
-  EXPECT_EQ(core::html_escape("a\x01" "b\x7F" "c\xC2\x85" "d"), "abcd");
-  EXPECT_EQ(core::html_escape("x\xFFy"), "x\xEF\xBF\xBDy");
-  EXPECT_EQ(core::html_escape("&amp;"), "&amp;amp;");
-}
-
-TEST(Attestation, FrenchDates) {
-  EXPECT_EQ(core::french_long_date({2025, 4, 1}), "1er avril 2025");
-  EXPECT_EQ(core::french_long_date({2025, 3, 14}), "14 mars 2025");
-  EXPECT_EQ(core::french_long_date({1999, 12, 31}), "31 décembre 1999");
-  EXPECT_EQ(core::french_long_date({2024, 8, 2}), "2 août 2024");
-  EXPECT_EQ(core::french_long_date({2025, 2, 30}), "[date invalide]");
-}
+using html_test::contains;
+using html_test::expect_self_contained;
 
 TEST(Attestation, IssuedHasEveryMandatoryMention) {
   const auto r = core::attestation_html(full_evaluation(), referential(), AttestationVariant::issued);
@@ -62,6 +34,7 @@ TEST(Attestation, IssuedHasEveryMandatoryMention) {
     EXPECT_FALSE(contains(html, word)) << word;
   }
   expect_self_contained(html);
+  html_test::expect_semantic_structure(html);
 }
 
 TEST(Attestation, PreviewIsClearlyProvisional) {
@@ -76,12 +49,15 @@ TEST(Attestation, PreviewIsClearlyProvisional) {
   const std::string& html = *r;
   EXPECT_TRUE(contains(html, "<title>Aperçu sans valeur – "));
   EXPECT_TRUE(contains(html, "Aperçu – document provisoire, sans valeur."));
-  EXPECT_TRUE(contains(html, ">APERÇU</div>"));
+  EXPECT_TRUE(contains(html, "<div class=\"watermark\" aria-hidden=\"true\"></div>"));
+  EXPECT_TRUE(contains(html, ".watermark::before { content: \"APERÇU\"; }"));
+  EXPECT_TRUE(contains(html, "<header>\n<p class=\"preview-banner\" role=\"note\">Aperçu – document provisoire"));
   EXPECT_TRUE(contains(html, "[lieu à compléter]"));
   EXPECT_TRUE(contains(html, "[qualité du signataire à compléter]"));
   EXPECT_TRUE(contains(html, "[aucune décision d’admission n’est enregistrée]"));
   EXPECT_TRUE(contains(html, "Hélène Lefèvre"));
   expect_self_contained(html);
+  html_test::expect_semantic_structure(html);
   // The issued variant of the same record is refused, with the reasons.
   const auto issued = core::attestation_html(e, referential(), AttestationVariant::issued);
   ASSERT_FALSE(issued.ok());

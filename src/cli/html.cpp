@@ -1,0 +1,193 @@
+// `certif html summary|evaluation|attestation ...`: the printable, accessible HTML documents the web app
+// makes (dossier summary, evaluation sheet, attestation), from the files, with the same core code.
+#include "cli/cli.hpp"
+
+#include "core/attestation.hpp"
+#include "core/bundle.hpp"
+#include "core/dossier_summary.hpp"
+#include "core/evaluation.hpp"
+#include "core/evaluation_html.hpp"
+
+#include <iostream>
+
+namespace cli {
+
+namespace {
+
+constexpr std::string_view sub = "html";
+
+void print_usage(std::ostream& out) {
+  out << "Usage: certif html summary BUNDLE [--date YYYY-MM-DD] [--lang fr|en] [-o FILE] [--force]\n"
+         "       certif html evaluation EVALUATION BUNDLE [--lang fr|en] [-o FILE] [--force]\n"
+         "       certif html attestation EVALUATION [--preview] [-o FILE] [--force]\n\n"
+         "Writes one of the printable HTML documents the web app makes: self-contained (no script, nothing\n"
+         "loaded from outside), semantic (headings, lists and tables a screen reader can walk), ready to print.\n"
+         "  summary      the candidate's dossier: answers, pieces, prerequisites rechecked on the day of the\n"
+         "               export (--date: on another day)\n"
+         "  evaluation   the coach's evaluation record as a sheet; BUNDLE must be the dossier it evaluates\n"
+         "  attestation  the attestation, once issued in the record (--preview: the provisional preview)\n\n"
+         "Options:\n"
+         "  --lang fr|en  the document's language (default fr; the attestation is always in French)\n"
+         "  -o FILE       write to FILE (default: standard output; \"-\" too)\n"
+         "  --force       replace FILE if it exists\n\n"
+         "Exit status: 0 written; 1 an input is not valid, or the record is not about this bundle, or the\n"
+         "attestation is not issued; 2 bad arguments or an unreadable file.\n";
+}
+
+std::string display_name(std::string_view path) { return path == "-" ? std::string("standard input") : std::string(path); }
+
+void print_problems(std::string_view path, std::string_view what, const std::vector<core::Issue>& issues) {
+  std::cerr << "certif html: " << display_name(path) << ": " << what << ":\n";
+  for (const auto& i : issues) {
+    if (i.severity == core::Severity::error) std::cerr << "  " << format_issue(i) << '\n';
+  }
+}
+
+// A verified bundle, or nullopt with the problem printed and `code` set to the exit status.
+std::optional<core::Bundle> load_bundle(std::string_view path, int& code) {
+  auto text = read_bundle_file(path);
+  if (!text) {
+    code = text.error().code == "file.unreadable" ? exit_usage : exit_invalid;
+    print_problems(path, "not a valid dossier bundle", text.issues());
+    return std::nullopt;
+  }
+  auto parsed = core::parse_bundle(*text);
+  if (!parsed) {
+    code = exit_invalid;
+    print_problems(path, "not a valid dossier bundle", parsed.issues());
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
+std::optional<core::Evaluation> load_evaluation(std::string_view path, int& code) {
+  auto text = read_bundle_file(path);
+  if (!text) {
+    code = text.error().code == "file.unreadable" ? exit_usage : exit_invalid;
+    print_problems(path, "not a valid evaluation record", text.issues());
+    return std::nullopt;
+  }
+  auto parsed = core::parse_evaluation(*text);
+  if (!parsed) {
+    code = exit_invalid;
+    print_problems(path, "not a valid evaluation record", parsed.issues());
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
+} // namespace
+
+int run_html(const Args& args) {
+  std::vector<std::string_view> positional;
+  std::string output = "-";
+  std::string lang = "fr";
+  std::optional<core::Date> date;
+  bool force = false, preview = false, options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto a = args[i];
+    if (!options_done && (a == "--help" || a == "-h")) {
+      print_usage(std::cout);
+      return exit_ok;
+    }
+    if (!options_done && (a == "-o" || a == "--output")) {
+      if (i + 1 >= args.size()) {
+        fail(sub, "-o needs a FILE; see certif html --help");
+        return exit_usage;
+      }
+      output = std::string(args[++i]);
+    } else if (!options_done && a == "--lang") {
+      if (i + 1 >= args.size() || (args[i + 1] != "fr" && args[i + 1] != "en")) {
+        fail(sub, "--lang needs fr or en; see certif html --help");
+        return exit_usage;
+      }
+      lang = std::string(args[++i]);
+    } else if (!options_done && a == "--date") {
+      if (i + 1 >= args.size() || !(date = core::parse_iso_date(args[i + 1]))) {
+        fail(sub, "--date needs a day written YYYY-MM-DD; see certif html --help");
+        return exit_usage;
+      }
+      ++i;
+    } else if (!options_done && a == "--force") {
+      force = true;
+    } else if (!options_done && a == "--preview") {
+      preview = true;
+    } else if (!options_done && a == "--") {
+      options_done = true;
+    } else if (!options_done && a.size() > 1 && a.front() == '-') {
+      fail(sub, "unknown option '" + std::string(a) + "'; see certif html --help");
+      return exit_usage;
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.empty()) {
+    fail(sub, "missing the document: summary, evaluation or attestation; see certif html --help");
+    return exit_usage;
+  }
+  const std::string_view kind = positional.front();
+  const std::size_t files = positional.size() - 1;
+  const std::size_t wanted = kind == "summary" ? 1 : kind == "evaluation" ? 2 : kind == "attestation" ? 1 : 0;
+  if (wanted == 0) {
+    fail(sub, "unknown document '" + std::string(kind) + "' (summary, evaluation or attestation); see certif html --help");
+    return exit_usage;
+  }
+  if (files != wanted) {
+    fail(sub, std::string("certif html ") + std::string(kind) +
+                  (kind == "evaluation" ? " takes EVALUATION BUNDLE" : kind == "summary" ? " takes one BUNDLE" : " takes one EVALUATION") +
+                  "; see certif html --help");
+    return exit_usage;
+  }
+  if ((date && kind != "summary") || (preview && kind != "attestation")) {
+    fail(sub, std::string(date ? "--date" : "--preview") + " does not apply to " + std::string(kind) + "; see certif html --help");
+    return exit_usage;
+  }
+  std::string error;
+  const core::Referential* referential = embedded_referential(error);
+  const core::Ruleset* ruleset = embedded_ruleset(error);
+  if (!referential || !ruleset) {
+    fail(sub, error);
+    return exit_usage;
+  }
+
+  int code = exit_ok;
+  std::string html;
+  if (kind == "summary") {
+    auto bundle = load_bundle(positional[1], code);
+    if (!bundle) return code;
+    core::SummaryInputs in;
+    in.reference = date ? *date : bundle->reference_date;
+    in.lang = lang;
+    in.exported_at = bundle->exported_at;
+    in.digest = bundle->digest;
+    html = core::dossier_summary_html(bundle->dossier, *referential, *ruleset, in);
+  } else if (kind == "evaluation") {
+    auto evaluation = load_evaluation(positional[1], code);
+    if (!evaluation) return code;
+    auto bundle = load_bundle(positional[2], code);
+    if (!bundle) return code;
+    auto r = core::evaluation_html(*evaluation, *referential, &*bundle, lang);
+    if (!r) {
+      print_problems(positional[1], "no sheet", r.issues());
+      return exit_invalid;
+    }
+    html = std::move(r).value();
+  } else {
+    auto evaluation = load_evaluation(positional[1], code);
+    if (!evaluation) return code;
+    auto r = core::attestation_html(*evaluation, *referential,
+                                    preview ? core::AttestationVariant::preview : core::AttestationVariant::issued);
+    if (!r) {
+      print_problems(positional[1], "no attestation (--preview shows the draft)", r.issues());
+      return exit_invalid;
+    }
+    html = std::move(r).value();
+  }
+  if (!write_file(output, html, force, error)) {
+    fail(sub, error);
+    return exit_usage;
+  }
+  return exit_ok;
+}
+
+} // namespace cli
