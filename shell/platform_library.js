@@ -404,6 +404,11 @@ mergeInto(LibraryManager.library, {
     P.syncFocus();
   },
 
+  certif_js_set_text_label__deps: ['$CertifPlatform'],
+  certif_js_set_text_label: function(label_ptr) {
+    CertifPlatform.textarea.setAttribute('aria-label', UTF8ToString(label_ptr));
+  },
+
   certif_js_set_cursor__deps: ['$CertifPlatform'],
   certif_js_set_cursor: function(shape) {
     var names = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize',

@@ -14,7 +14,8 @@ void certif_js_fatal(const char* code);
 void certif_js_today(int* y, int* m, int* d);
 char* certif_js_store_get(const char* key);                    // malloc'd, or null
 char* certif_js_site_contact();
-void certif_js_mirror(const char* json);                       // the screen's text version changed                                // config.js's contact: malloc'd, or null
+void certif_js_mirror(const char* json);                       // the screen's text version changed
+void certif_js_set_text_label(const char* label);              // names the hidden textarea (screen readers)                                // config.js's contact: malloc'd, or null
 int certif_js_store_set(const char* key, const char* value);   // 1 stored, 0 refused
 void certif_js_download(const char* name, const char* media_type, const void* data, std::size_t size);
 void certif_js_announce(const char* text);

@@ -56,6 +56,7 @@ struct Platform {
   float dpr = 0;                   // device pixels per CSS pixel
   bool high_contrast = false;      // the palette in use
   std::string mirror_sent;         // the text version the page shows
+  std::string text_label;          // the hidden textarea's accessible name
   int frames_wanted = 0;
   double last_time_ms = 0;
   long long frames_rendered = 0;
@@ -312,6 +313,11 @@ void frame(double now_ms) {
   serve_viewer();
   apply_commands(commands);
 
+  // A screen reader announces the field being typed into by its own label, not a generic one.
+  if (!p.ui.active_field_label.empty() && p.ui.active_field_label != p.text_label) {
+    p.text_label = p.ui.active_field_label;
+    certif_js_set_text_label(p.text_label.c_str());
+  }
   if (io.WantTextInput != p.text_active) {
     p.text_active = io.WantTextInput;
     certif_js_set_text_input(p.text_active ? 1 : 0, p.ime_x, p.ime_y, ImGui::GetFontSize());

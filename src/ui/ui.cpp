@@ -88,6 +88,7 @@ void header(View& v) {
 void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ui.widgets.clear();
   ui.mirror.clear();
+  ui.active_field_label.clear();
   mirror_to(&ui);
   ui.activation = std::exchange(ui.activate_request, {});
   ui.drop_zones.clear();

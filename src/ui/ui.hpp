@@ -68,6 +68,7 @@ struct Ui {
   // A widget the text version asked to activate (a screen reader "clicked" its mirror): set by the
   // platform between frames, honoured by the widget with that id during the next frame, then dropped.
   std::string activate_request, activation;
+  std::string active_field_label;      // the label of the text field being typed into, if any
   bool wants_more_frames = false;      // a view is animating or settling
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)
   EligibilityViewState eligibility;
