@@ -105,6 +105,12 @@ bool InputQueue::feed(ImGuiIO& io) {
       }
       case InputEvent::Kind::key: {
         if (e.code < 0 || e.code >= 512) break;
+        if (e.code == key::tab) {
+          if (!e.down) break;
+          if (tab_ != 0 || keys_changed.any() || text_sent) return true;  // one move per frame, in order
+          tab_ = (e.mods & 2) ? -1 : 1;
+          break;
+        }
         // While a text field is active, plain letters and space arrive as text: their key events carry
         // nothing ImGui needs, and letting them through would make fast typing wait frame after frame.
         const bool plain = (e.code == key::space || (e.code >= 'A' && e.code <= 'Z')) && (e.mods & (1 | 4 | 8)) == 0;

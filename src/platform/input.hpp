@@ -31,11 +31,15 @@ public:
   // at its position for a frame (a touch has no hover: ImGui must see where the finger is first).
   // Returns true when events remain.
   bool feed(ImGuiIO& io);
+  // Tab and Shift+Tab are not given to ImGui (which, in 1.86, only cycles text fields): each press is
+  // a request to move focus to the next (+1) or previous (-1) widget, taken once per frame.
+  int take_tab() noexcept { const int t = tab_; tab_ = 0; return t; }
 
 private:
   std::deque<InputEvent> events_;
   // Where the pointer was last put (ImGui rounds io.MousePos, so that cannot tell).
   float px_ = -FLT_MAX, py_ = -FLT_MAX;
+  int tab_ = 0;
 };
 
 // Key indices used by the JavaScript side (DOM keyCode values); the keymap ImGui needs.

@@ -23,6 +23,7 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,7 @@ struct Platform {
   bool high_contrast = false;      // the palette in use
   std::string mirror_sent;         // the text version the page shows
   std::string text_label;          // the hidden textarea's accessible name
+  bool enter_as_space = false;     // the Enter key held now presses the focused button
   int frames_wanted = 0;
   double last_time_ms = 0;
   long long frames_rendered = 0;
@@ -269,6 +271,7 @@ void frame(double now_ms) {
   emscripten_webgl_make_context_current(p.gl);
   ImGuiIO& io = ImGui::GetIO();
   const bool more_input = p.input.feed(io);
+  p.ui.tab_request = p.input.take_tab();
   const bool had_results = !p.from_browser.empty();
   char entropy[33] = {};
   certif_js_entropy(entropy);
@@ -442,6 +445,13 @@ EMSCRIPTEN_KEEPALIVE void certif_on_key(int key, int down, int mods) {
   e.code = key;
   e.down = down != 0;
   e.mods = mods;
+  // ImGui 1.86 presses the focused button with Space only; Enter does too here, unless a text field is
+  // being typed into (where Enter belongs to the field). Its release follows the same mapping.
+  platform::Platform& p = platform::P();
+  if (key == 13) {
+    if (down) p.enter_as_space = !p.text_active;
+    if (p.enter_as_space) e.code = 32;
+  }
   const bool shortcut = down && (mods & (1 | 8)) && (key == 'C' || key == 'X');
   platform::P().in_shortcut_frame = shortcut;  // the synchronous frame that follows is a copy/cut
   platform::push_input(std::move(e));
@@ -605,6 +615,11 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
     nlohmann::json o = {{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
                         {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}};
     if (w.checked >= 0) o["checked"] = w.checked == 1;
+    // Keyboard focus: the field being typed into, or the widget the focus ring is on.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (w.imgui_id != 0 && (w.imgui_id == g.ActiveId || (w.imgui_id == g.NavId && !g.NavDisableHighlight))) {
+      o["focused"] = true;
+    }
     arr.push_back(std::move(o));
   }
   return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

@@ -5,6 +5,8 @@
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -60,32 +62,57 @@ void header(View& v) {
   const float home_w = ImGui::CalcTextSize(home_label.c_str()).x + 2 * st.FramePadding.x;
   const float access_w = ImGui::CalcTextSize(access_label.c_str()).x + 2 * st.FramePadding.x;
   const float bh = ImGui::GetFrameHeight();
-  float x = p.x + margin + v.width - lang_w;
+  // Right-aligned, drawn left to right so the keyboard's Tab order follows the reading order.
+  const bool show_home = v.state.screen != app::Screen::welcome;
+  const bool show_access = v.state.screen != app::Screen::accessibility;
+  const float lang_x = p.x + margin + v.width - lang_w;
+  const float access_x = lang_x - (show_access ? access_w + st.ItemSpacing.x : 0);
+  const float home_x = access_x - home_w - st.ItemSpacing.x;
   const float y = p.y + (h - bh) / 2;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (button(v.ui, "lang.switch", lang_label, ButtonKind::tertiary)) {
-    v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
+  if (show_home) {
+    ImGui::SetCursorScreenPos(ImVec2(home_x, y));
+    if (button(v.ui, "nav.home", home_label, ButtonKind::tertiary)) v.out.push(app::cmd::GoTo{app::Screen::welcome});
+    if (ImGui::IsItemHovered()) tooltip(v.tr.text("nav.home.hint"));
   }
-  if (ImGui::IsItemHovered()) tooltip(v.tr.text("lang.switch.hint"));
-  if (v.state.screen != app::Screen::accessibility) {
-    x -= access_w + st.ItemSpacing.x;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
+  if (show_access) {
+    ImGui::SetCursorScreenPos(ImVec2(access_x, y));
     if (button(v.ui, "nav.accessibility", access_label, ButtonKind::tertiary)) {
       v.out.push(app::cmd::GoTo{app::Screen::accessibility});
     }
   }
-  if (v.state.screen != app::Screen::welcome) {
-    x -= home_w + st.ItemSpacing.x;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    if (button(v.ui, "nav.home", home_label, ButtonKind::tertiary)) v.out.push(app::cmd::GoTo{app::Screen::welcome});
-    if (ImGui::IsItemHovered()) tooltip(v.tr.text("nav.home.hint"));
+  ImGui::SetCursorScreenPos(ImVec2(lang_x, y));
+  if (button(v.ui, "lang.switch", lang_label, ButtonKind::tertiary)) {
+    v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
   }
+  if (ImGui::IsItemHovered()) tooltip(v.tr.text("lang.switch.hint"));
   ImGui::PopFont();
 }
 
 } // namespace
 
 void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
+  if (ui.tab_request != 0) {
+    // From the last frame's widgets (this frame draws the same screen): the one after the focused one.
+    const ImGuiID focused = GImGui->ActiveId ? GImGui->ActiveId : GImGui->NavId;
+    const int n = static_cast<int>(ui.widgets.size());
+    int at = -1;
+    for (int i = 0; i < n; ++i) {
+      if (ui.widgets[static_cast<std::size_t>(i)].imgui_id == focused && focused != 0) at = i;
+    }
+    // While a dialog is open, focus stays in it.
+    const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    int i = at >= 0 ? at : (ui.tab_request > 0 ? -1 : n);
+    for (int step = 0; step < n; ++step) {
+      i = (i + ui.tab_request + n) % n;
+      const auto& w = ui.widgets[static_cast<std::size_t>(i)];
+      if (w.enabled && w.imgui_id != 0 && (!modal || w.root_window == modal)) {
+        ui.tab_target = w.id;
+        break;
+      }
+    }
+    if (GImGui->ActiveId) ImGui::ClearActiveID();  // leave the field being typed into (its text is kept)
+    ui.tab_request = 0;
+  }
   ui.widgets.clear();
   ui.mirror.clear();
   ui.active_field_label.clear();

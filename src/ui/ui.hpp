@@ -23,6 +23,8 @@ struct WidgetRecord {
   bool visible = true;  // false: scrolled out of view (x/y/w/h are where it would be)
   std::string value;    // what a text field holds
   int checked = -1;     // check boxes and radio buttons: 0 or 1; -1 for other kinds
+  unsigned imgui_id = 0;               // ImGui's id of the item (keyboard focus)
+  const void* root_window = nullptr;   // the ImGui window it belongs to (dialogs keep focus inside)
 };
 
 // One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
@@ -69,6 +71,10 @@ struct Ui {
   // platform between frames, honoured by the widget with that id during the next frame, then dropped.
   std::string activate_request, activation;
   std::string active_field_label;      // the label of the text field being typed into, if any
+  // Tab order: the widgets in drawing order. A Tab press (tab_request ±1, from the platform) picks the
+  // next enabled widget after the focused one; that widget takes keyboard focus when it is drawn.
+  int tab_request = 0;
+  std::string tab_target;
   bool wants_more_frames = false;      // a view is animating or settling
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)
   EligibilityViewState eligibility;

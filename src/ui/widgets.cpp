@@ -46,7 +46,19 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
   const ImVec2 p = visible ? ca : a;
   const ImVec2 q = visible ? cb : b;
   const float s = ui.pixel_ratio;
-  ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1});
+  const ImGuiID imgui_id = GImGui->LastItemData.ID;
+  ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1,
+                        imgui_id, ImGui::GetCurrentWindow()->RootWindow});
+  if (!ui.tab_target.empty() && ui.tab_target == id && imgui_id != 0) {
+    ui.tab_target.clear();
+    ImGui::SetFocusID(imgui_id, ImGui::GetCurrentWindow());
+    GImGui->NavDisableHighlight = false;  // the focus ring shows, as for any keyboard move
+    GImGui->NavDisableMouseHover = true;
+    const std::string k = kind;
+    if (k == "input" || k == "textarea") ImGui::ActivateItem(imgui_id);  // Tab into a field: type at once
+    if (!visible) ImGui::SetScrollHereY(0.4f);
+    ui.wants_more_frames = true;
+  }
   ui.mirror.push_back({MirrorItem::Kind::widget, {}, static_cast<int>(ui.widgets.size() - 1)});
 }
 

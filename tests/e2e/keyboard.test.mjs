@@ -1,0 +1,114 @@
+// Keyboard only: a whole candidate flow without the mouse — Tab / Shift+Tab through the widgets in
+// reading order, Enter or Space on buttons, Space on check boxes and radio buttons, typing in fields,
+// Escape out of a dialog — from the welcome screen to the exported dossier. No mouse event is sent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, openApp } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+// One key held across frames (ImGui samples keys once per frame).
+async function press(app, combo) {
+  const keys = combo.split('+');
+  for (const k of keys) await app.page.keyboard.down(k);
+  await app.page.waitForTimeout(60);
+  for (const k of keys.reverse()) await app.page.keyboard.up(k);
+  await app.settle(60);
+}
+
+const focused = async (app) => (await app.widgets()).find((w) => w.focused);
+
+// Tab (or Shift+Tab) until widget `id` has the keyboard focus.
+async function tabTo(app, id, { back = false, max = 80 } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; ++i) {
+    const f = await focused(app);
+    if (f && f.id === id) return f;
+    seen.push(f ? f.id : '-');
+    await press(app, back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${id} never got the focus; went through ${seen.join(', ')}`);
+}
+
+async function typeInto(app, id, text) {
+  await tabTo(app, id);
+  await app.page.keyboard.type(text, { delay: 15 });
+  await app.settle(200);
+}
+
+test('a candidate goes from the welcome screen to an exported dossier with the keyboard only', async () => {
+  const app = await openApp(browser, { width: 1100, height: 850, today: '2026-11-28' });
+  try {
+    await app.page.focus('#canvas');  // where Tab lands when the page opens
+    // The header comes first, in reading order, then the page.
+    await press(app, 'Tab');
+    assert.equal((await focused(app))?.id, 'nav.accessibility');
+    await press(app, 'Tab');
+    assert.equal((await focused(app))?.id, 'lang.switch');
+    await press(app, 'Shift+Tab');
+    assert.equal((await focused(app))?.id, 'nav.accessibility');
+    await tabTo(app, 'welcome.candidate');
+    await app.shot('keyboard-01-focus-ring');
+    await press(app, 'Enter');
+    assert.equal((await app.state()).screen, 'candidate');
+
+    await tabTo(app, 'candidate.start');
+    await press(app, 'Space');
+    assert.equal((await app.state()).candidate.step, 'eligibility');
+
+    // Eligibility: one ongoing full-time period since 2024, both phases done.
+    await tabTo(app, 'elig.period.add');
+    await press(app, 'Enter');
+    await typeInto(app, 'elig.period.0.start', '01/02/2024');
+    await tabTo(app, 'elig.next');
+    await press(app, 'Enter');
+    assert.equal((await app.state()).candidate.eligibility_stage, 'phases');
+    await tabTo(app, 'elig.phase.investigation.yes');
+    await press(app, 'Space');
+    await tabTo(app, 'elig.phase.construction.yes');
+    await press(app, 'Space');
+    await tabTo(app, 'elig.see_verdict');
+    await press(app, 'Enter');
+    let s = await app.state();
+    assert.equal(s.candidate.eligibility_stage, 'verdict');
+    assert.equal(s.candidate.eligibility.result.eligible, true);
+
+    // Questionnaire: the step bar, then fields one after the other (Tab leaves a field with its text).
+    await tabTo(app, 'step.questionnaire', { back: true });
+    await press(app, 'Enter');
+    assert.equal((await app.state()).candidate.step, 'questionnaire');
+    await typeInto(app, '/identity/first_name', 'Hélène');
+    await press(app, 'Tab');
+    assert.equal((await focused(app))?.id, '/identity/last_name', 'Tab goes to the next field');
+    await app.page.keyboard.type('Lefèvre', { delay: 15 });
+    await app.settle(200);
+    await typeInto(app, '/identity/email', 'helene.lefevre@numerique.gouv.fr');
+    await tabTo(app, '/identity/status/contractuel');
+    await press(app, 'Space');
+    s = await app.state();
+    assert.deepEqual(
+      [s.candidate.answers.identity.first_name, s.candidate.answers.identity.last_name,
+        s.candidate.answers.identity.email, s.candidate.answers.identity.status],
+      ['Hélène', 'Lefèvre', 'helene.lefevre@numerique.gouv.fr', 'contractuel']);
+
+    // Review and export: Enter on the button, the file arrives.
+    await tabTo(app, 'step.review', { back: true });
+    await press(app, 'Enter');
+    assert.equal((await app.state()).candidate.step, 'review');
+    const download = app.page.waitForEvent('download');
+    await tabTo(app, 'export.run');
+    await press(app, 'Enter');
+    const file = await download;
+    const text = fs.readFileSync(await file.path(), 'utf8');
+    const bundle = JSON.parse(text);
+    assert.equal(bundle.format, 'certif-intra/dossier');
+    assert.match(file.suggestedFilename(), /^dossier-lefevre-helene-2026-11-28\.json$/);
+    await app.shot('keyboard-02-exported');
+    assert.deepEqual(app.problems.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
