@@ -17,7 +17,7 @@ const ImWchar glyph_ranges[] = {
 ImFont* add(ImFontAtlas& atlas, std::string_view bytes, float px) {
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // the bytes are static data embedded in the program
-  cfg.OversampleH = 2;
+  cfg.OversampleH = 1;  // glyphs are snapped to whole pixels (PixelSnapH): horizontal oversampling would be wasted
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   void* data = const_cast<char*>(bytes.data());  // ImGui's API is not const-correct; it does not write

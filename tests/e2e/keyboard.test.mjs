@@ -1,10 +1,12 @@
 // Keyboard only: a whole candidate flow without the mouse — Tab / Shift+Tab through the widgets in
 // reading order, Enter or Space on buttons, Space on check boxes and radio buttons, typing in fields,
-// Escape out of a dialog — from the welcome screen to the exported dossier. No mouse event is sent.
+// from the welcome screen to the exported dossier; and a coach from a picked bundle to a decision. No
+// mouse event is sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openApp } from './harness.mjs';
+import path from 'node:path';
+import { launch, openApp, root } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -107,6 +109,42 @@ test('a candidate goes from the welcome screen to an exported dossier with the k
     assert.equal(bundle.format, 'certif-intra/dossier');
     assert.match(file.suggestedFilename(), /^dossier-lefevre-helene-2026-11-28\.json$/);
     await app.shot('keyboard-02-exported');
+    assert.deepEqual(app.problems.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a coach imports a dossier, opens it and records a decision with the keyboard only', async () => {
+  const app = await openApp(browser, { width: 1200, height: 950, today: '2026-11-28' });
+  try {
+    await app.page.focus('#canvas');
+    await tabTo(app, 'welcome.coach');
+    await press(app, 'Enter');
+    assert.equal((await app.state()).screen, 'coach');
+    await typeInto(app, 'coach.profile.name', 'Noémie Durand');
+    // The file picker opens from Enter (a keyboard gesture), like from a click.
+    const chooser = app.page.waitForEvent('filechooser');
+    await tabTo(app, 'coach.import');
+    await press(app, 'Enter');
+    await (await chooser).setFiles(path.join(root, 'assets/samples/complete.json'));
+    await app.page.waitForFunction(() => {
+      const s = window.certif.state();
+      return s.coach.entries.length === 1 && s.coach.entries[0].check === 'valid';
+    }, null, { timeout: 30000 });
+    await app.settle();
+    const entry = (await app.state()).coach.entries[0];
+    await tabTo(app, `coach.open.${entry.id}`);
+    await press(app, 'Enter');
+    await tabTo(app, 'coach.tab.decision');
+    await press(app, 'Enter');
+    await tabTo(app, 'coach.decision.kind.admis');
+    await press(app, 'Space');
+    await tabTo(app, 'coach.decision.save');
+    await press(app, 'Enter');
+    const s = await app.state();
+    assert.equal(s.coach.entries[0].status, 'admis');
+    await app.shot('keyboard-03-coach-decision');
     assert.deepEqual(app.problems.pageErrors, []);
   } finally {
     await app.close();
