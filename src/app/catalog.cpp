@@ -33,9 +33,13 @@ Catalog Catalog::from_json(std::string_view text) {
 }
 
 const Catalog& catalog_for(Lang lang) {
+  // Each language is parsed the first time it is asked for: starting in French costs no English.
+  if (lang == Lang::en) {
+    static const Catalog en(Lang::en);
+    return en;
+  }
   static const Catalog fr(Lang::fr);
-  static const Catalog en(Lang::en);
-  return lang == Lang::en ? en : fr;
+  return fr;
 }
 
 bool Catalog::has(std::string_view key) const { return strings_.find(key) != strings_.end(); }
