@@ -25,13 +25,7 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
   }
-  track(ui, id, label, "input");
-  ui.widgets.back().value = value;
-  if (ImGui::IsItemActive()) ui.active_field_label = label;
-  if (activated(ui, id)) {  // from the text version: type into the field
-    ui.focus_target = id;
-    ui.wants_more_frames = true;
-  }
+  track_field(ui, id, label, "input", value);
   if (has_error) field_error(ui, error, width);
   ImGui::EndGroup();
   return changed;
@@ -42,6 +36,16 @@ bool genuine_edit(Ui& ui, const char* id, const std::string& text) {
   ui.echo_id = id;
   ui.echo_text = text;
   return true;
+}
+
+void track_field(Ui& ui, const char* id, const std::string& label, const char* kind, const std::string& value) {
+  track(ui, id, label, kind);
+  ui.widgets.back().value = value;
+  if (ImGui::IsItemActive()) ui.active_field_label = label;
+  if (activated(ui, id)) {  // from the text version: type into the field
+    ui.focus_target = id;
+    ui.wants_more_frames = true;
+  }
 }
 
 void focus_if_requested(Ui& ui, const char* id) {

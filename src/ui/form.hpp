@@ -12,6 +12,10 @@ namespace ui {
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
                 float width, const std::string& error = {});
 
+// Records a text field just drawn (widgets(), the text version with its value, the name the hidden text
+// input takes while it is typed into) and honours the text version's request to type into it.
+void track_field(Ui& ui, const char* id, const std::string& label, const char* kind, const std::string& value);
+
 // If the readiness view asked to show widget `id`, give it keyboard focus and scroll to it. Call just
 // before drawing the widget.
 void focus_if_requested(Ui& ui, const char* id);

@@ -117,13 +117,7 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
   }
-  track(ui, id, label, "textarea");
-  ui.widgets.back().value = value;
-  if (ImGui::IsItemActive()) ui.active_field_label = label;
-  if (activated(ui, id)) {  // from the text version: type into the field
-    ui.focus_target = id;
-    ui.wants_more_frames = true;
-  }
+  track_field(ui, id, label, "textarea", value);
   ImGui::PushFont(ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
   plain(counter);
