@@ -69,6 +69,20 @@ mergeInto(LibraryManager.library, {
       });
     },
 
+    // Runs fn in a task of its own, as soon as the page is free: no wait for the display as with
+    // requestAnimationFrame, no 4 ms clamp as with a nested setTimeout. In order.
+    soon: function(fn) {
+      var P = CertifPlatform;
+      if (!P.soonPort) {
+        var channel = new MessageChannel();
+        P.soonQueue = [];
+        channel.port1.onmessage = function() { var f = P.soonQueue.shift(); if (f) f(); };
+        P.soonPort = channel.port2;
+      }
+      P.soonQueue.push(fn);
+      P.soonPort.postMessage(0);
+    },
+
     resize: function() {
       var c = CertifPlatform.canvas;
       var rect = c.getBoundingClientRect();
@@ -308,15 +322,15 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Files chosen or dropped: read by the browser, then handed to C++ a few megabytes per frame so the
-  // page keeps drawing (progress bar) and C++ hashes as it goes.
+  // Files chosen or dropped: read by the browser, then handed to C++ 16 MB per task, so the page keeps
+  // drawing (progress bar) between them and C++ hashes as it goes.
   $CertifFiles__deps: ['$CertifPlatform'],
   $CertifFiles: {
     next: 1,
     active: 0,
     cancelled: {},
     input: null,
-    chunk: 16 * 1024 * 1024,   // per frame: copying into the heap runs at ~1 GB/s
+    chunk: 16 * 1024 * 1024,   // per task: copying into the heap runs at ~1 GB/s
 
     // Files are announced at once (C++ can refuse them before reading) but read one after the other,
     // so that only one file at a time is being copied into the wasm heap.
@@ -349,9 +363,9 @@ mergeInto(LibraryManager.library, {
               HEAPU8.set(part, p);   // HEAPU8 is read after malloc: memory may have grown
               Module['_certif_on_file_chunk'](job, p, part.length);
               _free(p);
-              requestAnimationFrame(step);   // one chunk per frame: the page keeps drawing the progress
+              P.soon(step);   // a task per chunk: frames (the progress) come in between
             };
-            requestAnimationFrame(step);
+            P.soon(step);
           }).catch(function(err) {
             P.withString((err && err.name) || 'NotReadableError', function(e) { Module['_certif_on_file_failed'](job, e); });
             finish();
@@ -690,13 +704,18 @@ mergeInto(LibraryManager.library, {
       tx.oncomplete = function() {
         var rec = draftReq.result;
         report(rec ? rec.answers : null, rec ? rec.saved_at : '', '');
-        files.forEach(function(f) {
-          var bytes = new Uint8Array(f[1]);
-          var p = _malloc(Math.max(1, bytes.length));
-          HEAPU8.set(bytes, p);
-          P.withString(f[0], function(id) { Module['_certif_on_attachment_loaded'](id, p, bytes.length); });
-          _free(p);
-        });
+        // Files are kept as Blobs (older drafts: ArrayBuffers). One at a time into the heap.
+        files.reduce(function(previous, f) {
+          return previous.then(function() {
+            return f[1] instanceof Blob ? f[1].arrayBuffer() : f[1];
+          }).then(function(buffer) {
+            var bytes = new Uint8Array(buffer);
+            var p = _malloc(Math.max(1, bytes.length));
+            HEAPU8.set(bytes, p);
+            P.withString(f[0], function(id) { Module['_certif_on_attachment_loaded'](id, p, bytes.length); });
+            _free(p);
+          }, function() {});  // an unreadable file is skipped; the others still load
+        }, Promise.resolve());
         coach.forEach(function(record) {
           P.withString(record, function(r) { Module['_certif_on_coach_entry'](r); });
         });
@@ -717,8 +736,10 @@ mergeInto(LibraryManager.library, {
   certif_js_store_attachment__deps: ['$CertifStore'],
   certif_js_store_attachment: function(id_ptr, data_ptr, size) {
     var id = UTF8ToString(id_ptr);
-    var copy = HEAPU8.slice(data_ptr, data_ptr + size).buffer;   // the heap may move or be reused
-    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').put(copy, id); }, CertifStore.stamp());
+    // A Blob: one copy out of the heap (which may move or be reused), and IndexedDB stores it without
+    // cloning its bytes again on this thread (an ArrayBuffer cost ~3 ms per MB here).
+    var blob = new Blob([HEAPU8.subarray(data_ptr, data_ptr + size)]);
+    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').put(blob, id); }, CertifStore.stamp());
   },
 
   certif_js_delete_attachment__deps: ['$CertifStore'],
@@ -902,6 +923,34 @@ mergeInto(LibraryManager.library, {
       CertifPlatform.wake = 0;
       Module['_certif_on_wake']();
     }, Math.max(16, ms));
+  },
+
+  certif_js_post_work__deps: ['$CertifPlatform'],
+  certif_js_post_work: function() {
+    CertifPlatform.soon(function() { Module['_certif_on_work'](); });
+  },
+
+  // WebCrypto is there in secure contexts only (https, or http on localhost).
+  certif_js_can_digest: function() {
+    return typeof crypto === 'object' && crypto.subtle && typeof crypto.subtle.digest === 'function' ? 1 : 0;
+  },
+
+  // SHA-256 of bytes in the heap: WebCrypto copies them before digest() returns, then hashes them on a
+  // thread of its own while the page goes on. The result (or its absence) comes back to C++.
+  certif_js_digest: function(coach, owner, index, ptr, size) {
+    var reply = function(digest) {
+      var p = digest ? _malloc(32) : 0;
+      if (p) HEAPU8.set(new Uint8Array(digest), p);
+      Module['_certif_on_digest'](coach, owner, index, p, p ? 32 : 0);
+      if (p) _free(p);
+    };
+    var pending;
+    try {
+      pending = crypto.subtle.digest('SHA-256', HEAPU8.subarray(ptr, ptr + size));
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.then(reply, function() { reply(null); });
   },
 
   certif_js_cancel_file__deps: ['$CertifFiles'],

@@ -561,6 +561,7 @@ Effects apply(AppState& state, const Command& command) {
         file_end(state, *job, fx, tr);
         changed = to_piece;
       },
+      [&](const cmd::FileDigest& c) { take_digest(state, c); },
       [&](const cmd::FileFailed& c) {
         FileJob* job = find_job(state, c.job);
         if (!job) {

@@ -7,6 +7,7 @@
 #include "app/coach_ops.hpp"
 
 #include "app/app.hpp"
+#include "app/exchange.hpp"
 #include "core/attestation.hpp"
 #include "core/badge.hpp"
 #include "core/cohort_csv.hpp"
@@ -245,16 +246,19 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
     CoachEntry& e = *owned;
     // Files still arriving are the browser's work: their chunks wake the app, nothing to do here.
     if (e.check != CoachEntry::Check::verifying) continue;
+    if (e.verifier && e.verifier->waiting()) continue;  // its digests are on their way; the next one goes on
     working = true;
     if (!e.verifier) {
       // One pass over the text (the frame before showed "checking…"); the text is freed right after.
-      e.verifier = std::make_unique<core::BundleVerifier>(e.text);
+      e.verifier = make_verifier(s, e.text);
       e.verifier->forget_text();
       e.text = std::string();
       e.progress = 0.4;
       return true;
     }
-    if (!e.verifier->step(budget)) {
+    const bool verified = e.verifier->step(budget);
+    request_digests(*e.verifier, true, e.id, fx);
+    if (!verified) {
       e.progress = 0.4 + 0.6 * e.verifier->progress();
       return true;
     }

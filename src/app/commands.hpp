@@ -48,6 +48,9 @@ struct FileChunk { std::uint32_t job; std::string bytes; };
 struct FileEnd { std::uint32_t job; };
 struct FileFailed { std::uint32_t job; std::string error; };
 struct DropMissed {};  // files dropped outside any piece
+// The SHA-256 of an attachment being verified, asked for by fx::HashFile; `digest` is the 32 bytes, or
+// empty when the platform could not compute it (the verifier then does).
+struct FileDigest { bool coach = false; std::uint32_t owner = 0; std::uint32_t index = 0; std::string digest; };
 
 // Local storage, as reported by the platform
 struct DraftLoaded { std::optional<std::string> answers_json; std::string saved_at; std::string error; };
@@ -103,7 +106,7 @@ using Command = std::variant<
     cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase,
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,
-    cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed,
+    cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed, cmd::FileDigest,
     cmd::DraftLoaded, cmd::AttachmentLoaded, cmd::StorageWritten, cmd::ClearLocalData,
     cmd::SetClock, cmd::ExportDossier, cmd::DownloadSummary, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
     cmd::PickCohort, cmd::SelectEntry, cmd::RemoveEntry, cmd::ClearWorkspace, cmd::CoachEntryLoaded,

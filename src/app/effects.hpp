@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct ClearStorage {};
 
 // Open the browser's file picker; chosen files come back as FileBegin/FileChunk/FileEnd commands.
 struct PickFiles { std::string piece_id; std::string replaces; bool multiple = false; };
+// SHA-256 of an attachment a bundle verifier has decoded, computed by the platform off the main thread
+// and returned as cmd::FileDigest. `bytes` points into the verifier's output: read it while executing.
+// `owner` is the import's serial (candidate) or the workspace entry's id (coach).
+struct HashFile { bool coach = false; std::uint32_t owner = 0; std::uint32_t index = 0; std::string_view bytes; };
 // Stop reading a file the app refused before it was read.
 struct CancelFile { std::uint32_t job = 0; };
 
@@ -48,7 +53,7 @@ struct OpenUrl { std::string url; };
 
 using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
-                            fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
+                            fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
                             fx::OpenDocument, fx::OpenUrl>;
 using Effects = std::vector<Effect>;

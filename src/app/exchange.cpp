@@ -99,10 +99,40 @@ void download_summary(AppState& s, Effects& fx, const Catalog& tr) {
   fx.push_back(fx::Announce{tr.format("summary.done", {{"name", name}})});
 }
 
+std::unique_ptr<core::BundleVerifier> make_verifier(const AppState& s, std::string_view text) {
+  auto v = std::make_unique<core::BundleVerifier>(text);
+  if (s.platform_hashes) v->hash_files_elsewhere();
+  return v;
+}
+
+void request_digests(core::BundleVerifier& v, bool coach, std::uint32_t owner, Effects& fx) {
+  for (const auto& d : v.take_decoded()) {
+    fx.push_back(fx::HashFile{coach, owner, static_cast<std::uint32_t>(d.index), d.bytes});
+  }
+}
+
+void take_digest(AppState& s, const cmd::FileDigest& c) {
+  core::BundleVerifier* v = nullptr;
+  if (c.coach) {
+    if (CoachEntry* e = find_entry(s.workspace, c.owner)) v = e->verifier.get();
+  } else if (s.import_job && s.import_job->serial == c.owner) {
+    v = s.import_job->verifier.get();
+  }
+  if (!v) return;  // refused or cancelled meanwhile
+  if (c.digest.size() == core::Sha256Digest{}.size()) {
+    core::Sha256Digest d{};
+    std::copy(c.digest.begin(), c.digest.end(), d.begin());
+    v->set_file_digest(c.index, d);
+  } else {
+    v->hash_here(c.index);
+  }
+}
+
 void start_import(AppState& s, std::string name, std::string text) {
   ImportJob job;
   job.file_name = std::move(name);
   job.text = std::move(text);
+  job.serial = s.next_import++;
   s.import_job = std::move(job);
 }
 
@@ -142,14 +172,16 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
       case ImportJob::Stage::parsing:
         // One pass over the text; the frame before showed "reading…". The text is not needed after it
         // (only to tell whether the file was in canonical form), so its memory is given back at once.
-        job.verifier = std::make_unique<core::BundleVerifier>(job.text);
+        job.verifier = make_verifier(s, job.text);
         job.verifier->forget_text();
         job.text.clear();
         job.text.shrink_to_fit();
         job.stage = ImportJob::Stage::verifying;
         break;
-      case ImportJob::Stage::verifying:
-        if (job.verifier->step(budget)) {
+      case ImportJob::Stage::verifying: {
+        const bool verified = job.verifier->step(budget);
+        request_digests(*job.verifier, false, job.serial, fx);
+        if (verified) {
           auto result = job.verifier->finish();
           job.verifier.reset();
           if (!result.ok()) {
@@ -169,13 +201,16 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
           job.progress = job.verifier->progress();
         }
         break;
+      }
       case ImportJob::Stage::confirm:
       case ImportJob::Stage::failed:
         break;
     }
   }
+  // Waiting for digests is not work: their arrival (cmd::FileDigest) wakes the app.
   const bool importing = s.import_job && (s.import_job->stage == ImportJob::Stage::parsing ||
-                                          s.import_job->stage == ImportJob::Stage::verifying);
+                                          (s.import_job->stage == ImportJob::Stage::verifying &&
+                                           !s.import_job->verifier->waiting()));
   const bool coaching = step_coach(s, fx, budget);
   return s.export_job.has_value() || importing || coaching;
 }

@@ -112,6 +112,7 @@ struct ImportJob {
   std::optional<core::Bundle> bundle;
   std::vector<core::Issue> issues;  // why it was refused (Stage::failed)
   double progress = 0;
+  std::uint32_t serial = 0;  // tells its digests (cmd::FileDigest) from a previous import's
 };
 
 // A request from the readiness view to show a field: the view scrolls to it and focuses it.
@@ -149,6 +150,10 @@ struct AppState {
   Workspace workspace;
   std::optional<ExportJob> export_job;
   std::optional<ImportJob> import_job;
+  std::uint32_t next_import = 1;   // serial of the next import job
+  // The platform computes the attachments' SHA-256 of bundles being verified (fx::HashFile): set by
+  // the browser when WebCrypto is there, which hashes off the main thread.
+  bool platform_hashes = false;
   nlohmann::json draft_origin;     // the bundle the draft was imported from (its unknown members are kept)
   std::string last_export;         // file name of the last export, for the confirmation
 };

@@ -346,7 +346,8 @@ struct VerifySlot {
   std::optional<std::uint64_t> declared_size;
   std::optional<Sha256Digest> declared_sha;
   Base64Decoder decoder;
-  Sha256 raw;
+  Sha256 raw;                          // of the decoded bytes, unless the caller hashes them
+  std::optional<Sha256Digest> digest;  // given by the caller (hash_files_elsewhere)
   std::uint64_t pos = 0;
   std::uint64_t text_size = 0;
   std::string escaped;     // the canonical form of a piece that is not valid base64
@@ -655,6 +656,13 @@ struct BundleVerifier::State final : Plan, Sink {
   std::size_t sniffed = 0;     // attachments whose content was identified, after the walk
   bool finished = false;       // done (walk over, or refused before it)
   bool taken = false;
+  bool hash_elsewhere = false;        // the caller computes the attachments' digests
+  std::vector<std::size_t> decoded;   // slots decoded and not yet handed out (hash_elsewhere)
+
+  bool waiting() const noexcept {
+    if (!hash_elsewhere || finished || !walk || !walk->done() || sniffed < slots.size()) return false;
+    return std::any_of(slots.begin(), slots.end(), [](const VerifySlot& s) { return !s.decoder.failed() && !s.digest; });
+  }
 
   void read_structure();
   void sniff_some(std::size_t budget);
@@ -691,7 +699,7 @@ struct BundleVerifier::State final : Plan, Sink {
         std::string& out = s.target->bytes;
         const std::size_t before = out.size();
         s.decoder.feed(chunk, out);
-        s.raw.update(out.data() + before, out.size() - before);
+        if (!hash_elsewhere) s.raw.update(out.data() + before, out.size() - before);
       }
       if (!s.decoder.failed()) {
         piece = chunk;  // base64 needs no escaping: its canonical form is itself
@@ -704,6 +712,7 @@ struct BundleVerifier::State final : Plan, Sink {
     }
     if (s.pos < s.text_size) return false;
     if (!s.decoder.failed()) s.decoder.finish();
+    if (hash_elsewhere && !s.decoder.failed()) decoded.push_back(static_cast<std::size_t>(index));
     // The document no longer needs the base64 text: give its memory back now (it is as large as the
     // attachment's share of the file). The last piece still points into it: keep a copy.
     if (piece.data() != s.escaped.data()) {
@@ -886,7 +895,7 @@ void BundleVerifier::State::conclude() {
       issues.push_back(make_issue(Severity::error, "bundle.file_too_large", s.path + "/data",
                                   s.label + " is " + describe_size(bytes.size()) + "; the limit is 50 MiB per file."));
     }
-    const Sha256Digest actual = s.raw.finish();
+    const Sha256Digest actual = s.digest ? *s.digest : s.raw.finish();
     if (s.declared_sha && *s.declared_sha != actual) {
       issues.push_back(make_issue(Severity::error, "bundle.sha256_mismatch", s.path + "/sha256",
                                   s.label + ": the content's SHA-256 is " + to_hex(actual) + ", but the bundle says " +
@@ -958,9 +967,31 @@ bool BundleVerifier::step(std::size_t budget_bytes) noexcept {
     return false;  // what the content is: from the next step on
   }
   s.sniff_some(budget_bytes);
-  if (s.sniffed == s.slots.size()) s.conclude();
+  if (s.sniffed == s.slots.size() && !s.waiting()) s.conclude();
   return s.finished;
 }
+
+void BundleVerifier::hash_files_elsewhere() noexcept { state_->hash_elsewhere = true; }
+
+std::vector<BundleVerifier::Decoded> BundleVerifier::take_decoded() {
+  State& s = *state_;
+  std::vector<Decoded> out;
+  for (const std::size_t i : s.decoded) out.push_back({i, s.slots[i].target->bytes});
+  s.decoded.clear();
+  return out;
+}
+
+void BundleVerifier::set_file_digest(std::size_t index, const Sha256Digest& digest) noexcept {
+  State& s = *state_;
+  if (index < s.slots.size()) s.slots[index].digest = digest;
+}
+
+void BundleVerifier::hash_here(std::size_t index) noexcept {
+  State& s = *state_;
+  if (index < s.slots.size()) s.slots[index].digest = sha256(s.slots[index].target->bytes);
+}
+
+bool BundleVerifier::waiting() const noexcept { return state_->waiting(); }
 
 bool BundleVerifier::done() const noexcept { return state_->finished; }
 
@@ -979,7 +1010,14 @@ void BundleVerifier::forget_text() noexcept {
 
 Result<Bundle> BundleVerifier::finish() noexcept {
   State& s = *state_;
-  while (!s.finished) step(std::size_t{1} << 24);
+  while (!s.finished) {
+    if (s.waiting()) {  // digests the caller still owes: computed here rather than waited for
+      for (std::size_t i = 0; i < s.slots.size(); ++i) {
+        if (!s.slots[i].decoder.failed() && !s.slots[i].digest) hash_here(i);
+      }
+    }
+    step(std::size_t{1} << 24);
+  }
   if (s.taken) {
     return Issue{Severity::error, "bundle.internal", "", "BundleVerifier::finish() was called twice."};
   }

@@ -27,6 +27,7 @@
 #include "core/referential.hpp"
 #include "core/result.hpp"
 #include "core/ruleset.hpp"
+#include "core/sha256.hpp"
 #include "core/sniff.hpp"
 
 #include <nlohmann/json.hpp>
@@ -126,6 +127,21 @@ public:
   void forget_text() noexcept;
   // Once done(): the bundle, or the issues that refuse it. Moves the result out; call once.
   Result<Bundle> finish() noexcept;
+
+  // The attachments' SHA-256 computed by the caller instead: the browser's WebCrypto hashes on a
+  // thread of its own while this one goes on decoding. Call before the first step(). Each attachment,
+  // once decoded, is then handed out once by take_decoded(); the verifier concludes only when each has
+  // its digest, from set_file_digest() or, when the caller could not compute it, from hash_here().
+  void hash_files_elsewhere() noexcept;
+  struct Decoded {
+    std::size_t index = 0;   // names it to set_file_digest() and hash_here()
+    std::string_view bytes;  // the decoded attachment, valid until finish()
+  };
+  std::vector<Decoded> take_decoded();
+  void set_file_digest(std::size_t index, const Sha256Digest& digest) noexcept;
+  void hash_here(std::size_t index) noexcept;
+  // All that is left is digests the caller has not given yet: step() has nothing to do until then.
+  bool waiting() const noexcept;
 
 private:
   struct State;

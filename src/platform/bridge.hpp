@@ -41,4 +41,7 @@ void certif_js_open_document(const char* html);
 void certif_js_open_url(const char* url);
 void certif_js_entropy(char* out33);
 void certif_js_wake_after(double ms);
+void certif_js_post_work();                                     // certif_on_work() soon, in a task of its own
+int certif_js_can_digest();                                     // 1: WebCrypto's SHA-256 is available
+void certif_js_digest(int coach, unsigned owner, unsigned index, const void* data, std::size_t size);
 }

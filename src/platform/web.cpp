@@ -27,6 +27,7 @@
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <cstdlib>
@@ -70,6 +71,10 @@ struct Platform {
   bool in_shortcut_frame = false;  // a copy/cut frame run synchronously from the keydown handler
   std::string api_buffer;          // keeps the last API answer alive for JavaScript to read
   app::Commands from_browser;      // asynchronous results (storage, files), applied at the next frame
+  bool applying = false;           // inside a frame or a work slice: results from the browser wait
+  bool work_posted = false;        // a certif_on_work() task is on its way
+  double frame_started_ms = 0;     // when the last frame began (monotonic)
+  long long browser_digests = 0;   // attachments' SHA-256 computed by WebCrypto
 };
 
 Platform& P() {
@@ -81,6 +86,23 @@ void request_frames(int n) {
   Platform& p = P();
   if (n > p.frames_wanted) p.frames_wanted = n;
   certif_js_request_frame();
+}
+
+// While a file is read or long work runs, a frame every quarter of a second moves the progress bar
+// well enough. Each frame costs the page more than its drawing (here, with no GPU, ~40 ms): drawn after
+// every slice of work, frames took a third of a 133 MB import.
+constexpr double progress_frame_ms = 250;
+
+void request_progress_frame() {
+  Platform& p = P();
+  if (emscripten_get_now() - p.frame_started_ms >= progress_frame_ms) request_frames(1);
+}
+
+void post_work() {
+  Platform& p = P();
+  if (p.work_posted) return;
+  p.work_posted = true;
+  certif_js_post_work();
 }
 
 // The wall clock as the bundle records it ("YYYY-MM-DDThh:mm:ssZ").
@@ -153,6 +175,10 @@ void execute(const app::Effect& effect) {
       [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str()); },
       [](const app::fx::ClearStorage&) { certif_js_clear_storage(); },
       [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
+      [](const app::fx::HashFile& e) {
+        // WebCrypto copies the bytes before this returns and hashes them on a thread of its own.
+        certif_js_digest(e.coach ? 1 : 0, e.owner, e.index, e.bytes.data(), e.bytes.size());
+      },
       [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
       [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str()); },
       [](const app::fx::DeleteCoachEntry& e) {
@@ -194,6 +220,50 @@ void apply_commands(app::Commands& commands) {
 void from_browser(app::Command c) {
   P().from_browser.push(std::move(c));
   request_frames(settle_frames);
+}
+
+// A file's bytes and the digests of a bundle's attachments, reported from a task of their own (never
+// from within a call C++ made), are applied at once, after whatever is still queued: reading a file then
+// goes as fast as the copies allow instead of a chunk per frame. Inside a frame or a work slice they wait
+// like any other result. `progress`: only the progress changed, a frame may wait (request_progress_frame).
+void apply_now(app::Command c, bool progress) {
+  Platform& p = P();
+  if (p.applying) {
+    from_browser(std::move(c));
+    return;
+  }
+  p.applying = true;
+  p.from_browser.push(std::move(c));
+  apply_commands(p.from_browser);
+  p.applying = false;
+  if (progress) request_progress_frame();
+  else request_frames(settle_frames);
+  post_work();
+}
+
+// Long work (verifying a bundle, writing one, the coach's imports) in slices of ~50 ms, each a task of
+// its own between frames. Inside animation frames, each slice also waited for the display (and here, with
+// no GPU, for the compositor): a third of a 133 MB import went into waiting. Frames still come between
+// slices to draw the progress.
+void work() {
+  Platform& p = P();
+  p.work_posted = false;
+  if (p.applying) return;
+  p.applying = true;
+  app::Effects fx;
+  bool working = false;
+  const double slice_end = emscripten_get_now() + 50.0;
+  do {
+    working = app::step_jobs(p.state, fx, std::size_t{1} << 20);
+  } while (working && fx.empty() && emscripten_get_now() < slice_end);
+  for (const auto& e : fx) execute(e);
+  p.applying = false;
+  if (working) post_work();
+  const bool outcome = std::any_of(fx.begin(), fx.end(), [](const app::Effect& e) {
+    return !std::holds_alternative<app::fx::HashFile>(e);
+  });
+  if (outcome) request_frames(settle_frames);  // an import or export concluded: show it now
+  else if (working) request_progress_frame();
 }
 
 // ImGui clipboard: the browser's clipboard is asynchronous and permission-bound, so ImGui talks to a
@@ -268,6 +338,7 @@ void publish_mirror();
 void frame(double now_ms) {
   Platform& p = P();
   if (!p.gl || p.width <= 0) return;
+  p.frame_started_ms = emscripten_get_now();
   emscripten_webgl_make_context_current(p.gl);
   ImGuiIO& io = ImGui::GetIO();
   const bool more_input = p.input.feed(io);
@@ -276,17 +347,9 @@ void frame(double now_ms) {
   char entropy[33] = {};
   certif_js_entropy(entropy);
   p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
+  p.applying = true;
   apply_commands(p.from_browser);
-  // Long work (verifying, writing a bundle) gets a time slice per frame, not a fixed number of bytes:
-  // as much as fits in ~80 ms (the progress bar still moves several times a second, and each frame's
-  // drawing costs less than the work it interrupts), so a fast machine finishes sooner.
-  app::Effects job_effects;
-  bool working = false;
-  const double slice_end = emscripten_get_now() + 80.0;
-  do {
-    working = app::step_jobs(p.state, job_effects, std::size_t{1} << 20);
-  } while (working && job_effects.empty() && emscripten_get_now() < slice_end);
-  for (const auto& e : job_effects) execute(e);
+  post_work();  // whatever long work the commands started goes on between frames (work())
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
   double dt = (now_ms - p.last_time_ms) / 1000.0;
@@ -336,8 +399,9 @@ void frame(double now_ms) {
   }
 
   p.in_shortcut_frame = false;
+  p.applying = false;
   if (p.frames_wanted > 0) --p.frames_wanted;
-  if (acted || more_input || working || !job_effects.empty() || p.ui.wants_more_frames) {
+  if (acted || more_input || p.ui.wants_more_frames) {
     p.frames_wanted = std::max(p.frames_wanted, settle_frames);
   }
   if (p.frames_wanted > 0) certif_js_request_frame();
@@ -511,10 +575,20 @@ EMSCRIPTEN_KEEPALIVE void certif_on_file_begin(unsigned job, const char* piece, 
 }
 
 EMSCRIPTEN_KEEPALIVE void certif_on_file_chunk(unsigned job, const char* data, std::size_t size) {
-  platform::from_browser(app::cmd::FileChunk{job, std::string(data, size)});
+  platform::apply_now(app::cmd::FileChunk{job, std::string(data, size)}, true);
 }
 
-EMSCRIPTEN_KEEPALIVE void certif_on_file_end(unsigned job) { platform::from_browser(app::cmd::FileEnd{job}); }
+EMSCRIPTEN_KEEPALIVE void certif_on_file_end(unsigned job) { platform::apply_now(app::cmd::FileEnd{job}, false); }
+
+// An attachment's SHA-256 from WebCrypto (32 bytes), or size 0 when it failed.
+EMSCRIPTEN_KEEPALIVE void certif_on_digest(int coach, unsigned owner, unsigned index, const char* digest,
+                                           std::size_t size) {
+  if (digest && size == 32) ++platform::P().browser_digests;
+  platform::apply_now(app::cmd::FileDigest{coach != 0, owner, index, std::string(digest ? digest : "", digest ? size : 0)}, true);
+}
+
+// The long work's next slice (see platform::work).
+EMSCRIPTEN_KEEPALIVE void certif_on_work() { platform::work(); }
 
 EMSCRIPTEN_KEEPALIVE void certif_on_file_failed(unsigned job, const char* error) {
   platform::from_browser(app::cmd::FileFailed{job, error ? error : ""});
@@ -597,6 +671,7 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
   const auto& p = platform::P();
   nlohmann::json j = {
       {"frames_rendered", p.frames_rendered},
+      {"browser_digests", p.browser_digests},
       {"first_frame_ms", p.first_frame_ms < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.first_frame_ms)},
       {"wasm_heap_bytes", emscripten_get_heap_size()},
       {"device_pixel_ratio", p.dpr},
@@ -639,6 +714,7 @@ int main() {
   int y = 0, m = 0, d = 0;
   certif_js_today(&y, &m, &d);
   p.state = app::initial_state(core::Date{y, m, d});
+  p.state.platform_hashes = certif_js_can_digest() != 0;
   if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
     app::load_prefs(p.state, stored);
     std::free(stored);

@@ -75,7 +75,6 @@ void check_cell(View& v, const CoachEntry& e) {
     case CoachEntry::Check::reading:
     case CoachEntry::Check::verifying:
       ImGui::ProgressBar(static_cast<float>(e.progress), ImVec2(-1, 0), tr.text("coach.check.verifying").c_str());
-      v.ui.wants_more_frames = true;
       break;
     case CoachEntry::Check::refused:
       ImGui::PushStyleColor(ImGuiCol_Text, colour::error);

@@ -33,7 +33,6 @@ void view_export(View& v) {
     const auto& w = *v.state.export_job->writer;
     plain(tr.text("export.running"));
     ImGui::ProgressBar(static_cast<float>(w.progress()), ImVec2(v.width, 0));
-    v.ui.wants_more_frames = true;
   } else {
     if (button(v.ui, "export.run", tr.text("export.run"))) v.out.push(app::cmd::ExportDossier{});
     ImGui::SameLine();
@@ -55,7 +54,6 @@ void view_import(View& v) {
   if (busy) {
     plain(tr.format("import.running", {{"name", job->file_name}}));
     ImGui::ProgressBar(static_cast<float>(job->progress), ImVec2(v.width, 0));
-    v.ui.wants_more_frames = true;
     return;
   }
   if (button(v.ui, "import.pick", tr.text("import.pick"), ButtonKind::secondary)) v.out.push(app::cmd::PickImport{});

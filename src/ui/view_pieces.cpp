@@ -180,7 +180,6 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
       const float frac = job.size ? static_cast<float>(static_cast<double>(job.bytes.size()) / static_cast<double>(job.size)) : 0.0f;
       plain(tr.format("files.reading", {{"name", job.name}}));
       ImGui::ProgressBar(frac, ImVec2(inner, 0));
-      v.ui.wants_more_frames = true;
     }
     const bool can_add = spec.multiple || piece.files.empty();
     if (can_add) {

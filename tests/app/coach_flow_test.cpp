@@ -3,6 +3,9 @@
 // and the workspace kept locally and read back.
 #include "app/app.hpp"
 
+#include "core/bundle.hpp"
+#include "core/sha256.hpp"
+
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -35,6 +38,44 @@ AppState fresh() {
 const CoachEntry& entry(const AppState& s, std::size_t i) { return *s.workspace.entries.at(i); }
 
 } // namespace
+
+TEST(CoachFlow, BundlesWaitingForTheirDigestsLetTheNextOnesGoOn) {
+  // With WebCrypto, each bundle's attachments are hashed by the browser: a bundle whose digests are on
+  // their way does not hold up the next, and each concludes when its own come back.
+  AppState s = fresh();
+  s.platform_hashes = true;
+  const std::string complete = read_file("assets/samples/complete.json");
+  std::string other = read_file("assets/samples/incomplete.json");
+  Effects fx = import(s, 1, "complete.json", complete);
+  const Effects more = import(s, 2, "incomplete.json", other);
+  fx.insert(fx.end(), more.begin(), more.end());
+  ASSERT_EQ(s.workspace.entries.size(), 2u);
+  EXPECT_EQ(entry(s, 0).check, CoachEntry::Check::verifying);
+  const auto hashes = all_of<fx::HashFile>(fx);
+  std::size_t files = 0;
+  for (const char* name : {"complete", "incomplete"}) {
+    const auto b = core::parse_bundle(read_file(std::string("assets/samples/") + name + ".json"));
+    ASSERT_TRUE(b.ok());
+    for (const auto& p : b->dossier.pieces) files += p.files.size();
+  }
+  ASSERT_EQ(hashes.size(), files);
+  ASSERT_GT(files, 1u);
+  // The second bundle's digests first: it concludes, the first still waits.
+  for (const auto* h : hashes) {
+    if (h->owner != entry(s, 1).id) continue;
+    const core::Sha256Digest d = core::sha256(h->bytes);
+    apply(s, cmd::FileDigest{true, h->owner, h->index, std::string(d.begin(), d.end())});
+  }
+  Effects later;  // not into fx: `hashes` points into it
+  for (int i = 0; i < 100 && step_jobs(s, later, 256 * 1024); ++i) {}
+  EXPECT_EQ(entry(s, 1).check, CoachEntry::Check::valid);
+  EXPECT_EQ(entry(s, 0).check, CoachEntry::Check::verifying);
+  for (const auto* h : hashes) {
+    if (h->owner == entry(s, 0).id) apply(s, cmd::FileDigest{true, h->owner, h->index, ""});  // computed here
+  }
+  for (int i = 0; i < 100 && step_jobs(s, later, 256 * 1024); ++i) {}
+  EXPECT_EQ(entry(s, 0).check, CoachEntry::Check::valid);
+}
 
 TEST(CoachFlow, ACohortIsVerifiedTriagedAndItsFilesLeaveTheHeap) {
   AppState s = fresh();

@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string_view>
+
 using namespace app;
 using test_support::all_of;
 using test_support::read_file;
@@ -211,6 +214,62 @@ TEST(DossierFlow, ExportGivesAVerifiableBundleAndReimportRestoresTheDraft) {
   apply(busy, cmd::ConfirmImport{});
   EXPECT_EQ(busy.draft, s.draft);
   EXPECT_FALSE(busy.import_job);
+}
+
+TEST(DossierFlow, ThePlatformHashesTheAttachmentsOfAnImport) {
+  // In the browser, WebCrypto computes the attachments' SHA-256 on a thread of its own: the import
+  // asks for each (fx::HashFile), waits without working, and concludes when the digests come back.
+  AppState s = fresh();
+  apply(s, cmd::SetField{Field::first_name, "Hélène"});
+  send_file(s, 1, "deck", "deck.pdf", read_file("tests/data/sniff/chromium.pdf"));
+  send_file(s, 2, "mockup", "a.png", read_file("tests/data/sniff/canvas.png"));
+  apply(s, cmd::ExportDossier{});
+  const std::string bytes = all_of<fx::Download>(run_jobs(s)).front()->bytes;
+
+  const auto import_asking = [&](AppState& other) {
+    other.platform_hashes = true;
+    send_file(other, 7, import_target, "dossier.json", bytes, 100000);
+    Effects fx;
+    int steps = 0;
+    while (step_jobs(other, fx, 64 * 1024) && ++steps < 1000) {}
+    EXPECT_LT(steps, 1000);
+    return fx;
+  };
+  AppState other = fresh();
+  const Effects asked = import_asking(other);
+  const auto hashes = all_of<fx::HashFile>(asked);
+  ASSERT_EQ(hashes.size(), 2u);
+  ASSERT_TRUE(other.import_job) << "waits for the digests";
+  EXPECT_EQ(other.import_job->stage, ImportJob::Stage::verifying);
+  const std::set<std::string_view> hashed{hashes[0]->bytes, hashes[1]->bytes};
+  const std::set<std::string_view> attached{core::find_piece(s.draft, "deck")->files[0].bytes,
+                                            core::find_piece(s.draft, "mockup")->files[0].bytes};
+  EXPECT_EQ(hashed, attached);
+  // A digest for an earlier import is ignored; one the platform could not compute is computed here.
+  apply(other, cmd::FileDigest{false, other.import_job->serial + 1, hashes[0]->index, std::string(32, 'x')});
+  const core::Sha256Digest d = core::sha256(hashes[0]->bytes);
+  apply(other, cmd::FileDigest{false, other.import_job->serial, hashes[0]->index, std::string(d.begin(), d.end())});
+  Effects none;
+  EXPECT_FALSE(step_jobs(other, none, 64 * 1024)) << "one digest still owed";
+  EXPECT_TRUE(other.import_job);
+  apply(other, cmd::FileDigest{false, other.import_job->serial, hashes[1]->index, ""});
+  const Effects done = run_jobs(other);
+  EXPECT_FALSE(other.import_job);
+  EXPECT_EQ(other.draft, s.draft);
+  EXPECT_EQ(all_of<fx::StoreAttachment>(done).size(), 2u);
+
+  // A digest that does not match refuses the bundle, naming the file.
+  AppState third = fresh();
+  const Effects asked_again = import_asking(third);
+  const auto again = all_of<fx::HashFile>(asked_again);
+  ASSERT_EQ(again.size(), 2u);
+  for (const auto* h : again) apply(third, cmd::FileDigest{false, third.import_job->serial, h->index, std::string(32, '\0')});
+  run_jobs(third);
+  ASSERT_TRUE(third.import_job);
+  EXPECT_EQ(third.import_job->stage, ImportJob::Stage::failed);
+  ASSERT_FALSE(third.import_job->issues.empty());
+  EXPECT_EQ(third.import_job->issues.front().code, "bundle.sha256_mismatch");
+  EXPECT_EQ(third.draft.first_name, "");
 }
 
 TEST(DossierFlow, ThePrintableSummaryFollowsTheLanguage) {

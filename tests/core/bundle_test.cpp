@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using core::Bundle;
@@ -343,6 +344,68 @@ TEST_F(BundleTest, VerifierWithoutTheTextStillVerifies) {
   EXPECT_EQ(r->dossier, dossier);
   EXPECT_FALSE(r->canonical);  // unknown without the text
   EXPECT_EQ(core::write_bundle(*r), bytes);
+}
+
+TEST_F(BundleTest, CallerHashesTheAttachmentsWhenAsked) {
+  // The browser hands the decoded attachments to WebCrypto: each comes out once, when decoded, and the
+  // verifier waits for every digest before it concludes.
+  core::BundleVerifier v(bytes);
+  v.hash_files_elsewhere();
+  std::vector<core::BundleVerifier::Decoded> handed;
+  int calls = 0;
+  while (!v.step(64)) {
+    for (auto& d : v.take_decoded()) handed.push_back(d);
+    if (v.waiting()) break;
+    ASSERT_LT(++calls, 1000000);
+  }
+  ASSERT_TRUE(v.waiting());
+  EXPECT_FALSE(v.step(1 << 20));  // nothing to do until the digests come
+  std::vector<std::string> expected;
+  for (const auto& p : dossier.pieces) {
+    for (const auto& f : p.files) expected.push_back(f.bytes);
+  }
+  ASSERT_EQ(handed.size(), expected.size());
+  std::set<std::size_t> indices;
+  for (std::size_t i = 0; i < handed.size(); ++i) {
+    EXPECT_EQ(handed[i].bytes, expected[i]);
+    indices.insert(handed[i].index);
+  }
+  EXPECT_EQ(indices.size(), handed.size());
+  EXPECT_TRUE(v.take_decoded().empty());  // each once
+  for (std::size_t i = 0; i + 1 < handed.size(); ++i) v.set_file_digest(handed[i].index, core::sha256(handed[i].bytes));
+  EXPECT_TRUE(v.waiting());
+  v.hash_here(handed.back().index);  // the caller could not: computed by the verifier
+  EXPECT_FALSE(v.waiting());
+  EXPECT_TRUE(v.step(1 << 20));
+  auto r = v.finish();
+  ASSERT_TRUE(r) << describe(r.issues());
+  EXPECT_EQ(r->dossier, dossier);
+  EXPECT_EQ(r->digest, doc["integrity"]["digest"]);
+}
+
+TEST_F(BundleTest, DigestGivenByTheCallerIsCheckedAndNamesThePiece) {
+  core::BundleVerifier v(bytes);
+  v.hash_files_elsewhere();
+  while (!v.step(1 << 20) && !v.waiting()) {
+  }
+  for (const auto& d : v.take_decoded()) {
+    const bool deck = d.bytes == dossier.pieces[5].files[0].bytes;
+    v.set_file_digest(d.index, core::sha256(deck ? std::string("autre chose") : std::string(d.bytes)));
+  }
+  auto r = v.finish();
+  ASSERT_FALSE(r.ok());
+  const auto* i = find_issue(r.issues(), "bundle.sha256_mismatch", "/answers/pieces/5/files/0/sha256");
+  ASSERT_NE(i, nullptr) << describe(r.issues());
+  EXPECT_EQ(i->message.rfind("Piece \"deck\", file \"pitch.pdf\": the content's SHA-256 is " + core::sha256_hex("autre chose"), 0), 0u)
+      << i->message;
+}
+
+TEST_F(BundleTest, DigestsTheCallerStillOwesAreComputedByFinish) {
+  core::BundleVerifier v(bytes);
+  v.hash_files_elsewhere();
+  auto r = v.finish();
+  ASSERT_TRUE(r) << describe(r.issues());
+  EXPECT_EQ(r->dossier, dossier);
 }
 
 TEST_F(BundleTest, PrettyPrintedBundleVerifiesButIsNotCanonical) {

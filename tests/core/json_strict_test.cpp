@@ -91,6 +91,23 @@ TEST(JsonStrict, RefusesIllFormedUtf8WithPosition) {
   expect_refusal({"[\"abc\xF0\x9F\x98", "json.invalid_utf8", "/0", 1, 6});                         // truncated at the end
 }
 
+TEST(JsonStrict, FindsEachSpecialByteWhereverItFallsInALongString) {
+  // Long strings are scanned eight bytes at a time: a quote, an escape, a control character or a
+  // non-ASCII byte must be found at any position relative to those words.
+  for (std::size_t at = 0; at < 20; ++at) {
+    const std::string before(at, 'A'), after(13, 'B');
+    const std::size_t column = 3 + at;  // after `["`
+    expect_refusal({"[\"" + before + "\x01" + after + "\"]", "json.syntax", "/0", 1, column});
+    expect_refusal({"[\"" + before + "\x7F\xC3" + after + "\"]", "json.invalid_utf8", "/0", 1, column + 1});
+    auto quoted = core::parse_json_strict("[\"" + before + "\", \"" + after + "\"]");
+    ASSERT_TRUE(quoted) << at;
+    EXPECT_EQ(*quoted, json::array({before, after}));
+    auto escaped = core::parse_json_strict("[\"" + before + "\\n\u00e9" + after + "\"]");
+    ASSERT_TRUE(escaped) << at;
+    EXPECT_EQ(*escaped, json::array({before + "\n\u00e9" + after}));
+  }
+}
+
 TEST(JsonStrict, RefusesSyntaxErrorsSayingWhatWasExpected) {
   const Expected cases[] = {
       {R"({"a" 1})", "json.syntax", "/a", 1, 6},

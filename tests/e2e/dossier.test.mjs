@@ -128,7 +128,8 @@ test('questionnaire, files picked and dropped, refusals, reload, then erase', as
     assert.equal(s.candidate.answers.competencies[0].evidence, evidence);
     assert.equal(s.candidate.answers.pieces[0].url, 'https://demarches-simplifiees.fr');
     const ids = [s.candidate.answers.pieces[2].files[0].id, s.candidate.answers.pieces[3].files[0].id];
-    await app.page.waitForFunction((id) => window.certif.attachment(id) !== null && window.certif.attachment(id).length > 0, ids[1]);
+    // Stored as Blobs, read back one after the other.
+    await app.page.waitForFunction((list) => list.every((id) => window.certif.attachment(id) !== null && window.certif.attachment(id).length > 0), ids);
     const restored = await app.page.evaluate((list) => list.map((id) => Array.from(window.certif.attachment(id))), ids);
     assert.ok(Buffer.from(restored[0]).equals(pdfBytes), 'the PDF is byte-identical after reload');
     assert.ok(Buffer.from(restored[1]).equals(pngBytes), 'the PNG is byte-identical after reload');
@@ -172,6 +173,8 @@ test('questionnaire, files picked and dropped, refusals, reload, then erase', as
     assert.equal(s.candidate.answers.competencies[0].evidence, evidence);
     const back = await app.page.evaluate((id) => Array.from(window.certif.attachment(id)), s.candidate.answers.pieces[2].files[0].id);
     assert.ok(Buffer.from(back).equals(pdfBytes));
+    const files = s.candidate.answers.pieces.reduce((n, p) => n + p.files.length, 0);
+    assert.equal((await app.stats()).browser_digests, files, 'each attachment hashed by WebCrypto');
     await app.shot('dossier-05-reimported');
 
     // A tampered file is refused, saying why, and the draft is untouched.
