@@ -449,7 +449,12 @@ mergeInto(LibraryManager.library, {
     var loading = document.getElementById('loading');
     if (loading) loading.hidden = true;
     document.documentElement.classList.add('ready');
-    CertifPlatform.syncFocus();
+    // Focus (which makes the browser lay the page out at once) and the ready event (service worker)
+    // in a task of their own: this frame reaches the screen first.
+    CertifPlatform.soon(function() {
+      CertifPlatform.syncFocus();
+      window.dispatchEvent(new Event('certif-ready'));
+    });
     var api = function(fn) { return JSON.parse(UTF8ToString(Module[fn]())); };
     window.certif = Object.freeze({
       version: UTF8ToString(Module['_certif_api_version']()),
@@ -468,7 +473,6 @@ mergeInto(LibraryManager.library, {
         return out;
       },
     });
-    window.dispatchEvent(new Event('certif-ready'));
   },
 
   certif_js_fatal: function(code_ptr) {

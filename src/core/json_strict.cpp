@@ -398,8 +398,31 @@ bool Parser::read_number(json& slot) {
     return true;
   }
 
-  // digits × 10^(exponent − fraction digits), written without a decimal point so that strtod does not
-  // depend on the C locale's decimal separator.
+  // Short decimals (0.5, 12.75): when the digits make an integer of at most 2^53 and the power of ten is
+  // at most 22, one IEEE multiplication or division by that (exact) power is the correctly rounded value
+  // (Clinger's fast path), the same double strtod gives, without strtod's cost.
+  {
+    std::uint64_t mantissa = 0;
+    bool small = true;
+    for (std::size_t k = int_begin; k < frac_end && small; ++k) {
+      if (k == int_end) k = frac_begin;
+      if (k >= frac_end) break;
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(byte(k) - '0');
+      small = mantissa <= k_max_exact_integer + 1;
+    }
+    const std::int64_t power = exponent - static_cast<std::int64_t>(frac_end - frac_begin);
+    if (small && power >= -22 && power <= 22) {
+      static constexpr double tens[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+      const double m = static_cast<double>(mantissa);
+      const double value = power >= 0 ? m * tens[power] : m / tens[-power];
+      slot = json(negative ? -value : value);
+      return true;
+    }
+  }
+
+  // Otherwise: digits × 10^(exponent − fraction digits), written without a decimal point so that strtod
+  // does not depend on the C locale's decimal separator.
   std::string decimal;
   decimal.reserve((int_end - int_begin) + (frac_end - frac_begin) + 16);
   if (negative) decimal += '-';

@@ -9,9 +9,12 @@
 
 #include <clocale>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -105,6 +108,34 @@ TEST(JsonStrict, FindsEachSpecialByteWhereverItFallsInALongString) {
     auto escaped = core::parse_json_strict("[\"" + before + "\\n\u00e9" + after + "\"]");
     ASSERT_TRUE(escaped) << at;
     EXPECT_EQ(*escaped, json::array({before + "\n\u00e9" + after}));
+  }
+}
+
+TEST(JsonStrict, ShortDecimalsReadExactlyAsStrtodReadsThem) {
+  // Short decimals take a fast path (one multiplication or division by an exact power of ten); it must
+  // give the very double strtod gives, including at the edges of the path (2^53, 10^±22) and beyond.
+  std::mt19937_64 rng(20261128);
+  std::vector<std::string> literals = {"0.1", "0.3", "-0.0", "9007199254740993.0", "900719925474099.3e7",
+                                       "1e22", "1e23", "123456789012345e-22", "123456789012345e-23",
+                                       "4.35", "0.000001", "7.0e-10", "9007199254740992e-3", "1.7976931348623157e308"};
+  for (int i = 0; i < 20000; ++i) {
+    const int int_digits = static_cast<int>(rng() % 10), frac_digits = static_cast<int>(rng() % 12);
+    std::string lit = int_digits == 0 ? "0" : std::to_string(1 + rng() % 9);
+    for (int k = 1; k < int_digits; ++k) lit += static_cast<char>('0' + rng() % 10);
+    if (frac_digits > 0) {
+      lit += '.';
+      for (int k = 0; k < frac_digits; ++k) lit += static_cast<char>('0' + rng() % 10);
+    }
+    if (rng() % 3 == 0) lit += "e" + std::to_string(static_cast<int>(rng() % 60) - 30);
+    literals.push_back(lit);
+  }
+  for (const std::string& lit : literals) {
+    const auto r = core::parse_json_strict(lit);
+    ASSERT_TRUE(r) << lit;
+    const double expected = std::strtod(lit.c_str(), nullptr);
+    const double got = r->get<double>();  // integer literals are read as integers: exact here
+    ASSERT_EQ(std::memcmp(&expected, &got, sizeof expected), 0)
+        << lit << ": " << r->get<double>() << " instead of " << expected;
   }
 }
 
