@@ -69,7 +69,7 @@ struct Storage {
   bool dirty = false;         // answers changed since the last save was asked for
 };
 
-// A file being read into a piece, a few megabytes per frame, hashed as it comes.
+// A file being read into a piece, 16 MB at a time, hashed as it comes.
 struct FileJob {
   std::uint32_t id = 0;
   std::string piece_id;
@@ -93,7 +93,7 @@ struct FileRefusal {
 // Files dropped or picked for something other than a piece carry one of these targets.
 inline constexpr const char* import_target = "#import";  // the candidate re-imports a bundle
 
-// The candidate's export, written a few megabytes per frame.
+// The candidate's export, written a slice at a time between frames.
 struct ExportJob {
   nlohmann::json document;
   std::unique_ptr<core::BundleWriter> writer;
@@ -101,7 +101,7 @@ struct ExportJob {
   std::string filename;
 };
 
-// A bundle being read back into the draft: parsed, then verified a few megabytes per frame, then
+// A bundle being read back into the draft: parsed, then verified a slice at a time between frames, then
 // (if it differs from the current draft) waiting for the candidate to confirm the replacement.
 struct ImportJob {
   enum class Stage { parsing, verifying, confirm, failed };

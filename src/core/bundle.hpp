@@ -104,7 +104,7 @@ Result<Bundle> parse_bundle(std::string_view text) noexcept;
 // The same, a budget at a time, so the browser keeps drawing (with a progress bar) while it verifies:
 //   core::BundleVerifier v(text);            // parses the JSON (one pass) and checks the structure
 //   v.forget_text();  free(text);            // optional, see below
-//   while (!v.step(1 << 20)) draw_progress(v.progress());   // one call per frame
+//   while (!v.step(1 << 20)) draw_progress(v.progress());   // a few calls per slice of work
 //   core::Result<core::Bundle> r = v.finish();
 class BundleVerifier {
 public:

@@ -74,6 +74,8 @@ struct Platform {
   bool applying = false;           // inside a frame or a work slice: results from the browser wait
   bool work_posted = false;        // a certif_on_work() task is on its way
   double frame_started_ms = 0;     // when the last frame began (monotonic)
+  double work_ended_ms = -1;       // when the last slice of long work ended, if work goes on
+  double frame_cost_ms = 10;       // how long a frame keeps the page from the work (smoothed)
   long long browser_digests = 0;   // attachments' SHA-256 computed by WebCrypto
 };
 
@@ -88,14 +90,14 @@ void request_frames(int n) {
   certif_js_request_frame();
 }
 
-// While a file is read or long work runs, a frame every quarter of a second moves the progress bar
-// well enough. Each frame costs the page more than its drawing (here, with no GPU, ~40 ms): drawn after
-// every slice of work, frames took a third of a 133 MB import.
-constexpr double progress_frame_ms = 250;
-
+// While a file is read or long work runs, progress frames take at most about a tenth of the time: a
+// frame costs the page more than its drawing (with a GPU a few ms, here with none ~40 ms), and drawn
+// after every slice of work, frames took a third of a 133 MB import. So a frame every 0.1 s where frames
+// are cheap, every 0.4 s here, at most 1 s apart.
 void request_progress_frame() {
   Platform& p = P();
-  if (emscripten_get_now() - p.frame_started_ms >= progress_frame_ms) request_frames(1);
+  const double interval = std::clamp(10 * p.frame_cost_ms, 100.0, 1000.0);
+  if (emscripten_get_now() - p.frame_started_ms >= interval) request_frames(1);
 }
 
 void post_work() {
@@ -250,14 +252,19 @@ void work() {
   p.work_posted = false;
   if (p.applying) return;
   p.applying = true;
+  const double start = emscripten_get_now();
+  if (p.work_ended_ms >= 0 && p.frame_started_ms > p.work_ended_ms) {  // a frame came between two slices
+    p.frame_cost_ms = 0.5 * p.frame_cost_ms + 0.5 * std::min(start - p.work_ended_ms, 500.0);
+  }
   app::Effects fx;
   bool working = false;
-  const double slice_end = emscripten_get_now() + 50.0;
+  const double slice_end = start + 50.0;
   do {
     working = app::step_jobs(p.state, fx, std::size_t{1} << 20);
   } while (working && fx.empty() && emscripten_get_now() < slice_end);
   for (const auto& e : fx) execute(e);
   p.applying = false;
+  p.work_ended_ms = working ? emscripten_get_now() : -1;
   if (working) post_work();
   const bool outcome = std::any_of(fx.begin(), fx.end(), [](const app::Effect& e) {
     return !std::holds_alternative<app::fx::HashFile>(e);
@@ -667,6 +674,17 @@ EMSCRIPTEN_KEEPALIVE void certif_on_activate(const char* id) {
 
 EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version; }
 
+// Work the app is still doing in the background: files being read, a bundle being written or verified.
+static bool jobs_running(const app::AppState& s) {
+  using Stage = app::ImportJob::Stage;
+  using Check = app::CoachEntry::Check;
+  if (s.export_job || !s.file_jobs.empty()) return true;
+  if (s.import_job && (s.import_job->stage == Stage::parsing || s.import_job->stage == Stage::verifying)) return true;
+  return std::any_of(s.workspace.entries.begin(), s.workspace.entries.end(), [](const auto& e) {
+    return e->check == Check::queued || e->check == Check::reading || e->check == Check::verifying;
+  });
+}
+
 EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
   const auto& p = platform::P();
   nlohmann::json j = {
@@ -678,8 +696,8 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_stats() {
       {"canvas", {{"width", p.width}, {"height", p.height}}},
       {"frames_wanted", p.frames_wanted},
       {"input_queued", p.input.size()},
-      {"busy", !p.input.empty() || !p.from_browser.empty() || p.frames_wanted > 0 || !p.state.file_jobs.empty() ||
-               p.state.export_job.has_value()},
+      {"busy", !p.input.empty() || !p.from_browser.empty() || p.frames_wanted > 0 || p.work_posted ||
+               jobs_running(p.state)},
   };
   return platform::answer(j.dump());
 }
