@@ -707,21 +707,23 @@ mergeInto(LibraryManager.library, {
       };
       tx.oncomplete = function() {
         var rec = draftReq.result;
-        report(rec ? rec.answers : null, rec ? rec.saved_at : '', '');
-        // Files are kept as Blobs (older drafts: ArrayBuffers). One at a time into the heap.
-        files.reduce(function(previous, f) {
-          return previous.then(function() {
-            return f[1] instanceof Blob ? f[1].arrayBuffer() : f[1];
-          }).then(function(buffer) {
-            var bytes = new Uint8Array(buffer);
+        // Files are kept as Blobs (older drafts: ArrayBuffers). All are read before the draft is
+        // reported, so that the draft and its files arrive together, as one frame's results.
+        Promise.all(files.map(function(f) {
+          return f[1] instanceof Blob ? f[1].arrayBuffer().catch(function() { return null; }) : f[1];
+        })).then(function(buffers) {
+          report(rec ? rec.answers : null, rec ? rec.saved_at : '', '');
+          files.forEach(function(f, i) {
+            if (!buffers[i]) return;  // unreadable: the file stays listed, without its bytes
+            var bytes = new Uint8Array(buffers[i]);
             var p = _malloc(Math.max(1, bytes.length));
             HEAPU8.set(bytes, p);
             P.withString(f[0], function(id) { Module['_certif_on_attachment_loaded'](id, p, bytes.length); });
             _free(p);
-          }, function() {});  // an unreadable file is skipped; the others still load
-        }, Promise.resolve());
-        coach.forEach(function(record) {
-          P.withString(record, function(r) { Module['_certif_on_coach_entry'](r); });
+          });
+          coach.forEach(function(record) {
+            P.withString(record, function(r) { Module['_certif_on_coach_entry'](r); });
+          });
         });
       };
       tx.onabort = function() { report(null, '', (tx.error && tx.error.name) || 'AbortError'); };

@@ -1,4 +1,4 @@
-// The coach's workspace: importing a cohort (a file at a time, verified across frames), triage, the
+// The coach's workspace: importing a cohort (a file at a time, verified a slice at a time), triage, the
 // evaluation record of each bundle, what the coach hands out, and local keeping of it all.
 //
 // [SECTION] Workspace lookups and records
@@ -234,7 +234,7 @@ void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error)
 bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
   Workspace& w = s.workspace;
   bool working = false;
-  // Attachments stored during the previous frame leave the heap now (the platform copied them out).
+  // Attachments stored by the previous step's effects leave the heap now (the platform copied them out).
   for (auto& e : w.entries) {
     if (e->check != CoachEntry::Check::valid || e->bytes_stored) continue;
     for (auto& p : e->bundle.dossier.pieces) {
@@ -242,14 +242,19 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
     }
     e->bytes_stored = true;
   }
+  // Bundles whose attachments' digests are on their way let the next one go on, but at most two wait at
+  // once: each holds its decoded attachments in the heap.
+  int waiting = 0;
+  for (const auto& e : w.entries) waiting += e->verifier && e->verifier->waiting() ? 1 : 0;
   for (auto& owned : w.entries) {
     CoachEntry& e = *owned;
     // Files still arriving are the browser's work: their chunks wake the app, nothing to do here.
     if (e.check != CoachEntry::Check::verifying) continue;
-    if (e.verifier && e.verifier->waiting()) continue;  // its digests are on their way; the next one goes on
+    if (e.verifier && e.verifier->waiting()) continue;  // its digests wake the app when they come
+    if (!e.verifier && waiting >= 2) continue;
     working = true;
     if (!e.verifier) {
-      // One pass over the text (the frame before showed "checking…"); the text is freed right after.
+      // One pass over the text (shown as "checking…" from the next frame); the text is freed right after.
       e.verifier = make_verifier(s, e.text);
       e.verifier->forget_text();
       e.text = std::string();
@@ -289,7 +294,7 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
       save_entry(e, fx);
     }
     fx.push_back(fx::Announce{catalog_for(s.prefs.lang).format("coach.announce.imported", {{"name", e.file_name}})});
-    return true;  // one bundle per frame
+    return true;  // one bundle per step
   }
   return working;
 }

@@ -170,7 +170,7 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
     ImportJob& job = *s.import_job;
     switch (job.stage) {
       case ImportJob::Stage::parsing:
-        // One pass over the text; the frame before showed "reading…". The text is not needed after it
+        // One pass over the text (shown as "reading…" from the next frame). The text is not needed after it
         // (only to tell whether the file was in canonical form), so its memory is given back at once.
         job.verifier = make_verifier(s, job.text);
         job.verifier->forget_text();

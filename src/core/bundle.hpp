@@ -131,7 +131,8 @@ public:
   // The attachments' SHA-256 computed by the caller instead: the browser's WebCrypto hashes on a
   // thread of its own while this one goes on decoding. Call before the first step(). Each attachment,
   // once decoded, is then handed out once by take_decoded(); the verifier concludes only when each has
-  // its digest, from set_file_digest() or, when the caller could not compute it, from hash_here().
+  // its digest, from set_file_digest() or, when the caller could not compute it, from hash_here(). Until
+  // then step() returns false without doing anything (waiting()): a step() loop must hand the digests.
   void hash_files_elsewhere() noexcept;
   struct Decoded {
     std::size_t index = 0;   // names it to set_file_digest() and hash_here()

@@ -70,7 +70,8 @@ struct Platform {
   std::string clipboard;           // what ImGui copied last, or what the user pasted
   bool in_shortcut_frame = false;  // a copy/cut frame run synchronously from the keydown handler
   std::string api_buffer;          // keeps the last API answer alive for JavaScript to read
-  app::Commands from_browser;      // asynchronous results (storage, files), applied at the next frame
+  app::Commands from_browser;      // asynchronous results (storage...), applied at the next frame (file
+                                   // chunks and digests at once, see apply_now)
   bool applying = false;           // inside a frame or a work slice: results from the browser wait
   bool work_posted = false;        // a certif_on_work() task is on its way
   double frame_started_ms = 0;     // when the last frame began (monotonic)
@@ -217,8 +218,8 @@ void apply_commands(app::Commands& commands) {
   apply_look();  // the UI scale or contrast may have changed
 }
 
-// Results from the browser (a save confirmed, a file chunk read...) wait for the next frame, so the
-// state only ever changes between frames.
+// Results from the browser (a save confirmed, a draft read back...) wait for the next frame, so the
+// state only ever changes between frames (file chunks and digests: see apply_now).
 void from_browser(app::Command c) {
   P().from_browser.push(std::move(c));
   request_frames(settle_frames);
@@ -235,11 +236,13 @@ void apply_now(app::Command c, bool progress) {
     return;
   }
   p.applying = true;
-  p.from_browser.push(std::move(c));
-  apply_commands(p.from_browser);
+  apply_commands(p.from_browser);  // what is queued comes first
+  const app::Effects fx = app::apply(p.state, c);
+  for (const auto& e : fx) execute(e);
+  for (const auto& e : app::end_frame(p.state)) execute(e);
   p.applying = false;
-  if (progress) request_progress_frame();
-  else request_frames(settle_frames);
+  if (progress && fx.empty()) request_progress_frame();
+  else request_frames(settle_frames);  // a file attached or refused, or an import that can start
   post_work();
 }
 
@@ -253,7 +256,8 @@ void work() {
   if (p.applying) return;
   p.applying = true;
   const double start = emscripten_get_now();
-  if (p.work_ended_ms >= 0 && p.frame_started_ms > p.work_ended_ms) {  // a frame came between two slices
+  const bool was_working = p.work_ended_ms >= 0;
+  if (was_working && p.frame_started_ms > p.work_ended_ms) {  // a frame came between two slices
     p.frame_cost_ms = 0.5 * p.frame_cost_ms + 0.5 * std::min(start - p.work_ended_ms, 500.0);
   }
   app::Effects fx;
@@ -263,13 +267,15 @@ void work() {
     working = app::step_jobs(p.state, fx, std::size_t{1} << 20);
   } while (working && fx.empty() && emscripten_get_now() < slice_end);
   for (const auto& e : fx) execute(e);
+  for (const auto& e : app::end_frame(p.state)) execute(e);  // an imported draft is saved now, seen or not
   p.applying = false;
   p.work_ended_ms = working ? emscripten_get_now() : -1;
   if (working) post_work();
   const bool outcome = std::any_of(fx.begin(), fx.end(), [](const app::Effect& e) {
     return !std::holds_alternative<app::fx::HashFile>(e);
   });
-  if (outcome) request_frames(settle_frames);  // an import or export concluded: show it now
+  // An import or export concluded, or the work stopped (a question to ask, digests to wait for): show it.
+  if (outcome || (was_working && !working)) request_frames(settle_frames);
   else if (working) request_progress_frame();
 }
 
@@ -356,7 +362,6 @@ void frame(double now_ms) {
   p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
   p.applying = true;
   apply_commands(p.from_browser);
-  post_work();  // whatever long work the commands started goes on between frames (work())
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
   double dt = (now_ms - p.last_time_ms) / 1000.0;
@@ -385,6 +390,7 @@ void frame(double now_ms) {
   serve_thumbnails();
   serve_viewer();
   apply_commands(commands);
+  post_work();  // whatever long work this frame's commands started goes on between frames (work())
 
   // A screen reader announces the field being typed into by its own label, not a generic one.
   if (!p.ui.active_field_label.empty() && p.ui.active_field_label != p.text_label) {

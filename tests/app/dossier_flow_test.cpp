@@ -245,13 +245,15 @@ TEST(DossierFlow, ThePlatformHashesTheAttachmentsOfAnImport) {
   const std::set<std::string_view> attached{core::find_piece(s.draft, "deck")->files[0].bytes,
                                             core::find_piece(s.draft, "mockup")->files[0].bytes};
   EXPECT_EQ(hashed, attached);
-  // A digest for an earlier import is ignored; one the platform could not compute is computed here.
-  apply(other, cmd::FileDigest{false, other.import_job->serial + 1, hashes[0]->index, std::string(32, 'x')});
+  // A digest for another import is ignored: the second file's digest is still owed after it.
+  apply(other, cmd::FileDigest{false, other.import_job->serial + 1, hashes[1]->index, std::string(32, 'x')});
   const core::Sha256Digest d = core::sha256(hashes[0]->bytes);
   apply(other, cmd::FileDigest{false, other.import_job->serial, hashes[0]->index, std::string(d.begin(), d.end())});
   Effects none;
   EXPECT_FALSE(step_jobs(other, none, 64 * 1024)) << "one digest still owed";
-  EXPECT_TRUE(other.import_job);
+  ASSERT_TRUE(other.import_job);
+  EXPECT_EQ(other.import_job->stage, ImportJob::Stage::verifying);
+  // One the platform could not compute is computed here.
   apply(other, cmd::FileDigest{false, other.import_job->serial, hashes[1]->index, ""});
   const Effects done = run_jobs(other);
   EXPECT_FALSE(other.import_job);

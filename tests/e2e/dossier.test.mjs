@@ -185,6 +185,19 @@ test('questionnaire, files picked and dropped, refusals, reload, then erase', as
     assert.equal(s.import.issues[0].code, 'bundle.integrity_mismatch');
     assert.equal(s.candidate.answers.identity.last_name, 'Lefèvre-Œuvray');
     await app.shot('dossier-06-tampered');
+
+    // Into a draft that has changed since: the question is on screen as soon as the file is verified,
+    // without any input to wake the page, and the draft only changes once the candidate answers.
+    await app.click('step.questionnaire');
+    await app.type('/identity/first_name', 'X');
+    const edited = (await waitFor(app, (x) => x.candidate.answers.identity.first_name !== 'Hélène', 'the edit')).candidate.answers.identity.first_name;
+    await app.click('step.review');
+    await pick(app, 'import.pick', [exported]);
+    await app.widget('import.confirm.replace', { timeout: 15000 });
+    assert.equal((await app.state()).candidate.answers.identity.first_name, edited);
+    await app.shot('dossier-07-confirm-replace');
+    await app.click('import.confirm.replace');
+    await waitFor(app, (x) => x.candidate.answers.identity.first_name === 'Hélène', 'the replaced draft');
     assert.deepEqual(app.problems.pageErrors, []);
     assert.deepEqual(app.problems.console, []);
   } finally { await app.close(); await server.close(); }
