@@ -208,9 +208,8 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
     }
   }
   // Waiting for digests is not work: their arrival (cmd::FileDigest) wakes the app.
-  const bool importing = s.import_job && (s.import_job->stage == ImportJob::Stage::parsing ||
-                                          (s.import_job->stage == ImportJob::Stage::verifying &&
-                                           !s.import_job->verifier->waiting()));
+  const bool importing = s.import_job && s.import_job->running() &&
+                         !(s.import_job->verifier && s.import_job->verifier->waiting());
   const bool coaching = step_coach(s, fx, budget);
   return s.export_job.has_value() || importing || coaching;
 }

@@ -113,6 +113,9 @@ struct ImportJob {
   std::vector<core::Issue> issues;  // why it was refused (Stage::failed)
   double progress = 0;
   std::uint32_t serial = 0;  // tells its digests (cmd::FileDigest) from a previous import's
+
+  // Still reading the file (not asking, not refused).
+  bool running() const noexcept { return stage == Stage::parsing || stage == Stage::verifying; }
 };
 
 // A request from the readiness view to show a field: the view scrolls to it and focuses it.

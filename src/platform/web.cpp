@@ -207,15 +207,22 @@ void execute(const app::Effect& effect) {
   }, effect);
 }
 
-void apply_commands(app::Commands& commands) {
+// Applies `commands`, then what the frame's end asks for (saving the draft...). Returns whether the
+// commands themselves asked for anything.
+bool apply_commands(app::Commands& commands) {
   Platform& p = P();
   const app::Lang lang_before = p.state.prefs.lang;
+  bool effects = false;
   for (const auto& c : commands.take()) {
-    for (const auto& e : app::apply(p.state, c)) execute(e);
+    for (const auto& e : app::apply(p.state, c)) {
+      execute(e);
+      effects = true;
+    }
   }
   for (const auto& e : app::end_frame(p.state)) execute(e);
   if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
   apply_look();  // the UI scale or contrast may have changed
+  return effects;
 }
 
 // Results from the browser (a save confirmed, a draft read back...) wait for the next frame, so the
@@ -236,12 +243,10 @@ void apply_now(app::Command c, bool progress) {
     return;
   }
   p.applying = true;
-  apply_commands(p.from_browser);  // what is queued comes first
-  const app::Effects fx = app::apply(p.state, c);
-  for (const auto& e : fx) execute(e);
-  for (const auto& e : app::end_frame(p.state)) execute(e);
+  p.from_browser.push(std::move(c));  // after what is queued
+  const bool effects = apply_commands(p.from_browser);
   p.applying = false;
-  if (progress && fx.empty()) request_progress_frame();
+  if (progress && !effects) request_progress_frame();
   else request_frames(settle_frames);  // a file attached or refused, or an import that can start
   post_work();
 }
@@ -682,10 +687,8 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_version() { return core::app_version
 
 // Work the app is still doing in the background: files being read, a bundle being written or verified.
 static bool jobs_running(const app::AppState& s) {
-  using Stage = app::ImportJob::Stage;
   using Check = app::CoachEntry::Check;
-  if (s.export_job || !s.file_jobs.empty()) return true;
-  if (s.import_job && (s.import_job->stage == Stage::parsing || s.import_job->stage == Stage::verifying)) return true;
+  if (s.export_job || !s.file_jobs.empty() || (s.import_job && s.import_job->running())) return true;
   return std::any_of(s.workspace.entries.begin(), s.workspace.entries.end(), [](const auto& e) {
     return e->check == Check::queued || e->check == Check::reading || e->check == Check::verifying;
   });

@@ -50,7 +50,7 @@ void view_import(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   const auto& job = v.state.import_job;
-  const bool busy = job && (job->stage == app::ImportJob::Stage::parsing || job->stage == app::ImportJob::Stage::verifying);
+  const bool busy = job && job->running();
   if (busy) {
     plain(tr.format("import.running", {{"name", job->file_name}}));
     ImGui::ProgressBar(static_cast<float>(job->progress), ImVec2(v.width, 0));

@@ -35,6 +35,13 @@ async function tabTo(app, id, { back = false, max = 80 } = {}) {
   throw new Error(`${id} never got the focus; went through ${seen.join(', ')}`);
 }
 
+// Tab to the widget `id` (options as tabTo's), then press `key` on it (Enter for buttons, Space for
+// boxes and radios).
+async function tabToAndPress(app, id, key, options = {}) {
+  await tabTo(app, id, options);
+  await press(app, key);
+}
+
 async function typeInto(app, id, text) {
   await tabTo(app, id);
   await app.page.keyboard.type(text, { delay: 15 });
@@ -57,30 +64,23 @@ test('a candidate goes from the welcome screen to an exported dossier with the k
     await press(app, 'Enter');
     assert.equal((await app.state()).screen, 'candidate');
 
-    await tabTo(app, 'candidate.start');
-    await press(app, 'Space');
+    await tabToAndPress(app, 'candidate.start', 'Space');
     assert.equal((await app.state()).candidate.step, 'eligibility');
 
     // Eligibility: one ongoing full-time period since 2024, both phases done.
-    await tabTo(app, 'elig.period.add');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'elig.period.add', 'Enter');
     await typeInto(app, 'elig.period.0.start', '01/02/2024');
-    await tabTo(app, 'elig.next');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'elig.next', 'Enter');
     assert.equal((await app.state()).candidate.eligibility_stage, 'phases');
-    await tabTo(app, 'elig.phase.investigation.yes');
-    await press(app, 'Space');
-    await tabTo(app, 'elig.phase.construction.yes');
-    await press(app, 'Space');
-    await tabTo(app, 'elig.see_verdict');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'elig.phase.investigation.yes', 'Space');
+    await tabToAndPress(app, 'elig.phase.construction.yes', 'Space');
+    await tabToAndPress(app, 'elig.see_verdict', 'Enter');
     let s = await app.state();
     assert.equal(s.candidate.eligibility_stage, 'verdict');
     assert.equal(s.candidate.eligibility.result.eligible, true);
 
     // Questionnaire: the step bar, then fields one after the other (Tab leaves a field with its text).
-    await tabTo(app, 'step.questionnaire', { back: true });
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'step.questionnaire', 'Enter', { back: true });
     assert.equal((await app.state()).candidate.step, 'questionnaire');
     await typeInto(app, '/identity/first_name', 'Hélène');
     await press(app, 'Tab');
@@ -88,8 +88,7 @@ test('a candidate goes from the welcome screen to an exported dossier with the k
     await app.page.keyboard.type('Lefèvre', { delay: 15 });
     await app.settle(200);
     await typeInto(app, '/identity/email', 'helene.lefevre@numerique.gouv.fr');
-    await tabTo(app, '/identity/status/contractuel');
-    await press(app, 'Space');
+    await tabToAndPress(app, '/identity/status/contractuel', 'Space');
     s = await app.state();
     assert.deepEqual(
       [s.candidate.answers.identity.first_name, s.candidate.answers.identity.last_name,
@@ -97,12 +96,10 @@ test('a candidate goes from the welcome screen to an exported dossier with the k
       ['Hélène', 'Lefèvre', 'helene.lefevre@numerique.gouv.fr', 'contractuel']);
 
     // Review and export: Enter on the button, the file arrives.
-    await tabTo(app, 'step.review', { back: true });
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'step.review', 'Enter', { back: true });
     assert.equal((await app.state()).candidate.step, 'review');
     const download = app.page.waitForEvent('download');
-    await tabTo(app, 'export.run');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'export.run', 'Enter');
     const file = await download;
     const text = fs.readFileSync(await file.path(), 'utf8');
     const bundle = JSON.parse(text);
@@ -119,14 +116,12 @@ test('a coach imports a dossier, opens it and records a decision with the keyboa
   const app = await openApp(browser, { width: 1200, height: 950, today: '2026-11-28' });
   try {
     await app.page.focus('#canvas');
-    await tabTo(app, 'welcome.coach');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'welcome.coach', 'Enter');
     assert.equal((await app.state()).screen, 'coach');
     await typeInto(app, 'coach.profile.name', 'Noémie Durand');
     // The file picker opens from Enter (a keyboard gesture), like from a click.
     const chooser = app.page.waitForEvent('filechooser');
-    await tabTo(app, 'coach.import');
-    await press(app, 'Enter');
+    await tabToAndPress(app, 'coach.import', 'Enter');
     await (await chooser).setFiles(path.join(root, 'assets/samples/complete.json'));
     await app.page.waitForFunction(() => {
       const s = window.certif.state();
@@ -134,14 +129,10 @@ test('a coach imports a dossier, opens it and records a decision with the keyboa
     }, null, { timeout: 30000 });
     await app.settle();
     const entry = (await app.state()).coach.entries[0];
-    await tabTo(app, `coach.open.${entry.id}`);
-    await press(app, 'Enter');
-    await tabTo(app, 'coach.tab.decision');
-    await press(app, 'Enter');
-    await tabTo(app, 'coach.decision.kind.admis');
-    await press(app, 'Space');
-    await tabTo(app, 'coach.decision.save');
-    await press(app, 'Enter');
+    await tabToAndPress(app, `coach.open.${entry.id}`, 'Enter');
+    await tabToAndPress(app, 'coach.tab.decision', 'Enter');
+    await tabToAndPress(app, 'coach.decision.kind.admis', 'Space');
+    await tabToAndPress(app, 'coach.decision.save', 'Enter');
     const s = await app.state();
     assert.equal(s.coach.entries[0].status, 'admis');
     await app.shot('keyboard-03-coach-decision');
