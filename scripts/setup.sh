@@ -49,36 +49,47 @@ if [ "${#want[@]}" -gt 0 ]; then
     "${want[@]}" >/dev/null
 fi
 
-# --- Dear ImGui sources from Debian's source package ----------------------------------------------
-imgui_dir="$cache/imgui-$imgui_version"
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  have_src=0
-  if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    have_src=1
+# --- third-party sources from Debian's source packages (built for wasm by our CMake) ---------------
+# Each is unpacked into $cache/<dir> (never committed). Only the upstream ("orig") tarball is used: a
+# mirror may lack a version's Debian patch tarball, so every version apt knows is tried in turn.
+ensure_deb_src() {
+  if grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then return; fi
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    # Derive the deb-src entry from the machine's own deb entry: no host is named here.
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.sources >/dev/null
+  elif [ -f /etc/apt/sources.list ]; then
+    sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list |
+      "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.list >/dev/null
+  else
+    log "no Debian apt source found to derive a deb-src entry from"; exit 1
   fi
-  if [ "$have_src" -eq 0 ]; then
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      # Derive the deb-src entry from the machine's own deb entry: no host is named here.
-      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-        "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.sources >/dev/null
-    elif [ -f /etc/apt/sources.list ]; then
-      sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list |
-        "${sudo_cmd[@]}" tee /etc/apt/sources.list.d/certif-debian-src.list >/dev/null
-    else
-      log "no Debian apt source found to derive a deb-src entry from"; exit 1
-    fi
-    apt_updated=0
-  fi
+  apt_updated=0
+}
+
+# fetch_source SOURCE_PACKAGE ORIG_PREFIX DIR MARKER: unpacks SOURCE_PACKAGE's orig tarball (named
+# ORIG_PREFIX*.orig.tar.*) into $cache/DIR unless $cache/DIR/MARKER already exists.
+fetch_source() {
+  local pkg="$1" prefix="$2" dir="$cache/$3" marker="$4"
+  [ -f "$dir/$marker" ] && return 0
+  ensure_deb_src
   apt_update_once
   mkdir -p "$cache/dl"
-  log "fetching Dear ImGui $imgui_version sources (Debian source package)"
-  (cd "$cache/dl" && apt-get source --download-only -qq imgui >/dev/null 2>&1)
-  tarball=$(ls "$cache/dl"/imgui_${imgui_version}*.orig.tar.* 2>/dev/null | head -n 1)
-  if [ -z "$tarball" ]; then log "imgui $imgui_version orig tarball not found in Debian"; exit 1; fi
-  rm -rf "$imgui_dir.tmp" && mkdir -p "$imgui_dir.tmp"
-  tar -xf "$tarball" -C "$imgui_dir.tmp" --strip-components=1
-  rm -rf "$imgui_dir" && mv "$imgui_dir.tmp" "$imgui_dir"
-fi
+  log "fetching $pkg sources (Debian source package)"
+  local tarball="" v
+  for v in "" $(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}'); do
+    (cd "$cache/dl" && apt-get source --download-only -qq "$pkg${v:+=$v}" >/dev/null 2>&1) || true
+    tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1)
+    [ -n "$tarball" ] && break
+  done
+  if [ -z "$tarball" ]; then log "no orig tarball of $pkg (${prefix}*) found in Debian"; exit 1; fi
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
+  if [ ! -f "$dir.tmp/$marker" ]; then log "$tarball has no $marker"; exit 1; fi
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+}
+
+fetch_source imgui "imgui_${imgui_version}" "imgui-$imgui_version" imgui.cpp
 
 # --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
 if [ ! -f "$root/node_modules/.package-lock.json" ] ||
