@@ -6,6 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CERTIF_CACHE:-$root/.cache}"          # ignored by git; never committed
 imgui_version="1.86"
+sodium_version="1.0.18"
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 sudo_cmd=()
@@ -16,6 +17,8 @@ debs=(
   cmake make g++ clang libclang-rt-14-dev   # native build, libFuzzer + sanitizers
   emscripten                                # em++ 3.1.6 (clang-14)
   nlohmann-json3-dev libgtest-dev libstb-dev
+  libsodium-dev                             # crypto for the native build (age sealing)
+  age golang-filippo-age-dev                # Debian's age: interop tests; its example file as a known answer
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
   nodejs python3 brotli ca-certificates
@@ -90,9 +93,15 @@ fetch_source() {
 }
 
 fetch_source imgui "imgui_${imgui_version}" "imgui-$imgui_version" imgui.cpp
+# libsodium for the wasm build (cmake/sodium.cmake compiles it; natively Debian's libsodium-dev is used).
+fetch_source libsodium "libsodium_${sodium_version}" "libsodium-$sodium_version" src/libsodium/include/sodium.h
 
 # --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
-if [ ! -f "$root/node_modules/.package-lock.json" ] ||
+# A node_modules that is a symbolic link belongs to the tree it points to: `npm ci` would empty that
+# tree's folder and put a real one here, so it is left alone (only installed when missing).
+if [ -L "$root/node_modules" ] && [ -f "$root/node_modules/.package-lock.json" ]; then
+  :
+elif [ ! -f "$root/node_modules/.package-lock.json" ] ||
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   log "npm ci"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
