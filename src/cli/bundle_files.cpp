@@ -36,7 +36,7 @@ const core::Ruleset* embedded_ruleset(std::string& error) {
   return nullptr;
 }
 
-core::Result<std::string> read_bundle_file(std::string_view path) {
+core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age) {
   const std::uint64_t limit = core::max_bundle_bytes;
   const std::string shown = path == "-" ? std::string("standard input") : std::string(path);
   auto too_large = [&](const std::string& size) {
@@ -51,6 +51,7 @@ core::Result<std::string> read_bundle_file(std::string_view path) {
     }
     if (fs::is_regular_file(p, ec)) {
       const auto size = fs::file_size(p, ec);
+      if (auto sealed = read_if_sealed(p.string(), shown, age, limit, ec ? 0 : size)) return std::move(*sealed);
       if (!ec && size > limit) return too_large(std::to_string(size) + " bytes");
       std::string error;
       auto text = read_input(path, error);
@@ -72,6 +73,7 @@ core::Result<std::string> read_bundle_file(std::string_view path) {
   while (*in) {
     in->read(piece.data(), static_cast<std::streamsize>(piece.size()));
     text.append(piece.data(), static_cast<std::size_t>(in->gcount()));
+    if (text.size() <= piece.size() && core::looks_like_age(text)) return open_sealed(*in, std::move(text), shown, age, limit, 0);
     if (text.size() > limit) return too_large("more than " + std::to_string(limit) + " bytes");
   }
   if (in->bad()) return core::Issue{core::Severity::error, "file.unreadable", "", "cannot read " + shown};

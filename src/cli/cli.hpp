@@ -1,11 +1,13 @@
 // The `certif` command line: shared helpers and the subcommands' entry points.
 #pragma once
 
+#include "core/age.hpp"
 #include "core/referential.hpp"
 #include "core/result.hpp"
 #include "core/ruleset.hpp"
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +36,72 @@ void fail(std::string_view sub, std::string_view message);
 
 // ---- shared by the bundle commands (src/cli/bundle_files.cpp) ----------------------------------------
 
+// ---- sealed (age) files (src/cli/age_io.cpp) -------------------------------------------------------------
+
+// The keys a command opens sealed files with: --identity FILE (-i, repeatable: age identity files) and,
+// for files sealed with a passphrase, --passphrase-env VAR or --passphrase-fd N (else the terminal).
+struct AgeInput {
+  std::vector<std::string> identity_files;
+  std::string passphrase_env;
+  int passphrase_fd = -1;
+  // Filled on first use, then reused for every file of the command.
+  bool loaded = false;
+  std::vector<core::AgeIdentity> identities;
+  std::optional<core::Issue> load_error;
+  std::optional<std::string> passphrase;
+};
+// Moves the options above out of `args` into `age` (up to "--"); the other arguments go to `rest` in
+// order. false (after printing why) for an option without its value.
+bool take_age_options(std::string_view sub, const Args& args, Args& rest, AgeInput& age);
+// Whether an issue from read_bundle_file means the file could not be read or opened (exit status 2:
+// file.unreadable, and no key, a wrong key or passphrase for a sealed file) rather than read and found
+// invalid (exit status 1).
+bool cannot_read(const core::Issue& issue);
+
+enum class PassphraseSource { env, fd, terminal, none };
+PassphraseSource passphrase_source(const AgeInput& age);
+// The passphrase from --passphrase-env, --passphrase-fd (its first line) or the terminal (asked twice
+// when `twice`, echo off). nullopt and `error` set when there is none.
+std::optional<std::string> get_passphrase(AgeInput& age, bool twice, std::string& error);
+
+class OutputFile;
+// Opens the sealed file being read from `in` (`head`: its first bytes, already read), with at most
+// `limit` bytes of content; `file_size` (0 when unknown) lets it reserve the content's memory at once.
+// Memory: the content plus a megabyte, whatever the file's size — or, with a `sink`, a megabyte or two:
+// the content goes there as it verifies (and the result is empty); the caller commits the sink only on
+// success. Issues carry the age.* codes (file.unwritable when the sink fails).
+core::Result<std::string> open_sealed(std::istream& in, std::string head, const std::string& shown, AgeInput* age,
+                                      std::uint64_t limit, std::uint64_t file_size, OutputFile* sink = nullptr);
+
+// When the file at `path` is a sealed one: open_sealed's result on it; nullopt when it is not sealed.
+std::optional<core::Result<std::string>> read_if_sealed(const std::string& path, const std::string& shown, AgeInput* age,
+                                                        std::uint64_t limit, std::uint64_t file_size);
+
+// A file written in pieces that appears under its name only once complete: a temporary file next to it,
+// renamed by commit(); removed if the object goes before. "-" is standard output (written at once).
+// Refuses to replace an existing file unless `force`, and never writes through a symbolic link.
+class OutputFile {
+public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+  bool open(const std::string& path, bool force, unsigned mode, std::string& error);
+  bool write(std::string_view bytes, std::string& error);
+  bool commit(std::string& error);
+
+private:
+  std::string path_, temp_;
+  int fd_ = -1;
+};
+
+// "2026-12-02T10:00:00Z": the current time, for the identity files keygen writes.
+std::string utc_now_rfc3339();
+
 // Reads a bundle file ("-": standard input) without ever holding more than core::max_bundle_bytes + 1
 // bytes: a larger file is refused (code json.too_large) before it is read. An unreadable file gives the
-// code file.unreadable.
-core::Result<std::string> read_bundle_file(std::string_view path);
+// code file.unreadable. A sealed (age) file is opened with `age`'s keys as it is read (see open_sealed).
+core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age = nullptr);
 
 // The referential and ruleset embedded in the program (the web app's), or nullptr and `error` set.
 const core::Referential* embedded_referential(std::string& error);
@@ -71,5 +135,11 @@ int run_pack(const Args& args);
 int run_cohort(const Args& args);
 // `certif html summary|evaluation|attestation FILE... [--lang fr|en] [-o FILE] [--force]` (src/cli/html.cpp).
 int run_html(const Args& args);
+// `certif seal FILE (--recipient age1… … | --passphrase) [-o FILE.age]` (src/cli/seal.cpp).
+int run_seal(const Args& args);
+// `certif open FILE.age [--identity KEYFILE…] [-o FILE]` (src/cli/open.cpp).
+int run_open(const Args& args);
+// `certif keygen [-o FILE] | -y FILE` (src/cli/keygen.cpp).
+int run_keygen(const Args& args);
 
 } // namespace cli

@@ -30,7 +30,8 @@ void print_usage(std::ostream& out) {
          "the candidate's claim. A file that cannot be read or is invalid is reported on standard error and\n"
          "left out; the others still make the table.\n\n"
          "  -o FILE   write the table to FILE (default: standard output; \"-\" too)\n"
-         "  --force   replace FILE if it exists\n\n"
+         "  --force   replace FILE if it exists\n"
+         "  --identity KEYFILE  opens sealed bundles (.age); see certif open --help for passphrases\n\n"
          "Exit status: 0 every file was read; 1 some file is invalid; 2 bad arguments, an unreadable file or\n"
          "an output that cannot be written.\n";
 }
@@ -69,7 +70,10 @@ Kind kind_of(std::string_view text, std::vector<core::Issue>& issues) {
 
 } // namespace
 
-int run_cohort(const Args& args) {
+int run_cohort(const Args& all_args) {
+  AgeInput age;
+  Args args;
+  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
   std::string output = "-";
   bool force = false;
   std::vector<std::string_view> files;
@@ -117,11 +121,11 @@ int run_cohort(const Args& args) {
   bool invalid = false, unreadable = false;
   for (const std::string_view file : files) {
     const std::string name = shown(file);
-    auto text = read_bundle_file(file);
+    auto text = read_bundle_file(file, &age);
     if (!text) {
-      const bool cannot_read = text.error().code == "file.unreadable";
-      (cannot_read ? unreadable : invalid) = true;
-      report(name, cannot_read ? "unreadable, left out" : "invalid, left out", text.issues(), true);
+      const bool unopened = cannot_read(text.error());
+      (unopened ? unreadable : invalid) = true;
+      report(name, unopened ? "unreadable, left out" : "invalid, left out", text.issues(), true);
       continue;
     }
     std::vector<core::Issue> json_issues;

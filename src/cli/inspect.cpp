@@ -19,7 +19,8 @@ void print_usage(std::ostream& out) {
          "type, size and SHA-256), the integrity verdict, the eligibility verdict the bundle claims next to\n"
          "the one recomputed from its answers (never trusting the claim), and what is missing.\n"
          "Eligibility and completeness are judged on the day the candidate exported; --date also\n"
-         "recomputes eligibility for another day (e.g. the day of the interview).\n\n"
+         "recomputes eligibility for another day (e.g. the day of the interview).\n"
+         "A sealed FILE (.age) is opened with --identity KEYFILE (or its passphrase: see certif open --help).\n\n"
          "Exit status: 0 the bundle is valid (complete or not, eligible or not); 1 it is not valid;\n"
          "2 bad arguments or an unreadable file.\n";
 }
@@ -51,7 +52,10 @@ void print_criteria(const core::EligibilityResult& r, std::ostream& out) {
 
 } // namespace
 
-int run_inspect(const Args& args) {
+int run_inspect(const Args& all_args) {
+  AgeInput age;
+  Args args;
+  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
   std::optional<std::string_view> file;
   std::optional<core::Date> other_date;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -87,8 +91,8 @@ int run_inspect(const Args& args) {
     fail(sub, error);
     return exit_usage;
   }
-  auto text = read_bundle_file(*file);
-  if (!text && text.error().code == "file.unreadable") {
+  auto text = read_bundle_file(*file, &age);
+  if (!text && cannot_read(text.error())) {
     fail(sub, text.error().message);
     return exit_usage;
   }

@@ -3,6 +3,8 @@
 
 #include "core/version.hpp"
 
+#include <sodium.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -68,6 +70,9 @@ const cli::Subcommand subcommands[] = {
     {"pack", "make a bundle from such a folder (the reverse of extract)", cli::run_pack},
     {"cohort", "the cohort table (CSV) from bundles and evaluation records (-o FILE)", cli::run_cohort},
     {"html", "printable HTML: dossier summary, evaluation sheet, attestation (-o FILE)", cli::run_html},
+    {"seal", "encrypt a dossier for the jury's keys or a passphrase (age v1, -o FILE.age)", cli::run_seal},
+    {"open", "decrypt a sealed dossier (.age) with --identity KEYFILE or its passphrase", cli::run_open},
+    {"keygen", "make an age key pair (identity file, public key age1…, fingerprint)", cli::run_keygen},
 };
 
 void print_help(std::ostream& out) {
@@ -81,12 +86,18 @@ void print_help(std::ostream& out) {
     out << "  " << name << s.synopsis << '\n';
   }
   out << "\nExit status: 0 success, 1 input read but not valid, 2 usage or unreadable input.\n"
-      << "Every command reads the same formats and applies the same rules as the web app.\n";
+      << "Every command reads the same formats and applies the same rules as the web app.\n"
+      << "validate, inspect and cohort also read sealed dossiers (.age) with --identity KEYFILE.\n";
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+  // libsodium picks its fastest code for this CPU and readies its random generator (seal, keygen).
+  if (sodium_init() < 0) {
+    std::cerr << "certif: libsodium cannot start\n";
+    return cli::exit_usage;
+  }
   cli::Args args(argv + 1, argv + argc);
   if (args.empty()) {
     print_help(std::cerr);

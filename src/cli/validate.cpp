@@ -22,6 +22,8 @@ void print_usage(std::ostream& out) {
          "           {\"valid\": bool, \"files\": [{\"file\": \"...\", \"valid\": bool, \"digest\": \"hex\" | null,\n"
          "            \"issues\": [{\"severity\": \"error\"|\"warning\"|\"notice\", \"code\": \"...\",\n"
          "                        \"path\": \"/json/pointer\", \"message\": \"...\"}]}]}\n\n"
+         "  --identity KEYFILE  opens sealed files (.age) first (repeatable; for a passphrase, see\n"
+         "           certif open --help): a damaged one is invalid, one no key opens is unreadable.\n\n"
          "Exit status: 0 every file is valid; 1 some file is not; 2 bad arguments or an unreadable file.\n";
 }
 
@@ -33,12 +35,12 @@ struct Report {
   std::vector<core::Issue> issues;
 };
 
-Report check(std::string_view file) {
+Report check(std::string_view file, AgeInput& age) {
   Report r;
   r.file = std::string(file);
-  auto text = read_bundle_file(file);
+  auto text = read_bundle_file(file, &age);
   if (!text) {
-    r.readable = text.error().code != "file.unreadable";
+    r.readable = !cannot_read(text.error());
     r.issues = text.issues();
     return r;
   }
@@ -85,7 +87,10 @@ void print_text(const Report& r, std::ostream& out) {
 
 } // namespace
 
-int run_validate(const Args& args) {
+int run_validate(const Args& all_args) {
+  AgeInput age;
+  Args args;
+  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
   bool json = false;
   std::vector<std::string_view> files;
   bool options_done = false;
@@ -113,7 +118,7 @@ int run_validate(const Args& args) {
   bool all_valid = true, all_readable = true;
   nlohmann::json reports = nlohmann::json::array();
   for (const auto file : files) {
-    const Report r = check(file);  // one file in memory at a time
+    const Report r = check(file, age);  // one file in memory at a time
     all_valid = all_valid && r.valid;
     all_readable = all_readable && r.readable;
     if (json) reports.push_back(to_json(r));
