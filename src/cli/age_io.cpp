@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -319,22 +318,7 @@ OutputFile::~OutputFile() {
 bool OutputFile::open(const std::string& path, bool force, unsigned mode, std::string& error) {
   path_ = path;
   if (path == "-") return true;
-  std::error_code ec;
-  const auto status = fs::symlink_status(path, ec);
-  if (fs::is_symlink(status)) {
-    error = path + " is a symbolic link; not writing through it";
-    return false;
-  }
-  if (fs::exists(status)) {
-    if (!force) {
-      error = path + " already exists (use --force to replace it)";
-      return false;
-    }
-    if (!fs::is_regular_file(status)) {
-      error = path + " exists and is not a regular file";
-      return false;
-    }
-  }
+  if (!may_write(path, force, error)) return false;
   // Next to the target (same file system, so the rename is atomic), hidden, unique.
   const fs::path target(path);
   const std::string dir = target.has_parent_path() ? target.parent_path().string() + "/" : std::string();
@@ -376,15 +360,6 @@ bool OutputFile::commit(std::string& error) {
   }
   temp_.clear();
   return true;
-}
-
-std::string utc_now_rfc3339() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 } // namespace cli

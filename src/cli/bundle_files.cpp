@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -80,13 +81,7 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age)
   return text;
 }
 
-bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error) {
-  if (path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    if (!std::cout) error = "cannot write to standard output";
-    return static_cast<bool>(std::cout);
-  }
+bool may_write(const std::string& path, bool force, std::string& error) {
   std::error_code ec;
   const auto status = fs::symlink_status(path, ec);
   if (fs::is_symlink(status)) {
@@ -103,6 +98,26 @@ bool write_file(const std::string& path, std::string_view bytes, bool force, std
       return false;
     }
   }
+  return true;
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error) {
+  if (path == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    if (!std::cout) error = "cannot write to standard output";
+    return static_cast<bool>(std::cout);
+  }
+  if (!may_write(path, force, error)) return false;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) {
     error = "cannot create " + path;

@@ -95,8 +95,6 @@ private:
   int fd_ = -1;
 };
 
-// "2026-12-02T10:00:00Z": the current time, for the identity files keygen writes.
-std::string utc_now_rfc3339();
 
 // Reads a bundle file ("-": standard input) without ever holding more than core::max_bundle_bytes + 1
 // bytes: a larger file is refused (code json.too_large) before it is read. An unreadable file gives the
@@ -106,6 +104,12 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age 
 // The referential and ruleset embedded in the program (the web app's), or nullptr and `error` set.
 const core::Referential* embedded_referential(std::string& error);
 const core::Ruleset* embedded_ruleset(std::string& error);
+
+// Whether `path` may be written: not through a symbolic link, not over anything but a regular file, and
+// over an existing file only with `force`. false and `error` set otherwise.
+bool may_write(const std::string& path, bool force, std::string& error);
+// The current UTC time, "YYYY-MM-DDThh:mm:ssZ" (bundles' exported_at, identity files' created line).
+std::string utc_now();
 
 // Writes `bytes` to `path` ("-": standard output). Refuses to replace an existing file unless `force`,
 // and never writes through a symbolic link. false and `error` set on failure.

@@ -82,7 +82,7 @@ int run_keygen(const Args& args) {
     fail(sub, id.error().message);
     return exit_usage;
   }
-  std::string file = core::format_age_identity_file(*id, utc_now_rfc3339());
+  std::string file = core::format_age_identity_file(*id, utc_now());
   OutputFile out;
   const bool written = out.open(output, force, 0600, error) && out.write(file, error) && out.commit(error);
   sodium_memzero(&file[0], file.size());

@@ -7,8 +7,6 @@
 #include "core/sha256.hpp"
 #include "core/version.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -34,15 +32,6 @@ void print_usage(std::ostream& out) {
          "FILE may be - (standard output). An existing FILE is not replaced without --force.\n\n"
          "Exit status: 0 written; 1 the bundle would not be valid (nothing written); 2 bad arguments, an\n"
          "unreadable or malformed file in DIR, or FILE cannot be written.\n";
-}
-
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // A path from meta.json, kept inside DIR: relative, no "..", no empty or "." parts.
@@ -151,7 +140,7 @@ int run_pack(const Args& args) {
   if (!doc.contains("referential")) doc["referential"] = {{"id", referential->id}, {"version", referential->version}};
   if (!doc.contains("ruleset")) doc["ruleset"] = {{"id", ruleset->id}, {"version", ruleset->version}};
   if (exported_at) doc["exported_at"] = *exported_at;
-  else if (!doc.contains("exported_at")) doc["exported_at"] = now_utc();
+  else if (!doc.contains("exported_at")) doc["exported_at"] = utc_now();
 
   // The attachments: every file entry's bytes, found by its id.
   std::vector<core::Issue> reading;
