@@ -10,7 +10,8 @@
 #   SODIUM_STATIC=1         a static library: no visibility attributes on the API
 # Left undefined on purpose: every HAVE_*INTRIN_H (no SSE/AVX code exists for wasm), HAVE_AMD64_ASM /
 # HAVE_AVX_ASM / HAVE_INLINE_ASM / HAVE_CPUID (no assembly), HAVE_PTHREAD and HAVE_ATOMIC_OPS (one
-# thread), HAVE_TI_MODE (no 128-bit arithmetic: the 32-bit field and Poly1305 code fit wasm32), HAVE_MMAP
+# thread), HAVE_TI_MODE (no 128-bit arithmetic: the 32-bit field and Poly1305 code fit wasm32 — with it,
+# sealing 150 MB under node took 1.1–1.9 s of CPU instead of 0.8–0.9 s, measured here), HAVE_MMAP
 # / HAVE_MLOCK / HAVE_MPROTECT (guarded pages: not used here; scrypt then takes its memory from malloc).
 # sodium/version.h is generated from its template with the version configure.ac states.
 # The sources are the library's own list (src/libsodium/Makefile.am, non-minimal: scrypt is in the

@@ -146,3 +146,10 @@ find_program(CERTIF_NODE node REQUIRED)
 add_test(NAME budget.transfer
   COMMAND "${CERTIF_NODE}" "${CMAKE_SOURCE_DIR}/tests/budget/check.mjs" "${CERTIF_SITE_DIR}"
           "${CMAKE_SOURCE_DIR}/bench/transfer-budget.json")
+
+# --- bench/age.sh's wasm side: sealing and opening under node with the app's memory settings (on demand) ---
+add_executable(age_bench EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/age_bench.cpp")
+target_link_libraries(age_bench PRIVATE certif_core)
+target_link_options(age_bench PRIVATE "SHELL:-s ENVIRONMENT=node" "SHELL:-s NODERAWFS=1" "SHELL:-s EXIT_RUNTIME=1"
+  "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s INITIAL_MEMORY=16MB" "SHELL:-s MAXIMUM_MEMORY=1GB"
+  "SHELL:-s MEMORY_GROWTH_GEOMETRIC_CAP=16MB" "SHELL:-s TOTAL_STACK=1MB")
