@@ -71,5 +71,7 @@ int run_pack(const Args& args);
 int run_cohort(const Args& args);
 // `certif html summary|evaluation|attestation FILE... [--lang fr|en] [-o FILE] [--force]` (src/cli/html.cpp).
 int run_html(const Args& args);
+// `certif credential keygen|sign|verify|profile|revoke ...` (src/cli/credential.cpp).
+int run_credential(const Args& args);
 
 } // namespace cli

@@ -68,6 +68,7 @@ const cli::Subcommand subcommands[] = {
     {"pack", "make a bundle from such a folder (the reverse of extract)", cli::run_pack},
     {"cohort", "the cohort table (CSV) from bundles and evaluation records (-o FILE)", cli::run_cohort},
     {"html", "printable HTML: dossier summary, evaluation sheet, attestation (-o FILE)", cli::run_html},
+    {"credential", "signed credentials: keygen, sign, verify, profile, revoke", cli::run_credential},
 };
 
 void print_help(std::ostream& out) {

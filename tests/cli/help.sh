@@ -6,6 +6,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 out=$("$certif" --help) || fail "--help exited non-zero"
 grep -q "Usage: certif <command>" <<<"$out" || fail "--help lacks a usage line"
+for command in credential; do
+  grep -qE "^  $command " <<<"$out" || fail "--help does not list $command"
+  "$certif" "$command" --help >/dev/null || fail "certif $command --help exited non-zero"
+done
 ver=$("$certif" --version) || fail "--version exited non-zero"
 [[ "$ver" =~ ^certif\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$ver'"
 "$certif" >/dev/null 2>&1; [ $? -eq 2 ] || fail "no arguments should exit 2"
