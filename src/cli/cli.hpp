@@ -73,5 +73,7 @@ int run_cohort(const Args& args);
 int run_html(const Args& args);
 // `certif credential keygen|sign|verify|profile|revoke ...` (src/cli/credential.cpp).
 int run_credential(const Args& args);
+// `certif cpf EVALUATION... BUNDLE... -o FLUX.xml [--settings FILE] ...` (src/cli/cpf.cpp).
+int run_cpf(const Args& args);
 
 } // namespace cli

@@ -69,6 +69,7 @@ const cli::Subcommand subcommands[] = {
     {"cohort", "the cohort table (CSV) from bundles and evaluation records (-o FILE)", cli::run_cohort},
     {"html", "printable HTML: dossier summary, evaluation sheet, attestation (-o FILE)", cli::run_html},
     {"credential", "signed credentials: keygen, sign, verify, profile, revoke", cli::run_credential},
+    {"cpf", "the holders' declaration to the CPF (XML flux) from evaluation records and bundles", cli::run_cpf},
 };
 
 void print_help(std::ostream& out) {

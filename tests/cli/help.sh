@@ -6,7 +6,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 out=$("$certif" --help) || fail "--help exited non-zero"
 grep -q "Usage: certif <command>" <<<"$out" || fail "--help lacks a usage line"
-for command in credential; do
+for command in credential cpf; do
   grep -qE "^  $command " <<<"$out" || fail "--help does not list $command"
   "$certif" "$command" --help >/dev/null || fail "certif $command --help exited non-zero"
 done
