@@ -8,12 +8,10 @@
 #include "cli/rsa.hpp"
 
 #include "core/attestation.hpp"
-#include "core/badge.hpp"
 #include "core/bundle.hpp"
 #include "core/evaluation.hpp"
 #include "core/json_strict.hpp"
 #include "core/qr.hpp"
-#include "core/triage.hpp"
 #include "core/vc_jwt.hpp"
 
 #define STB_IMAGE_IMPLEMENTATION
@@ -326,50 +324,36 @@ int run_sign(const Args& args) {
     }
     salt = *fresh;
   }
-  core::BadgeInputs in;
+  core::CredentialIssueInputs in;
   in.issuer_id = *o.get("--issuer-id");
   in.issuer_name = o.value_or("--issuer-name", "");
   in.issuer_url = o.value_or("--issuer-url", "");
   in.valid_from = valid_from;
   in.valid_until = o.value_or("--valid-until", "");
   in.salt = salt;
-  in.subject_id = core::badge_subject_id(core::normalize_email(e.candidate.email), salt);
-  in.holder_name = true;
-  if (const core::Decision* decision = core::current_decision(e)) in.awarded = decision->date;
-  auto credential = core::open_badge_credential(e, *referential, in);
-  if (!credential) {
-    print_issues("no credential for " + std::string(o.positional[0]), credential.issues());
+  in.key = key->pub;
+  auto prepared = core::prepare_credential(e, *referential, in);
+  if (!prepared) {
+    print_issues("no credential for " + std::string(o.positional[0]), prepared.issues());
     return exit_invalid;
   }
-  auto input = core::credential_signing_input(*credential, key->pub.kid);
-  if (!input) {
-    print_issues("the credential cannot be signed", input.issues());
-    return exit_invalid;
-  }
-  auto signature = sign(*key, *input, code);
+  auto signature = sign(*key, prepared->credential_signing_input, code);
   if (!signature) return code;
-  const std::string jwt = core::compact_jws(*input, *signature) + "\n";
-  const std::string slug = core::file_slug(e.candidate.last_name + " " + e.candidate.first_name);
-  const std::string output = o.get("-o") ? *o.get("-o") : o.value_or("--output", safe_file_name((slug.empty() ? "titulaire" : slug) + "-" + referential->rs_reference, "credential") + ".jwt");
+  const std::string jwt = core::compact_jws(prepared->credential_signing_input, *signature) + "\n";
+  const std::string output = o.get("-o") ? *o.get("-o") : o.value_or("--output", safe_file_name(prepared->file_name, "credential.jwt"));
   if (!write_file(output, jwt, o.has("--force"), error)) {
     fail(sub, error);
     return exit_usage;
   }
-  if (output != "-") std::cout << "credential " << core::badge_credential_id(e, in.issuer_id, valid_from) << "\nwritten to " << output << '\n';
+  if (output != "-") std::cout << "credential " << prepared->code_claims.credential_id << "\nwritten to " << output << '\n';
 
   // The attestation code, its QR code and the attestation carrying them, when asked for.
   if (o.get("--code") || o.get("--qr") || o.get("--attestation")) {
-    const core::Decision* decision = core::current_decision(e);
-    core::AttestationClaims claims{core::badge_credential_id(e, in.issuer_id, valid_from), core::badge_holder_name(e),
-                                   referential->rs_reference, decision ? decision->date : core::Date{}};
-    auto code_input = core::attestation_code_signing_input(claims, key->pub);
-    if (!code_input) {
-      print_issues("no attestation code", code_input.issues());
-      return exit_invalid;
-    }
-    auto code_signature = sign(*key, *code_input, code);
+    const core::AttestationClaims& claims = prepared->code_claims;
+    auto code_signature = sign(*key, prepared->code_signing_input, code);
     if (!code_signature) return code;
-    const std::string text = core::attestation_qr_text(core::compact_jws(*code_input, *code_signature), verification_url ? *verification_url : "");
+    const std::string text =
+        core::attestation_qr_text(core::compact_jws(prepared->code_signing_input, *code_signature), verification_url ? *verification_url : "");
     if (const std::string* path = o.get("--code")) {
       if (!write_file(*path, text + "\n", o.has("--force"), error)) {
         fail(sub, error);

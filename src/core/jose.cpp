@@ -283,7 +283,8 @@ Result<SignatureCheck> rs256_signature_check(const CompactJws& jws, const std::v
   if (alg != "RS256") {
     return Issue{Severity::error, "jws.alg_unsupported", "/alg", "Signed with \"" + alg + "\": these credentials are signed with RS256 only."};
   }
-  for (const auto& [name, value] : jws.header.items()) {
+  for (const auto& item : jws.header.items()) {
+    const std::string& name = item.key();
     if (std::find(allowed.begin(), allowed.end(), std::string_view(name)) == allowed.end()) {
       return Issue{Severity::error, "jws.header_invalid", "/" + json_pointer_escape(name),
                    "The header member \"" + name + "\" is not allowed here."};

@@ -2,11 +2,13 @@
 // profile and the LinkedIn link.
 //
 // [SECTION] helpers  [SECTION] timestamps  [SECTION] the credential's checks  [SECTION] VC-JWT
-// [SECTION] attestation code  [SECTION] revocation list  [SECTION] verdict  [SECTION] issuer profile
+// [SECTION] attestation code  [SECTION] issuing  [SECTION] revocation list  [SECTION] verdict  [SECTION] issuer profile
 // [SECTION] LinkedIn
 #include "core/vc_jwt.hpp"
 
+#include "core/badge.hpp"
 #include "core/json_strict.hpp"
+#include "core/triage.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -378,6 +380,41 @@ Result<AttestationCodeDraft> read_attestation_code(std::string_view text, const 
   if (!issues.empty()) return issues;
   d.signature = std::move(check).value();
   return d;
+}
+
+// ---- [SECTION] issuing -------------------------------------------------------------------------------------
+
+Result<CredentialToSign> prepare_credential(const Evaluation& e, const Referential& ref, const CredentialIssueInputs& in) {
+  BadgeInputs b;
+  b.issuer_id = in.issuer_id;
+  b.issuer_name = in.issuer_name;
+  b.issuer_url = in.issuer_url;
+  b.valid_from = in.valid_from;
+  b.valid_until = in.valid_until;
+  b.salt = in.salt;
+  b.subject_id = badge_subject_id(normalize_email(e.candidate.email), in.salt);
+  b.holder_name = true;
+  const Decision* decision = current_decision(e);
+  if (decision != nullptr) b.awarded = decision->date;
+  auto credential = open_badge_credential(e, ref, b);
+  if (!credential) return credential.issues();
+  CredentialToSign out;
+  auto input = credential_signing_input(*credential, in.key.kid);
+  if (!input) return input.issues();
+  out.code_claims = AttestationClaims{badge_credential_id(e, in.issuer_id, in.valid_from), badge_holder_name(e), ref.rs_reference,
+                                      decision != nullptr ? decision->date : Date{}};
+  auto code = attestation_code_signing_input(out.code_claims, in.key);
+  if (!code) return code.issues();
+  const std::string slug = file_slug(e.candidate.last_name + " " + e.candidate.first_name);
+  out.credential = std::move(credential).value();
+  out.credential_signing_input = std::move(input).value();
+  out.code_signing_input = std::move(code).value();
+  std::string code_part;
+  for (const char c : ref.rs_reference) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) code_part += c;
+  }
+  out.file_name = (slug.empty() ? std::string("titulaire") : slug) + "-" + (code_part.empty() ? std::string("certification") : code_part) + ".jwt";
+  return out;
 }
 
 // ---- [SECTION] revocation list ----------------------------------------------------------------------------

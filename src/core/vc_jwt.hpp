@@ -3,7 +3,7 @@
 // and the verdict a verifier reaches — with the signature itself made and checked by the platform.
 //
 // [SECTION] timestamps  [SECTION] VC-JWT (signing, reading)  [SECTION] attestation code (QR)
-// [SECTION] revocation list  [SECTION] verdict  [SECTION] issuer profile  [SECTION] LinkedIn
+// [SECTION] issuing  [SECTION] revocation list  [SECTION] verdict  [SECTION] issuer profile  [SECTION] LinkedIn
 //
 // The VC-JWT (1EdTech Open Badges 3.0 §8.2 "JSON Web Token Proof Format", VC Data Model 2.0):
 //   header  {"alg":"RS256","kid":<the issuer key's id>,"typ":"JWT"} — no other member
@@ -24,7 +24,9 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/evaluation.hpp"
 #include "core/jose.hpp"
+#include "core/referential.hpp"
 #include "core/result.hpp"
 
 #include <nlohmann/json.hpp>
@@ -126,6 +128,34 @@ struct AttestationCodeDraft {
 // Reads an attestation code (the JWS, or a QR text: both forms are accepted), checks all but the
 // signature. Codes: jws.*, credential.not_attestation_code (typ or claims not those of a code).
 Result<AttestationCodeDraft> read_attestation_code(std::string_view text, const std::vector<RsaPublicJwk>& issuer_keys);
+
+// ---- [SECTION] issuing (what the app and the CLI do for an admitted record) --------------------------------
+
+struct CredentialIssueInputs {
+  std::string issuer_id;    // the issuer profile's address (https) or a DID
+  std::string issuer_name;  // "" : the referential's certifier
+  std::string issuer_url;   // optional
+  std::string valid_from;   // "YYYY-MM-DDThh:mm:ssZ": the attestation's issued_at
+  std::string valid_until;  // "" : no end of validity
+  std::string salt;         // random (16 bytes as hex), for the e-mail hash
+  RsaPublicJwk key;         // the signing key's public part (kid set)
+};
+
+// Everything to sign for one admitted record, in one call: the credential (the unsigned preview, with
+// the subject id, the holder's name and awardedDate that signing needs), its VC-JWT signing input, the
+// attestation code's claims and signing input, and the file name "<slug>-<RS code>.jwt". The platform
+// then signs both inputs and calls compact_jws; attestation_qr_text, encode_qr, qr_svg and
+// attestation_html(…, &AttestationProof{claims.credential_id, svg}) make the attestation.
+// Refused with open_badge_credential's issues (not admitted, no e-mail, …) and the signing inputs'.
+struct CredentialToSign {
+  std::string credential;
+  std::string credential_signing_input;
+  AttestationClaims code_claims;
+  std::string code_signing_input;
+  std::string file_name;
+};
+Result<CredentialToSign> prepare_credential(const Evaluation& evaluation, const Referential& referential,
+                                            const CredentialIssueInputs& inputs);
 
 // ---- [SECTION] revocation list ------------------------------------------------------------------------
 

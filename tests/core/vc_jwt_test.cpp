@@ -310,3 +310,26 @@ TEST(LinkedIn, AddCertificationUrl) {
   c.credential_url = "http://insecure.example.org";
   EXPECT_EQ(core::linkedin_add_certification_url(c).error().path, "certUrl");
 }
+
+TEST(VcJwt, PrepareCredentialForAnAdmittedRecord) {
+  core::CredentialIssueInputs in;
+  in.issuer_id = issuer;
+  in.valid_from = "2025-04-10T09:00:00Z";
+  in.salt = "sel-0123456789";
+  in.key = key();
+  const auto r = core::prepare_credential(full_evaluation(), referential(), in);
+  ASSERT_TRUE(r.ok()) << coach_test::describe(r.issues());
+  EXPECT_EQ(r->file_name, "lefevre-helene-RS3536.jwt");
+  EXPECT_EQ(r->credential, credential()) << "the same credential as the inputs the signing tests use";
+  EXPECT_EQ(r->credential_signing_input, core::credential_signing_input(credential(), key().kid).value());
+  EXPECT_EQ(r->code_claims.credential_id, core::badge_credential_id(full_evaluation(), issuer, "2025-04-10T09:00:00Z"));
+  EXPECT_EQ(r->code_claims.holder_name, "Hélène Lefèvre");
+  EXPECT_EQ(r->code_claims.certification_code, "RS3536");
+  EXPECT_EQ(r->code_claims.date, (core::Date{2025, 4, 9}));
+  EXPECT_EQ(r->code_signing_input, core::attestation_code_signing_input(r->code_claims, key()).value());
+  core::Evaluation adjourned = full_evaluation();
+  adjourned.decisions.pop_back();
+  const auto refused = core::prepare_credential(adjourned, referential(), in);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(coach_test::find_issue(refused.issues(), "evaluation.not_admitted", "/decisions"), nullptr);
+}
