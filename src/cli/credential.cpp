@@ -206,6 +206,24 @@ std::optional<std::string> sign(const PrivateKey& key, const std::string& input,
   return signature;
 }
 
+// A record or a bundle read and parsed by `parse`, or nullopt with the problem printed and `code` set.
+template <typename T>
+std::optional<T> load(std::string_view path, const char* what, core::Result<T> (*parse)(std::string_view) noexcept, int& code) {
+  auto text = read_bundle_file(path);
+  if (!text) {
+    print_issues(std::string(path) + ": unreadable", text.issues());
+    code = text.error().code == "file.unreadable" ? exit_usage : exit_invalid;
+    return std::nullopt;
+  }
+  auto parsed = parse(*text);
+  if (!parsed) {
+    print_issues(std::string(path) + ": not " + what, parsed.issues());
+    code = exit_invalid;
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
 bool is_timestamp_option(const Options& o, const char* name) {
   const std::string* v = o.get(name);
   return v == nullptr || core::unix_seconds(*v).has_value();
@@ -284,26 +302,10 @@ int run_sign(const Args& args) {
     return exit_usage;
   }
   // The record, and the bundle it is about.
-  auto record_text = read_bundle_file(o.positional[0]);
-  if (!record_text) {
-    print_issues(std::string(o.positional[0]) + ": unreadable", record_text.issues());
-    return record_text.error().code == "file.unreadable" ? exit_usage : exit_invalid;
-  }
-  auto evaluation = core::parse_evaluation(*record_text);
-  if (!evaluation) {
-    print_issues(std::string(o.positional[0]) + ": not a valid evaluation record", evaluation.issues());
-    return exit_invalid;
-  }
-  auto bundle_text = read_bundle_file(o.positional[1]);
-  if (!bundle_text) {
-    print_issues(std::string(o.positional[1]) + ": unreadable", bundle_text.issues());
-    return bundle_text.error().code == "file.unreadable" ? exit_usage : exit_invalid;
-  }
-  auto bundle = core::parse_bundle(*bundle_text);
-  if (!bundle) {
-    print_issues(std::string(o.positional[1]) + ": not a valid dossier bundle", bundle.issues());
-    return exit_invalid;
-  }
+  auto evaluation = load(o.positional[0], "an evaluation record", core::parse_evaluation, code);
+  if (!evaluation) return code;
+  auto bundle = load(o.positional[1], "a dossier bundle", core::parse_bundle, code);
+  if (!bundle) return code;
   if (bundle->digest != evaluation->bundle.digest) {
     fail(sub, std::string(o.positional[0]) + " evaluates another dossier than " + std::string(o.positional[1]) + " (digests differ)");
     return exit_invalid;

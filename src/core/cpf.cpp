@@ -137,27 +137,36 @@ Issue json_issue(const char* code, std::string path, std::string message) {
   return Issue{Severity::error, code, std::move(path), std::move(message)};
 }
 
+// Member `name` of `j` into `out` when it is a text (absent or null: left as it is).
+void json_text(const json& j, const char* name, std::string& out, std::vector<Issue>& issues, const char* code, const std::string& base) {
+  const auto it = j.find(name);
+  if (it == j.end() || it->is_null()) return;
+  if (!it->is_string()) issues.push_back(json_issue(code, base + "/" + name, std::string("\"") + name + "\" must be a text."));
+  else out = it->get<std::string>();
+}
+
+// Members of `j` not in `known` are refused: a misspelt name would otherwise be silently unused.
+void refuse_unknown(const json& j, const std::vector<const char*>& known, std::vector<Issue>& issues, const char* code,
+                    const std::string& base, const char* what) {
+  for (const auto& item : j.items()) {
+    const std::string& name = item.key();
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; })) {
+      issues.push_back(json_issue(code, base + "/" + name, std::string("Unknown ") + what + " \"" + name + "\" (see cpf.md)."));
+    }
+  }
+}
+
 } // namespace
 
 Result<CpfSettings> cpf_settings_from_json(const json& j) {
   if (!j.is_object()) return json_issue("cpf.settings_invalid", "", "The CPF settings must be a JSON object.");
   CpfSettings s;
   std::vector<Issue> issues;
-  auto text = [&](const char* name, std::string& out) {
-    const auto it = j.find(name);
-    if (it == j.end()) return;
-    if (!it->is_string()) issues.push_back(json_issue("cpf.settings_invalid", std::string("/") + name, std::string("\"") + name + "\" must be a text."));
-    else out = it->get<std::string>();
-  };
-  for (const auto& item : j.items()) {
-    const std::string& name = item.key();
-    static const char* const known[] = {"xsd_version", "emetteur_id_client", "certificateur_id_client", "id_contrat", "certification_type",
-                                        "certification_code", "nature_deposant", "modalite_acces", "identity_verified", "validity_years",
-                                        "use_nir"};
-    if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return name == k; })) {
-      issues.push_back(json_issue("cpf.settings_invalid", "/" + name, "Unknown setting \"" + name + "\" (see cpf.md)."));
-    }
-  }
+  auto text = [&](const char* name, std::string& out) { json_text(j, name, out, issues, "cpf.settings_invalid", ""); };
+  refuse_unknown(j,
+                 {"xsd_version", "emetteur_id_client", "certificateur_id_client", "id_contrat", "certification_type", "certification_code",
+                  "nature_deposant", "modalite_acces", "identity_verified", "validity_years", "use_nir"},
+                 issues, "cpf.settings_invalid", "", "setting");
   std::string version = "1.1.2";
   text("xsd_version", version);
   if (version == "1.1.5") s.xsd = CpfXsdVersion::v1_1_5;
@@ -190,22 +199,11 @@ Result<CpfIdentity> cpf_identity_from_json(const json& j, const std::string& bas
   if (!j.is_object()) return json_issue("cpf.identity_invalid", base, "The identity data must be a JSON object.");
   CpfIdentity id;
   std::vector<Issue> issues;
-  static const char* const known[] = {"birth_name",       "usage_name",        "first_names",        "sex",
-                                      "birth_year",       "birth_month",       "birth_day",          "birth_insee_code",
-                                      "birth_postal_code", "birth_place_name", "birth_country_code", "birth_country_name",
-                                      "nir"};
-  for (const auto& item : j.items()) {
-    const std::string& name = item.key();
-    if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return name == k; })) {
-      issues.push_back(json_issue("cpf.identity_invalid", base + "/" + name, "Unknown identity member \"" + name + "\" (see cpf.md)."));
-    }
-  }
-  auto text = [&](const char* name, std::string& out) {
-    const auto it = j.find(name);
-    if (it == j.end() || it->is_null()) return;
-    if (!it->is_string()) issues.push_back(json_issue("cpf.identity_invalid", base + "/" + name, std::string("\"") + name + "\" must be a text."));
-    else out = it->get<std::string>();
-  };
+  refuse_unknown(j,
+                 {"birth_name", "usage_name", "first_names", "sex", "birth_year", "birth_month", "birth_day", "birth_insee_code",
+                  "birth_postal_code", "birth_place_name", "birth_country_code", "birth_country_name", "nir"},
+                 issues, "cpf.identity_invalid", base, "identity member");
+  auto text = [&](const char* name, std::string& out) { json_text(j, name, out, issues, "cpf.identity_invalid", base); };
   auto number = [&](const char* name, bool required) -> std::optional<int> {
     const auto it = j.find(name);
     if (it == j.end() || it->is_null()) {

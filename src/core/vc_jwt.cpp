@@ -220,6 +220,16 @@ CheckedCredential check_credential(const json& c, std::vector<Issue>& issues) {
 
 constexpr const char* jwt_claims[] = {"iss", "jti", "nbf", "sub", "exp"};
 
+// A compact JWS of one kind (its typ header); `refusal` is the code used when the typ is another.
+Result<CompactJws> read_typed_jws(std::string_view text, const char* typ, const char* refusal, const char* what) {
+  auto jws = parse_compact_jws(text);
+  if (!jws) return jws.issues();
+  if (const auto t = jws->header.find("typ"); t == jws->header.end() || *t != typ) {
+    return error(refusal, "/typ", std::string("This signed text is not ") + what + " (its typ is not \"" + typ + "\").");
+  }
+  return std::move(jws).value();
+}
+
 } // namespace
 
 // ---- [SECTION] VC-JWT ------------------------------------------------------------------------------------
@@ -357,11 +367,8 @@ Result<std::string> attestation_jws_from_qr_text(std::string_view text) {
 Result<AttestationCodeDraft> read_attestation_code(std::string_view text, const std::vector<RsaPublicJwk>& keys) {
   auto extracted = attestation_jws_from_qr_text(text);
   if (!extracted) return extracted.issues();
-  auto jws = parse_compact_jws(*extracted);
+  auto jws = read_typed_jws(*extracted, attestation_code_jws_type, "credential.not_attestation_code", "an attestation code");
   if (!jws) return jws.issues();
-  if (const auto typ = jws->header.find("typ"); typ == jws->header.end() || *typ != attestation_code_jws_type) {
-    return error("credential.not_attestation_code", "/typ", "This signed text is not an attestation code (its typ is not \"certif-qr\").");
-  }
   auto check = rs256_signature_check(*jws, keys, {"alg", "kid", "typ"});
   if (!check) return check.issues();
   const json& p = jws->payload;
@@ -458,11 +465,8 @@ Result<std::string> revocation_list_signing_input(const RevocationList& list, st
 }
 
 Result<RevocationListDraft> read_revocation_list(std::string_view text, const std::vector<RsaPublicJwk>& keys) {
-  auto jws = parse_compact_jws(text);
+  auto jws = read_typed_jws(text, revocation_list_jws_type, "credential.not_revocation_list", "a revocation list");
   if (!jws) return jws.issues();
-  if (const auto typ = jws->header.find("typ"); typ == jws->header.end() || *typ != revocation_list_jws_type) {
-    return error("credential.not_revocation_list", "/typ", "This signed text is not a revocation list (its typ is not \"certif-revocations+jwt\").");
-  }
   auto check = rs256_signature_check(*jws, keys, {"alg", "kid", "typ"});
   if (!check) return check.issues();
   const json& p = jws->payload;
