@@ -13,6 +13,9 @@
 // How one is checked: a reader (read_credential_jwt, ...) returns a SignatureCheck naming the key and
 // the bytes; the platform answers whether `signature` is a valid RS256 signature of `signing_input`
 // under `key`, and only then is the content trusted (conclude_*).
+// A key pair in the browser: generateKey({name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent:
+// [1,0,1], hash: "SHA-256"}, true, ["sign", "verify"]), exportKey("jwk", privateKey) for the backup; its
+// public part and default kid: parse_rsa_public_jwk(private_jwk, true) and jwk_thumbprint_uri().
 #pragma once
 
 #include "core/result.hpp"

@@ -11,10 +11,12 @@
 //           iss = issuer.id, jti = id, nbf = validFrom, sub = credentialSubject.id, exp = validUntil
 //           (NumericDate: seconds since 1970-01-01T00:00:00Z), when it has one
 //   compact JWS, base64url without padding, RS256 (RSASSA-PKCS1-v1_5 with SHA-256), 2048-bit key.
-// Signing, in the browser (WebCrypto) as on the command line (OpenSSL):
-//   auto input = core::credential_signing_input(credential_json, key.kid);     // Result<std::string>
-//   bytes sig = platform.sign_rs256(private_key, *input);
-//   std::string jwt = core::compact_jws(*input, sig);                          // "<holder>-<code>.jwt"
+// Signing, in the browser (WebCrypto) as on the command line (OpenSSL), for an admitted record:
+//   auto todo = core::prepare_credential(evaluation, referential, inputs);      // Result<CredentialToSign>
+//   bytes sig = platform.sign_rs256(private_key, todo->credential_signing_input);
+//   std::string jwt = core::compact_jws(todo->credential_signing_input, sig);   // todo->file_name
+//   (the same for todo->code_signing_input: the attestation code, then its QR code)
+// or, for a credential made otherwise, credential_signing_input(credential_json, key.kid).
 // Verifying (the verification page; `certif credential verify`):
 //   auto draft = core::read_credential_jwt(text, issuer_keys);  // Result<CredentialDraft>: refusals
 //   bool ok = platform.verify_rs256(draft->signature);          // WebCrypto: async, the draft waits
