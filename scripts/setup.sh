@@ -19,6 +19,9 @@ debs=(
   nlohmann-json3-dev libgtest-dev libstb-dev
   libsodium-dev                             # crypto for the native build (age sealing)
   age golang-filippo-age-dev                # Debian's age: interop tests; its example file as a known answer
+  libssl-dev libqrcodegen-dev libzbar-dev   # credentials: RSA signatures (CLI), QR encoding and reading
+  zbar-tools libxml2-utils python3-jwcrypto # tests: zbarimg, xmllint --schema, an independent JWT check
+  patch                                     # Debian's patches on the sources built for wasm
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
   nodejs python3 brotli ca-certificates
@@ -70,31 +73,56 @@ ensure_deb_src() {
   apt_updated=0
 }
 
-# fetch_source SOURCE_PACKAGE ORIG_PREFIX DIR MARKER: unpacks SOURCE_PACKAGE's orig tarball (named
-# ORIG_PREFIX*.orig.tar.*) into $cache/DIR unless $cache/DIR/MARKER already exists.
+# fetch_source SOURCE_PACKAGE ORIG_PREFIX DIR MARKER [patched]: unpacks SOURCE_PACKAGE's orig tarball
+# (named ORIG_PREFIX*.orig.tar.*) into $cache/DIR unless $cache/DIR/MARKER already exists. With
+# "patched", Debian's own patches (debian/patches/series of the same version: security fixes) are
+# applied too, so a version is only taken when its Debian tarball is there as well.
 fetch_source() {
-  local pkg="$1" prefix="$2" dir="$cache/$3" marker="$4"
-  [ -f "$dir/$marker" ] && return 0
+  local pkg="$1" prefix="$2" dir="$cache/$3" marker="$4" patched="${5:-}"
+  if [ -f "$dir/$marker" ] && { [ -z "$patched" ] || [ -f "$dir/.debian-patched" ]; }; then return 0; fi
   ensure_deb_src
   apt_update_once
   mkdir -p "$cache/dl"
   log "fetching $pkg sources (Debian source package)"
-  local tarball="" v
+  local tarball="" debian="" v
   for v in "" $(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}'); do
     (cd "$cache/dl" && apt-get source --download-only -qq "$pkg${v:+=$v}" >/dev/null 2>&1) || true
     tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1)
-    [ -n "$tarball" ] && break
+    if [ -n "$patched" ]; then
+      debian=$( (ls "$cache/dl/${pkg}_${v}"*.debian.tar.* 2>/dev/null || true) | sort -V | tail -n 1)
+      [ -n "$tarball" ] && [ -n "$debian" ] && break
+    else
+      [ -n "$tarball" ] && break
+    fi
   done
   if [ -z "$tarball" ]; then log "no orig tarball of $pkg (${prefix}*) found in Debian"; exit 1; fi
+  if [ -n "$patched" ] && [ -z "$debian" ]; then log "no Debian tarball (patches) of $pkg found"; exit 1; fi
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
   tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
   if [ ! -f "$dir.tmp/$marker" ]; then log "$tarball has no $marker"; exit 1; fi
+  if [ -n "$patched" ]; then
+    tar -xf "$debian" -C "$dir.tmp"
+    local p
+    if [ -f "$dir.tmp/debian/patches/series" ]; then
+      while read -r p; do
+        case "$p" in ''|'#'*) continue ;; esac
+        patch -s -p1 -d "$dir.tmp" < "$dir.tmp/debian/patches/$p" || { log "$pkg: Debian patch $p does not apply"; exit 1; }
+      done < "$dir.tmp/debian/patches/series"
+    fi
+    basename "$debian" > "$dir.tmp/.debian-patched"
+  fi
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
 fetch_source imgui "imgui_${imgui_version}" "imgui-$imgui_version" imgui.cpp
-# libsodium for the wasm build (cmake/sodium.cmake compiles it; natively Debian's libsodium-dev is used).
-fetch_source libsodium "libsodium_${sodium_version}" "libsodium-$sodium_version" src/libsodium/include/sodium.h
+# libsodium for the wasm build, with Debian's security patches (cmake/sodium.cmake compiles it; natively
+# Debian's libsodium-dev is used).
+fetch_source libsodium "libsodium_${sodium_version}" "libsodium-$sodium_version" src/libsodium/include/sodium.h patched
+
+# QR codes for the wasm build (cmake/qr.cmake compiles them; natively Debian's libqrcodegen-dev and
+# libzbar-dev are used): Nayuki's encoder, and zbar's QR reader with Debian's security patches.
+fetch_source qr-code-generator "qr-code-generator_" qr-code-generator c/qrcodegen.c
+fetch_source zbar "zbar_" zbar zbar/qrcode/qrdec.c patched
 
 # --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
 # A node_modules that is a symbolic link belongs to the tree it points to: `npm ci` would empty that

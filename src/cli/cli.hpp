@@ -145,5 +145,9 @@ int run_seal(const Args& args);
 int run_open(const Args& args);
 // `certif keygen [-o FILE] | -y FILE` (src/cli/keygen.cpp).
 int run_keygen(const Args& args);
+// `certif credential keygen|sign|verify|profile|revoke ...` (src/cli/credential.cpp).
+int run_credential(const Args& args);
+// `certif cpf EVALUATION... BUNDLE... -o FLUX.xml [--settings FILE] ...` (src/cli/cpf.cpp).
+int run_cpf(const Args& args);
 
 } // namespace cli

@@ -73,6 +73,8 @@ const cli::Subcommand subcommands[] = {
     {"seal", "encrypt a dossier for the jury's keys or a passphrase (age v1, -o FILE.age)", cli::run_seal},
     {"open", "decrypt a sealed dossier (.age) with --identity KEYFILE or its passphrase", cli::run_open},
     {"keygen", "make an age key pair (identity file, public key age1…, fingerprint)", cli::run_keygen},
+    {"credential", "signed credentials: keygen, sign, verify, profile, revoke", cli::run_credential},
+    {"cpf", "the holders' declaration to the CPF (XML flux) from evaluation records and bundles", cli::run_cpf},
 };
 
 void print_help(std::ostream& out) {

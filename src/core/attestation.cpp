@@ -37,7 +37,14 @@ constexpr const char* k_preview_style = R"(.preview-banner { border: 3px dashed 
 
 } // namespace
 
-Result<std::string> attestation_html(const Evaluation& e, const Referential& ref, AttestationVariant variant) {
+// The QR code's place: beside the signature, at a size phones read from print (the SVG scales).
+constexpr const char* k_proof_style = R"(.proof { margin-top: 10mm; display: flex; gap: 6mm; align-items: center; font-size: 9.5pt; }
+.proof svg { width: 40mm; height: 40mm; flex: none; }
+.proof p { margin: 0; }
+)";
+
+Result<std::string> attestation_html(const Evaluation& e, const Referential& ref, AttestationVariant variant,
+                                     const AttestationProof* proof) {
   const bool preview = variant == AttestationVariant::preview;
   if (!preview) {
     std::vector<Issue> blockers;
@@ -75,7 +82,7 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
   h += html_document_start("fr",
                            std::string(preview ? "Aperçu sans valeur – " : "") + "Attestation de certification " +
                                ref.rs_reference + " – " + e.candidate.first_name + " " + e.candidate.last_name,
-                           std::string(k_style) + (preview ? k_preview_style : ""));
+                           std::string(k_style) + (preview ? k_preview_style : "") + (proof ? k_proof_style : ""));
   // The watermark is decoration drawn by the stylesheet (faint on purpose, so not text a reader or a
   // contrast check should see); the banner, inside the page's header, says the same in words.
   if (preview) h += "<div class=\"watermark\" aria-hidden=\"true\"></div>\n";
@@ -104,10 +111,18 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
     h += "<dt>Date de la décision</dt><dd>" + french_long_date(decision->date) + "</dd>\n";
   }
   if (!ref.official_page.empty()) h += "<dt>Fiche officielle</dt><dd>" + html_escape(ref.official_page) + "</dd>\n";
+  if (proof && !proof->credential_id.empty()) {
+    h += "<dt>Identifiant de l’attestation</dt><dd>" + html_escape(proof->credential_id) + "</dd>\n";
+  }
   h += "</dl>\n";
   h += "<p class=\"issue\">Fait à " + place + ", le " + date + ".</p>\n";
   h += "<div class=\"signature\">\n<p class=\"name\">" + value(a.signatory_name, "nom du signataire à compléter") + "</p>\n";
   h += "<p>" + value(a.signatory_role, "qualité du signataire à compléter") + "</p>\n</div>\n";
+  if (proof && !proof->qr_svg.empty()) {
+    h += "<div class=\"proof\">\n" + proof->qr_svg + "\n<p>Ce code, signé par " + certifier +
+         ", permet de vérifier le titulaire, la certification, la date et l’identifiant de cette attestation, "
+         "sans connexion, avec la page de vérification de l’organisme certificateur.</p>\n</div>\n";
+  }
   h += "</main>\n<footer>\n<p>Dossier évalué : empreinte " + html_escape(e.bundle.digest.substr(0, 16)) +
        " (SHA-256, extrait). Document établi avec certif-intra.</p>\n</footer>\n";
   h += html_document_end();

@@ -23,10 +23,18 @@ enum class AttestationVariant {
   issued,   // the document itself: never marked provisional
 };
 
+// What makes the attestation checkable (core/vc_jwt.hpp): the id of the signed credential it goes with,
+// and the QR code of its attestation code (core/qr.hpp's qr_svg, inline SVG with its text alternative).
+struct AttestationProof {
+  std::string credential_id;  // shown as « Identifiant de l’attestation »
+  std::string qr_svg;         // "" : no QR code
+};
+
 // The attestation for `evaluation`. The issued variant is refused (with the blockers, see
 // attestation_blockers(), apart from already_issued) unless the record's attestation is issued; the
-// preview is always produced.
+// preview is always produced. With `proof`, the document also carries the credential id and the QR code
+// (without, it is exactly as before).
 Result<std::string> attestation_html(const Evaluation& evaluation, const Referential& referential,
-                                     AttestationVariant variant);
+                                     AttestationVariant variant, const AttestationProof* proof = nullptr);
 
 } // namespace core

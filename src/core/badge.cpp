@@ -1,6 +1,7 @@
 // The Open Badges 3.0 credential: identity hashing, the achievement with its rubric, the results.
 #include "core/badge.hpp"
 
+#include "core/html.hpp"
 #include "core/sha256.hpp"
 #include "core/triage.hpp"
 
@@ -49,6 +50,16 @@ std::string derived_uuid(std::string_view seed) {
 
 } // namespace
 
+std::string badge_credential_id(const Evaluation& e, std::string_view issuer_id, std::string_view valid_from) {
+  return "urn:uuid:" + derived_uuid("certif-intra/badge|" + e.bundle.digest + "|" + std::string(valid_from) + "|" + std::string(issuer_id));
+}
+
+std::string badge_subject_id(std::string_view email, std::string_view salt) {
+  return "urn:uuid:" + derived_uuid("certif-intra/subject|" + badge_identity_hash(email, salt));
+}
+
+std::string badge_holder_name(const Evaluation& e) { return e.candidate.first_name + " " + e.candidate.last_name; }
+
 Result<std::string> open_badge_credential(const Evaluation& e, const Referential& ref, const BadgeInputs& in) {
   std::vector<Issue> issues;
   const Decision* decision = current_decision(e);
@@ -76,6 +87,20 @@ Result<std::string> open_badge_credential(const Evaluation& e, const Referential
   }
   if (!in.achievement_id.empty() && !is_uri(in.achievement_id) && in.achievement_id.rfind("urn:", 0) != 0) {
     issues.push_back(Issue{Severity::error, "badge.value_invalid", "achievement_id", "The achievement id must be a URI."});
+  }
+  if (!in.subject_id.empty() && !is_uri(in.subject_id) && in.subject_id.rfind("urn:", 0) != 0) {
+    issues.push_back(Issue{Severity::error, "badge.value_invalid", "subject_id", "The subject id must be a URI."});
+  }
+  if (!in.valid_until.empty() && (!is_export_timestamp(in.valid_until) || in.valid_until <= in.valid_from)) {
+    issues.push_back(Issue{Severity::error, "badge.value_invalid", "valid_until",
+                           "validUntil must be written YYYY-MM-DDThh:mm:ssZ and come after validFrom."});
+  }
+  if (in.awarded && !is_valid(*in.awarded)) {
+    issues.push_back(Issue{Severity::error, "badge.value_invalid", "awarded", "awardedDate is not a valid day."});
+  }
+  if (in.holder_name && (is_blank(e.candidate.first_name) || is_blank(e.candidate.last_name))) {
+    issues.push_back(Issue{Severity::error, "badge.value_invalid", "/candidate",
+                           "The holder's name is to be in the credential, and the record lacks their first or last name."});
   }
   for (const Issue& i : check_evaluation(e, ref)) {
     if (i.code == "evaluation.level_unknown") issues.push_back(i);
@@ -143,21 +168,30 @@ Result<std::string> open_badge_credential(const Evaluation& e, const Referential
 
   json identity = {{"type", "IdentityObject"}, {"identityType", "emailAddress"}, {"hashed", true},
                    {"identityHash", badge_identity_hash(email, in.salt)}, {"salt", in.salt}};
+  json identifiers = json::array({std::move(identity)});
+  if (in.holder_name) {
+    identifiers.push_back({{"type", "IdentityObject"}, {"identityType", "name"}, {"hashed", false},
+                           {"identityHash", badge_holder_name(e)}});
+  }
+  json subject = {{"type", json::array({"AchievementSubject"})},
+                  {"identifier", std::move(identifiers)},
+                  {"achievement", std::move(achievement)},
+                  {"result", std::move(results)}};
+  if (!in.subject_id.empty()) subject["id"] = in.subject_id;
   json credential = {
       {"@context", json::array({"https://www.w3.org/ns/credentials/v2",
                                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"})},
-      {"id", "urn:uuid:" + derived_uuid("certif-intra/badge|" + e.bundle.digest + "|" + in.valid_from + "|" + in.issuer_id)},
+      {"id", badge_credential_id(e, in.issuer_id, in.valid_from)},
       {"type", json::array({"VerifiableCredential", "OpenBadgeCredential"})},
       {"name", ref.title.fr},
       {"issuer", std::move(issuer)},
       {"validFrom", in.valid_from},
-      {"credentialSubject", {{"type", json::array({"AchievementSubject"})},
-                             {"identifier", json::array({std::move(identity)})},
-                             {"achievement", std::move(achievement)},
-                             {"result", std::move(results)}}},
+      {"credentialSubject", std::move(subject)},
       {"credentialSchema", json::array({{{"id", "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"},
                                          {"type", "1EdTechJsonSchemaValidator2019"}}})},
   };
+  if (!in.valid_until.empty()) credential["validUntil"] = in.valid_until;
+  if (in.awarded) credential["awardedDate"] = to_iso(*in.awarded) + "T00:00:00Z";
   return credential.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

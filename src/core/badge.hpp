@@ -12,13 +12,25 @@
 //   referential's autonomy scale and whose requiredLevel is the expected one.
 // - result: one Result per assessed competency, achievedLevel = the observed level.
 // - id: "urn:uuid:" + a UUID (version 8, RFC 9562) derived from the bundle digest, validFrom and the
-//   issuer id, so the same inputs give the same credential.
+//   issuer id, so the same inputs give the same credential (badge_credential_id()).
+//
+// For signing (core/vc_jwt.hpp), three opt-in members, all off by default (the unsigned credential is
+// then exactly as before):
+// - subject_id: credentialSubject.id. OB 3.0's VC-JWT proof requires a "sub" claim equal to it, so a
+//   signed credential needs one; badge_subject_id() gives a pseudonymous one derived from the hashed
+//   identity (it reveals nothing the identityHash does not).
+// - holder_name: a second IdentityObject, identityType "name", not hashed, with the holder's name as the
+//   record has it — so that a verifier can show who the credential is about.
+// - valid_until: validUntil (and the JWT's "exp"), when the certification has an end of validity.
+// - awarded: awardedDate, the day of the admission decision (written at 00:00:00Z): the day the
+//   certification was obtained, which validFrom (the issue time) is not.
 #pragma once
 
 #include "core/evaluation.hpp"
 #include "core/referential.hpp"
 #include "core/result.hpp"
 
+#include <optional>
 #include <string>
 
 namespace core {
@@ -30,6 +42,10 @@ struct BadgeInputs {
   std::string valid_from;      // "YYYY-MM-DDThh:mm:ssZ" (required)
   std::string salt;            // random, see above (required)
   std::string achievement_id;  // a URI naming the achievement; "" : "urn:certif-intra:achievement:<id>:<version>"
+  std::string subject_id;      // credentialSubject.id (a URI); "" : none
+  bool holder_name = false;    // add the holder's name as an IdentityObject (see above)
+  std::string valid_until;     // "YYYY-MM-DDThh:mm:ssZ" after valid_from; "" : none
+  std::optional<Date> awarded; // awardedDate (see above); none : not written
 };
 
 // The credential as pretty-printed JSON (2 spaces, members sorted, a final newline). Refused:
@@ -40,5 +56,13 @@ Result<std::string> open_badge_credential(const Evaluation& evaluation, const Re
 
 // "sha256$" + hex SHA-256 of (normalised e-mail + salt): the IdentityObject's identityHash.
 std::string badge_identity_hash(std::string_view email, std::string_view salt);
+// The credential's id for these inputs: "urn:uuid:<UUID v8 of the bundle digest, valid_from, issuer_id>".
+// The attestation and its QR code name the credential by it.
+std::string badge_credential_id(const Evaluation& evaluation, std::string_view issuer_id, std::string_view valid_from);
+// "urn:uuid:<UUID v8 of badge_identity_hash(email, salt)>": a subject id that names the holder of this
+// credential without revealing their address.
+std::string badge_subject_id(std::string_view email, std::string_view salt);
+// The holder's name as the attestation prints it: first name, a space, last name (as typed).
+std::string badge_holder_name(const Evaluation& evaluation);
 
 } // namespace core

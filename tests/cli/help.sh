@@ -10,6 +10,10 @@ for c in seal open keygen; do
   grep -q "^  $c " <<<"$out" || fail "--help does not list '$c'"
 done
 grep -q "also read sealed dossiers (.age) with --identity KEYFILE" <<<"$out" || fail "--help does not say sealed dossiers are read"
+for command in credential cpf; do
+  grep -qE "^  $command " <<<"$out" || fail "--help does not list $command"
+  "$certif" "$command" --help >/dev/null || fail "certif $command --help exited non-zero"
+done
 ver=$("$certif" --version) || fail "--version exited non-zero"
 [[ "$ver" =~ ^certif\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$ver'"
 "$certif" >/dev/null 2>&1; [ $? -eq 2 ] || fail "no arguments should exit 2"

@@ -1,5 +1,6 @@
 // The attestation: every mandatory mention present, the issued document never marked provisional and
-// the preview always, nothing loaded from outside, and hostile names escaped.
+// the preview always, nothing loaded from outside, hostile names escaped, and the credential id and QR
+// code when the attestation is signed.
 #include "core/attestation.hpp"
 
 #include "coach_fixtures.hpp"
@@ -94,4 +95,22 @@ TEST(Attestation, HostileNamesAreEscaped) {
     // Inside <title>, the names are escaped too.
     EXPECT_TRUE(contains(html, "– &lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien &amp; &quot;Fils&quot;</title>"));
   }
+}
+
+TEST(Attestation, ProofCarriesTheCredentialIdAndTheQrCode) {
+  const core::AttestationProof proof{"urn:uuid:adb35438-9a7c-80d9-8113-e8e7ab3cb9b0",
+                                     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\" role=\"img\" "
+                                     "aria-labelledby=\"qr-attestation-title\"><title id=\"qr-attestation-title\">Code</title></svg>"};
+  const auto r = core::attestation_html(full_evaluation(), referential(), AttestationVariant::issued, &proof);
+  ASSERT_TRUE(r.ok()) << coach_test::describe(r.issues());
+  const std::string& html = *r;
+  EXPECT_TRUE(contains(html, "<dt>Identifiant de l’attestation</dt><dd>urn:uuid:adb35438-9a7c-80d9-8113-e8e7ab3cb9b0</dd>"));
+  EXPECT_TRUE(contains(html, "<div class=\"proof\">\n" + proof.qr_svg + "\n<p>Ce code, signé par NUMA, permet de vérifier"));
+  EXPECT_TRUE(contains(html, ".proof svg { width: 40mm; height: 40mm;"));
+  expect_self_contained(html);
+  html_test::expect_semantic_structure(html);
+  // Without a proof, the document is the one it always was (the golden file of the test above).
+  EXPECT_EQ(*core::attestation_html(full_evaluation(), referential(), AttestationVariant::issued, nullptr),
+            *core::attestation_html(full_evaluation(), referential(), AttestationVariant::issued));
+  EXPECT_FALSE(contains(*core::attestation_html(full_evaluation(), referential(), AttestationVariant::issued), "proof"));
 }
