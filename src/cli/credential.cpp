@@ -233,7 +233,7 @@ std::string now_utc() { return core::utc_timestamp(static_cast<std::int64_t>(std
 
 // ---- [SECTION] keygen ----------------------------------------------------------------------------------
 
-int run_keygen(const Args& args) {
+int run_credential_keygen(const Args& args) {
   const Options o = parse_options(args, {"--kid", "--iss", "--bits"}, {"--force"});
   if (o.help) {
     print_usage(std::cout);
@@ -685,7 +685,7 @@ int run_credential(const Args& args) {
     print_usage(std::cout);
     return exit_ok;
   }
-  if (what == "keygen") return run_keygen(rest);
+  if (what == "keygen") return run_credential_keygen(rest);
   if (what == "sign") return run_sign(rest);
   if (what == "verify") return run_verify(rest);
   if (what == "profile") return run_profile(rest);
