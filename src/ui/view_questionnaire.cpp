@@ -25,7 +25,7 @@ std::string field_error_text(const View& v, const std::string& path) {
     if (i.code == "url_not_https") return v.tr.text("q.error.https");
     if (i.code == "date_invalid") return v.tr.text("elig.error.date_invalid");
     if (i.code == "date_in_future") return v.tr.text("q.error.date_future");
-    if (i.code == "text_too_long") return v.tr.text("q.error.too_long");
+    if (i.code == "dossier.too_long") return v.tr.text("q.error.too_long");
     return v.tr.text("q.error.invalid");
   }
   return {};

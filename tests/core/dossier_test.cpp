@@ -154,7 +154,7 @@ TEST(Dossier, MalformedValuesAreErrors) {
   EXPECT_EQ(code_at("/pieces/2/url"), "link_not_accepted");
   EXPECT_EQ(code_at("/pieces/3/files"), "-");
   EXPECT_EQ(code_at("/pieces/4/files"), "too_many_files");
-  EXPECT_EQ(code_at("/eligibility/periods/0/start"), "period_starts_after_reference");
+  EXPECT_EQ(code_at("/eligibility/periods/0/start"), "eligibility.period_starts_after_reference");
 }
 
 TEST(Dossier, SizeLimits) {
