@@ -239,7 +239,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
       ImportJob failed;
       failed.file_name = name;
       failed.stage = ImportJob::Stage::failed;
-      failed.issues.push_back({core::Severity::error, c.size == 0 ? "file_empty" : "file_too_large", "",
+      failed.issues.push_back({core::Severity::error, c.size == 0 ? "file.empty" : "file.too_large", "",
                                "the file is empty or larger than a bundle can be"});
       if (!s.import_job) s.import_job = std::move(failed);
       fx.push_back(fx::CancelFile{c.job});

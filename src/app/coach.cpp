@@ -162,7 +162,7 @@ void coach_file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   e->size = c.size;
   if (c.size == 0 || c.size > core::max_bundle_bytes) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, c.size == 0 ? "file_empty" : "file_too_large", "",
+    e->refusal.push_back({core::Severity::error, c.size == 0 ? "file.empty" : "file.too_large", "",
                           c.size == 0 ? "the file is empty" : "the file is larger than any dossier bundle can be"});
     fx.push_back(fx::CancelFile{c.job});
   }
@@ -181,7 +181,7 @@ void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx) {
   if (!e) return;
   if (e->text.size() + c.bytes.size() > e->size) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "read_failed", "", "the file changed while it was read"});
+    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file changed while it was read"});
     e->text = {};
     fx.push_back(fx::CancelFile{c.job});
     return;
@@ -197,7 +197,7 @@ void coach_file_end(AppState& s, std::uint32_t job) {
   if (!e) return;
   if (e->text.size() != e->size) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "read_failed", "", "the file could not be read completely"});
+    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file could not be read completely"});
     e->text = {};
     return;
   }
@@ -208,7 +208,7 @@ void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error)
   CoachEntry* e = coach_entry_for_job(s, job);
   if (!e) return;
   e->check = CoachEntry::Check::refused;
-  e->refusal.push_back({core::Severity::error, "read_failed", "", "the browser could not read the file (" + error + ")"});
+  e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the browser could not read the file (" + error + ")"});
   e->text = {};
 }
 
