@@ -88,6 +88,19 @@ std::optional<std::int64_t> whole_number(const json& v) noexcept {
   return std::nullopt;
 }
 
+// A string read at `path`: its length against `max_chars` (0: the format's), then the text budget (after:
+// the field's own limit is the more precise news).
+void check_string(JsonReader& r, const std::string& s, std::size_t max_chars, const std::string& path) {
+  const std::size_t limit = max_chars != 0 ? max_chars : r.rules().max_chars;
+  if (s.size() > limit) {  // at least as many bytes as characters: count only when it may matter
+    const std::size_t n = count_characters(s);
+    if (n > limit) {
+      r.error("too_long", path, "The text is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + ".");
+    }
+  }
+  r.charge(s.size(), path);
+}
+
 } // namespace
 
 // ---- [SECTION] JsonReader ----------------------------------------------------------------------------------
@@ -194,15 +207,7 @@ const std::string* JsonObject::string(std::string_view name, Need need, std::siz
     return nullptr;
   }
   const std::string p = path(name);
-  reader_->charge(s->size(), p);
-  const std::size_t limit = max_chars != 0 ? max_chars : reader_->rules().max_chars;
-  if (s->size() > limit) {  // at least as many bytes as characters: count only when it may matter
-    const std::size_t n = count_characters(*s);
-    if (n > limit) {
-      reader_->error("too_long", p,
-                     "The text is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + ".");
-    }
-  }
+  check_string(*reader_, *s, max_chars, p);
   if (nonempty && s->empty()) reader_->error("value_invalid", p, "The text is empty; expected a non-empty string.");
   return s;
 }
@@ -364,13 +369,7 @@ const std::string* JsonArray::string(std::size_t index, std::size_t max_chars) {
     reader_->error("type_mismatch", path(index), detail::found(v, "a string"));
     return nullptr;
   }
-  reader_->charge(s->size(), path(index));
-  const std::size_t limit = max_chars != 0 ? max_chars : reader_->rules().max_chars;
-  if (s->size() > limit && count_characters(*s) > limit) {
-    reader_->error("too_long", path(index),
-                   "The text is " + std::to_string(count_characters(*s)) + " characters long; the limit is " +
-                       std::to_string(limit) + ".");
-  }
+  check_string(*reader_, *s, max_chars, path(index));
   return s;
 }
 

@@ -8,6 +8,8 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace ui {
 
 void view_export(View& v) {
@@ -23,10 +25,14 @@ void view_export(View& v) {
   } else {
     if (button(v.ui, "export.run", tr.text("export.run"))) v.out.push(app::cmd::ExportDossier{});
     ImGui::SameLine();
-    if (button(v.ui, "summary.download", tr.text("summary.download"), ButtonKind::secondary)) {
+    const bool over_limits = std::any_of(v.state.readiness.begin(), v.state.readiness.end(), [](const core::Issue& i) {
+      return i.code == "dossier.too_long" || i.code == "dossier.too_many" || i.code == "dossier.too_much_text";
+    });
+    if (button(v.ui, "summary.download", tr.text("summary.download"), ButtonKind::secondary,
+               over_limits ? tr.text("summary.too_long") : std::string())) {
       v.out.push(app::cmd::DownloadSummary{});
     }
-    if (ImGui::IsItemHovered()) tooltip(tr.text("summary.download.hint"));
+    if (!over_limits && ImGui::IsItemHovered()) tooltip(tr.text("summary.download.hint"));
   }
   if (!v.state.last_export.empty()) {
     text_wrapped(tr.format("export.last", {{"name", v.state.last_export}}), colour::success);
