@@ -79,9 +79,7 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const cor
   const auto parsed = core::parse_json_strict(record);
   if (!parsed) return nullptr;
   std::vector<core::Issue> ignored;  // an unreadable wrapper has nothing to show: the entry is skipped
-  core::ReaderRules rules;
-  rules.format = "record";
-  rules.integers = core::ReaderRules::Integers::count;
+  core::ReaderRules rules("record", core::ReaderRules::Integers::count);
   rules.report_unknown = false;
   core::JsonReader r(rules, ignored);
   core::JsonObject root = r.root(*parsed, "a workspace entry");

@@ -271,15 +271,7 @@ std::size_t utf8_cut(std::string_view text, std::size_t from, std::size_t length
 
 // A bundle's counts are whole numbers from 0 (1.5 and -3 are of the wrong type); texts and lists have the
 // answers' limits (dossier.hpp), and the text budget covers every string but the attachments' data.
-ReaderRules bundle_rules() {
-  ReaderRules rules;
-  rules.format = "bundle";
-  rules.integers = ReaderRules::Integers::count;
-  rules.max_chars = max_line_chars;
-  rules.max_items = max_answer_items;
-  rules.max_text_bytes = max_answers_text_bytes;
-  return rules;
-}
+ReaderRules bundle_rules() { return ReaderRules("bundle", ReaderRules::Integers::count, answers_limits); }
 
 // One attachment's data, as the verifier finds and then decodes it.
 struct VerifySlot {

@@ -137,6 +137,29 @@ std::uint64_t attachments_size(const Dossier& d) noexcept {
 
 // ---- JSON form -----------------------------------------------------------------------------------------
 
+namespace {
+
+// The one-line answers of "identity" and "startup", as answers_to_json writes them and read_answers reads them.
+struct TextMember {
+  const char* name;
+  std::string Dossier::*field;
+};
+constexpr TextMember identity_members[] = {{"first_name", &Dossier::first_name}, {"last_name", &Dossier::last_name},
+                                           {"email", &Dossier::email}, {"administration", &Dossier::administration},
+                                           {"status", &Dossier::status}, {"position", &Dossier::position}};
+constexpr TextMember startup_members[] = {{"name", &Dossier::startup_name}, {"incubator", &Dossier::incubator},
+                                          {"phase", &Dossier::startup_phase}, {"start_date", &Dossier::startup_start},
+                                          {"site", &Dossier::startup_site}, {"role", &Dossier::role}};
+
+template <std::size_t N>
+json text_group(const Dossier& d, const TextMember (&members)[N]) {
+  json group = json::object();
+  for (const TextMember& m : members) group[m.name] = d.*m.field;
+  return group;
+}
+
+} // namespace
+
 json answers_to_json(const Dossier& d) {
   json periods = json::array();
   for (const auto& p : d.eligibility.periods) {
@@ -156,10 +179,8 @@ json answers_to_json(const Dossier& d) {
     pieces.push_back({{"id", p.id}, {"url", p.url}, {"description", p.description}, {"files", std::move(files)}});
   }
   return {
-      {"identity", {{"first_name", d.first_name}, {"last_name", d.last_name}, {"email", d.email},
-                    {"administration", d.administration}, {"status", d.status}, {"position", d.position}}},
-      {"startup", {{"name", d.startup_name}, {"incubator", d.incubator}, {"phase", d.startup_phase},
-                   {"start_date", d.startup_start}, {"site", d.startup_site}, {"role", d.role}}},
+      {"identity", text_group(d, identity_members)},
+      {"startup", text_group(d, startup_members)},
       {"eligibility", {{"periods", std::move(periods)},
                        {"phases", {{"investigation", answer(d.eligibility.investigation)},
                                    {"construction", answer(d.eligibility.construction)}}}}},
@@ -173,14 +194,9 @@ namespace {
 
 // The draft's reader: absent members stay empty, and so does null (an older draft may hold it).
 ReaderRules draft_rules() {
-  ReaderRules rules;
-  rules.format = "dossier";
-  rules.integers = ReaderRules::Integers::count;
+  ReaderRules rules("dossier", ReaderRules::Integers::count, answers_limits);
   rules.choice_invalid = "time_kind_unknown";
   rules.report_unknown = false;
-  rules.max_chars = max_line_chars;
-  rules.max_items = max_answer_items;
-  rules.max_text_bytes = max_answers_text_bytes;
   return rules;
 }
 
@@ -207,20 +223,10 @@ Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
   Dossier d;
   const Need need = how.strict ? required : optional | or_null;
   if (JsonObject id = answers.object("identity", need)) {
-    read_text(id, "first_name", need, d.first_name);
-    read_text(id, "last_name", need, d.last_name);
-    read_text(id, "email", need, d.email);
-    read_text(id, "administration", need, d.administration);
-    read_text(id, "status", need, d.status);
-    read_text(id, "position", need, d.position);
+    for (const TextMember& m : identity_members) read_text(id, m.name, need, d.*m.field);
   }
   if (JsonObject st = answers.object("startup", need)) {
-    read_text(st, "name", need, d.startup_name);
-    read_text(st, "incubator", need, d.incubator);
-    read_text(st, "phase", need, d.startup_phase);
-    read_text(st, "start_date", need, d.startup_start);
-    read_text(st, "site", need, d.startup_site);
-    read_text(st, "role", need, d.role);
+    for (const TextMember& m : startup_members) read_text(st, m.name, need, d.*m.field);
   }
   if (JsonObject el = answers.object("eligibility", need)) {
     JsonArray periods = el.array("periods", need);

@@ -146,6 +146,7 @@ inline constexpr std::size_t max_text_chars = 20000;  // a free text: evidence, 
 inline constexpr std::size_t max_line_chars = 2000;   // any other text: names, e-mail, dates, links, ids
 inline constexpr std::size_t max_answer_items = 100;  // any list: periods, competencies, pieces, a piece's files...
 inline constexpr std::uint64_t max_answers_text_bytes = 4ull * 1024 * 1024;  // every text of a bundle but the attachments' data
+inline constexpr ReaderLimits answers_limits{max_line_chars, max_answer_items, max_answers_text_bytes};
 
 // ---- JSON form of the answers -----------------------------------------------------------------------
 // The answers without file contents: attachments appear as {id, name, media_type, size, sha256}. This is

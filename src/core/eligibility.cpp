@@ -98,8 +98,7 @@ std::string invalid_date_message(const std::string& shown) {
 // Unknown members are ignored (the form is also written by other tools); a string that is not a date is
 // date_invalid, a working time other than "full" or "part" time_kind_unknown.
 ReaderRules eligibility_rules() {
-  ReaderRules rules;
-  rules.format = "eligibility";
+  ReaderRules rules("eligibility");
   rules.date_invalid = "date_invalid";
   rules.choice_invalid = "time_kind_unknown";
   rules.report_unknown = false;

@@ -274,13 +274,8 @@ namespace {
 
 // A record's numbers are of the number type; a fraction or a value out of range is value_invalid.
 ReaderRules evaluation_rules() {
-  ReaderRules rules;
-  rules.format = "evaluation";
-  rules.integers = ReaderRules::Integers::number;
-  rules.max_chars = max_line_chars;
-  rules.max_items = max_answer_items;
-  rules.max_text_bytes = max_evaluation_text_bytes;
-  return rules;
+  return ReaderRules("evaluation", ReaderRules::Integers::number,
+                     ReaderLimits{max_line_chars, max_answer_items, max_evaluation_text_bytes});
 }
 
 bool is_time_of_day(std::string_view t) noexcept { return parse_time_of_day(t).has_value(); }

@@ -91,7 +91,7 @@ std::optional<std::int64_t> whole_number(const json& v) noexcept {
 // A string read at `path`: its length against `max_chars` (0: the format's), then the text budget (after:
 // the field's own limit is the more precise news).
 void check_string(JsonReader& r, const std::string& s, std::size_t max_chars, const std::string& path) {
-  const std::size_t limit = max_chars != 0 ? max_chars : r.rules().max_chars;
+  const std::size_t limit = max_chars != 0 ? max_chars : r.rules().limits.max_chars;
   if (s.size() > limit) {  // at least as many bytes as characters: count only when it may matter
     const std::size_t n = count_characters(s);
     if (n > limit) {
@@ -129,11 +129,11 @@ JsonObject JsonReader::object_at(const json& value, std::string path, const char
 
 void JsonReader::charge(std::uint64_t bytes, const std::string& path) {
   text_bytes_ += bytes;
-  if (over_budget_ || text_bytes_ <= rules_.max_text_bytes) return;
+  if (over_budget_ || text_bytes_ <= rules_.limits.max_text_bytes) return;
   over_budget_ = true;
   error("too_much_text", path,
-        "The texts of this document add up to more than " + std::to_string(rules_.max_text_bytes) +
-            " bytes here; the limit for all of them is " + std::to_string(rules_.max_text_bytes) + " bytes.");
+        "The texts of this document add up to more than " + std::to_string(rules_.limits.max_text_bytes) +
+            " bytes here; the limit for all of them is " + std::to_string(rules_.limits.max_text_bytes) + " bytes.");
 }
 
 // ---- [SECTION] JsonObject ----------------------------------------------------------------------------------
@@ -319,7 +319,7 @@ JsonArray JsonObject::array(std::string_view name, Need need, std::size_t max_it
     reader_->error("type_mismatch", path(name), detail::found(*v, with_null(expected, need)));
     return JsonArray();
   }
-  const std::size_t limit = max_items != 0 ? max_items : reader_->rules().max_items;
+  const std::size_t limit = max_items != 0 ? max_items : reader_->rules().limits.max_items;
   if (v->size() > limit) {
     reader_->error("too_many", path(name),
                    "The list has " + std::to_string(v->size()) + " items; the limit is " + std::to_string(limit) + ".");

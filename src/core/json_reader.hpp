@@ -42,22 +42,32 @@
 
 namespace core {
 
+// How much a format lets a reader hold.
+struct ReaderLimits {
+  std::size_t max_chars = 2000;  // per string (characters) unless the read says otherwise
+  std::size_t max_items = 1000;  // per list unless the read says otherwise
+  std::uint64_t max_text_bytes = std::uint64_t{4} * 1024 * 1024;  // all the text of the document (bytes)
+};
+
 // How a format names and bounds what it reads. Formats were specified one by one; what differs between
 // them is said here rather than in each reader.
 struct ReaderRules {
-  std::string format;  // the codes' prefix: "bundle", "evaluation", ...
   // Which numbers have the type of an integer member (see JsonObject::integer):
   //   number   any number; a fraction or a value out of range is then `out_of_range`
   //   integer  a whole number (5.0 is 5: RFC 8785 writes it so); out of range is `out_of_range`
   //   count    a whole number, 0 or more; a value out of range is `out_of_range`
-  enum class Integers { number, integer, count } integers = Integers::number;
+  enum class Integers { number, integer, count };
+
+  explicit ReaderRules(std::string format_name, Integers integer_typing = Integers::number, ReaderLimits reader_limits = {})
+      : format(std::move(format_name)), integers(integer_typing), limits(reader_limits) {}
+
+  std::string format;  // the codes' prefix: "bundle", "evaluation", ...
+  Integers integers;
+  ReaderLimits limits;
   const char* out_of_range = "value_invalid";
-  const char* date_invalid = "value_invalid";  // a string that is not a date
+  const char* date_invalid = "value_invalid";    // a string that is not a date
   const char* choice_invalid = "value_invalid";  // a string that is none of the allowed values
-  bool report_unknown = true;                  // notices for members never asked for
-  std::size_t max_chars = 2000;                // per string unless the read says otherwise
-  std::size_t max_items = 1000;                // per list unless the read says otherwise
-  std::uint64_t max_text_bytes = std::uint64_t{4} * 1024 * 1024;  // all the text of the document
+  bool report_unknown = true;                    // notices for members never asked for
 };
 
 // Whether a member must be present, and whether null stands for "absent". Combine with |.

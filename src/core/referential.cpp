@@ -37,11 +37,8 @@ using nlohmann::json;
 
 // The referential is the app's own data; unknown members (sources, notes) are ignored.
 ReaderRules referential_rules() {
-  ReaderRules rules;
-  rules.format = "referential";
-  rules.integers = ReaderRules::Integers::integer;
+  ReaderRules rules("referential", ReaderRules::Integers::integer, ReaderLimits{20000, 1000, 4ull << 20});
   rules.report_unknown = false;
-  rules.max_chars = 20000;
   return rules;
 }
 

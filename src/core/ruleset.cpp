@@ -22,9 +22,7 @@ constexpr std::int64_t max_recency_years = 100;
 // A ruleset's integers are JSON integers (1.0 is 1); a value outside its bounds is value_out_of_range.
 // Unknown members (description, referential) are ignored, as documented.
 ReaderRules ruleset_rules() {
-  ReaderRules rules;
-  rules.format = "ruleset";
-  rules.integers = ReaderRules::Integers::integer;
+  ReaderRules rules("ruleset", ReaderRules::Integers::integer);
   rules.out_of_range = "value_out_of_range";
   rules.report_unknown = false;
   return rules;

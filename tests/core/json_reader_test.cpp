@@ -12,11 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-ReaderRules rules(const char* format = "test") {
-  ReaderRules r;
-  r.format = format;
-  return r;
-}
+ReaderRules rules(const char* format = "test") { return ReaderRules(format); }
 
 using PathCode = std::pair<std::string, std::string>;
 
@@ -120,7 +116,7 @@ TEST(JsonReader, ListsOverTheirLimitAreSaidAndStillRead) {
 
 TEST(JsonReader, TheTextBudgetCoversEveryStringOnceUnknownMembersIncluded) {
   ReaderRules rr = rules();
-  rr.max_text_bytes = 10;
+  rr.limits.max_text_bytes = 10;
   const json doc = {{"a", "12345"}, {"b", "12345"}, {"c", "1"}, {"extra", {{"deep", "1234567890"}}}};
   std::vector<core::Issue> issues;
   JsonReader r(rr, issues);
