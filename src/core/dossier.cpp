@@ -200,16 +200,22 @@ ReaderRules draft_rules() {
   return rules;
 }
 
-// Ids listed twice in one list of a bundle: bundle.duplicate_id at the second.
+// The "id" of each element of a list; when `unique`, one listed twice is duplicate_id at the second.
 class IdSet {
 public:
-  void add(JsonObject& o, const std::string& id, const char* message_noun) {
-    if (seen_.insert(id).second) return;
+  IdSet(bool unique, const char* noun) : unique_(unique), noun_(noun) {}
+  void read(JsonObject& o, Need need, std::string& out) {
+    const std::string* id = o.string("id", need);
+    if (id == nullptr) return;
+    out = *id;
+    if (!unique_ || seen_.insert(*id).second) return;
     o.reader()->error("duplicate_id", o.path("id"),
-                      std::string("The ") + message_noun + " " + detail::quoted(id) + " appears twice; expected each once.");
+                      std::string("The ") + noun_ + " " + detail::quoted(*id) + " appears twice; expected each once.");
   }
 
 private:
+  bool unique_;
+  const char* noun_;
   std::unordered_set<std::string> seen_;
 };
 
@@ -246,15 +252,13 @@ Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
       d.eligibility.construction = ph.boolean("construction", need | or_null);
     }
   }
-  IdSet competency_ids;
+  IdSet competency_ids(how.strict, "competency");
   JsonArray cs = answers.array("competencies", need);
   for (std::size_t i = 0; i < cs.size(); ++i) {
     JsonObject jc = cs.object(i, "an object with id, evidence and pieces");
     if (!jc) continue;
     CompetencyAnswer c;
-    const std::string* id = jc.string("id", need);
-    if (id) c.competency_id = *id;
-    if (id && how.strict) competency_ids.add(jc, *id, "competency");
+    competency_ids.read(jc, need, c.competency_id);
     read_text(jc, "evidence", need, c.evidence, max_text_chars);
     jc.array("pieces", need).strings(c.piece_ids);
     d.competencies.push_back(std::move(c));
@@ -263,15 +267,13 @@ Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
     pu.array("selected", need).strings(d.purposes);
     read_text(pu, "detail", need, d.purpose_detail, max_text_chars);
   }
-  IdSet piece_ids;
+  IdSet piece_ids(how.strict, "piece");
   JsonArray ps = answers.array("pieces", need);
   for (std::size_t i = 0; i < ps.size(); ++i) {
     JsonObject jp = ps.object(i, "an object with id, url, description and files");
     if (!jp) continue;
     Piece p;
-    const std::string* id = jp.string("id", need);
-    if (id) p.id = *id;
-    if (id && how.strict) piece_ids.add(jp, *id, "piece");
+    piece_ids.read(jp, need, p.id);
     read_text(jp, "url", need, p.url);
     read_text(jp, "description", need, p.description, max_text_chars);
     JsonArray fs = jp.array("files", need);

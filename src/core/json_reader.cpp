@@ -132,8 +132,8 @@ void JsonReader::charge(std::uint64_t bytes, const std::string& path) {
   if (over_budget_ || text_bytes_ <= rules_.limits.max_text_bytes) return;
   over_budget_ = true;
   error("too_much_text", path,
-        "The texts of this document add up to more than " + std::to_string(rules_.limits.max_text_bytes) +
-            " bytes here; the limit for all of them is " + std::to_string(rules_.limits.max_text_bytes) + " bytes.");
+        "The texts of this document reach " + std::to_string(text_bytes_) + " bytes here; the limit for all of them "
+        "together is " + std::to_string(rules_.limits.max_text_bytes) + " bytes.");
 }
 
 // ---- [SECTION] JsonObject ----------------------------------------------------------------------------------
