@@ -115,7 +115,12 @@ std::string issue_text(const core::Issue& issue, const Catalog& tr) {
   } else {
     where = path_in_words(issue.path, tr);
   }
-  return tr.text(key) + (where.empty() ? "" : " (" + where + ")");
+  std::string text = tr.text(key);
+  if (where.empty()) return text;
+  // "... dans le dossier (compétence 1 › ce que vous avez fait)." : where goes inside the last sentence.
+  const bool full_stop = !text.empty() && text.back() == '.';
+  if (full_stop) text.pop_back();
+  return text + " (" + where + ")" + (full_stop ? "." : "");
 }
 
 } // namespace app

@@ -10,10 +10,10 @@
 
 namespace app {
 
-// "issue.<code>" from the catalog, followed by where it is: the questionnaire's label for one of its
-// fields ("Prénom"), else the path in words ("pièce 4 › fichier 1 › nom"), or the line and column of a
-// text that is not JSON. A code the catalog lacks (none does: core::reader_issue_codes() is checked by a
-// test) falls back to the English message, its digests shortened.
+// "issue.<code>" from the catalog, with where it is in parentheses before its final full stop: the
+// questionnaire's label for one of its fields ("Prénom"), else the path in words ("pièce 4 › fichier 1 ›
+// nom"), or the line and column of a text that is not JSON. A code the catalog lacks (none does:
+// core::reader_issue_codes() is checked by a test) falls back to the English message, its digests shortened.
 std::string issue_text(const core::Issue& issue, const Catalog& tr);
 
 // A JSON Pointer in words, in the interface's language; segments the catalog does not name stay as they
