@@ -39,15 +39,6 @@ function overLimitBundle() {
   return file;
 }
 
-async function waitFor(app, predicate, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const s = await app.state();
-    if (predicate(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await app.page.waitForTimeout(100);
-  }
-}
 const mirrorText = (app) => app.page.evaluate(() => document.getElementById('mirror').textContent);
 const noRawDigest = (text) => !/[0-9a-f]{64}/.test(text);
 
@@ -58,12 +49,12 @@ test('a bundle over the limits: refused in French, where in words, by the candid
   for (const width of [1280, 390]) {
     const app = await openApp(browser, { server, today: '2026-11-28', width, height: width === 1280 ? 900 : 844 });
     try {
-      await waitFor(app, (s) => s.storage.status === 'ready', 'storage');
+      await app.waitFor((s) => s.storage.status === 'ready', 'storage');
       await app.click('welcome.candidate');
       const chooser = app.page.waitForEvent('filechooser');
       await app.click('import.pick');
       await (await chooser).setFiles([file]);
-      const s = await waitFor(app, (x) => x.import && x.import.stage === 'failed', 'the refusal');
+      const s = await app.waitFor((x) => x.import && x.import.stage === 'failed', 'the refusal');
       assert.equal(s.import.issues[0].code, 'bundle.too_long');
       assert.equal(s.import.issues[0].path, '/answers/competencies/0/evidence');
       await app.settle(300);
@@ -88,7 +79,7 @@ test('a bundle over the limits: refused in French, where in words, by the candid
     const chooser = app.page.waitForEvent('filechooser');
     await app.click('coach.import');
     await (await chooser).setFiles([file, tampered]);
-    const s = await waitFor(app, (x) => x.coach.entries.length === 2 && x.coach.entries.every((e) => e.check === 'refused'), 'the refusals');
+    const s = await app.waitFor((x) => x.coach.entries.length === 2 && x.coach.entries.every((e) => e.check === 'refused'), 'the refusals');
     assert.equal(s.coach.entries[0].refusal[0].code, 'bundle.too_long');
     assert.equal(s.coach.entries[1].refusal[0].code, 'bundle.integrity_mismatch');
     for (const e of s.coach.entries) {
@@ -109,7 +100,7 @@ test('a bundle over the limits: refused in French, where in words, by the candid
 test('the evidence editor stops at 20,000 characters and keeps what it took', async () => {
   const app = await openApp(browser, { today: '2026-11-28', width: 1280, height: 900 });
   try {
-    await waitFor(app, (s) => s.storage.status === 'ready', 'storage');
+    await app.waitFor((s) => s.storage.status === 'ready', 'storage');
     await app.click('welcome.candidate');
     await app.click('step.questionnaire');
     const id = '/competencies/0/evidence';
@@ -117,7 +108,7 @@ test('the evidence editor stops at 20,000 characters and keeps what it took', as
     // Arriving as one composed insertion (a paste, an IME, a dictation): cut at the limit, not refused whole.
     await app.page.keyboard.insertText('à'.repeat(19990) + 'abcdefghijklmnopqrst');
     await app.settle(600);
-    let s = await waitFor(app, (x) => x.candidate.answers.competencies[0].evidence.length > 0, 'the evidence');
+    let s = await app.waitFor((x) => x.candidate.answers.competencies[0].evidence.length > 0, 'the evidence');
     const taken = s.candidate.answers.competencies[0].evidence;
     assert.equal([...taken].length, 20000);
     assert.equal(taken, 'à'.repeat(19990) + 'abcdefghij');
