@@ -25,6 +25,7 @@ debs=(
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
   nodejs python3 brotli ca-certificates
+  locales                                   # fr_FR.UTF-8 for the test that numbers ignore the C locale
 )
 missing=()
 for p in "${debs[@]}"; do
@@ -53,6 +54,12 @@ if [ "${#want[@]}" -gt 0 ]; then
   log "installing ${want[*]}"
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
     "${want[@]}" >/dev/null
+fi
+
+# --- a locale with a decimal comma: JsonStrict.ReadsNumbersWhateverTheLocale runs under it ------------
+if ! locale -a 2>/dev/null | grep -qiE '^fr_FR\.utf-?8$'; then
+  log "generating the fr_FR.UTF-8 locale"
+  "${sudo_cmd[@]}" localedef -i fr_FR -f UTF-8 fr_FR.UTF-8
 fi
 
 # --- third-party sources from Debian's source packages (built for wasm by our CMake) ---------------

@@ -127,15 +127,9 @@ std::string verdict_summary(const AppState& s, const Catalog& tr) {
   return tr.text(s.eligibility.result->eligible ? "elig.verdict.eligible" : "elig.verdict.not_eligible");
 }
 
-// Typed text is kept, but trimmed of what no one means to type and bounded in size.
-std::string clean_text(std::string text) {
-  if (text.size() > core::max_text_bytes) {
-    std::size_t n = core::max_text_bytes;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0u) == 0x80u) --n;  // whole characters
-    text.resize(n);
-  }
-  return text;
-}
+// Typed text is kept as typed, never cut: the editor stops at the format's limits (core::max_text_chars,
+// max_line_chars) and check_dossier says when a text is over them (a draft restored from before them).
+std::string clean_text(std::string text) { return text; }
 
 // A file name as the candidate chose it, without any directory part or control character.
 std::string clean_file_name(std::string_view name) {
@@ -245,7 +239,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
       ImportJob failed;
       failed.file_name = name;
       failed.stage = ImportJob::Stage::failed;
-      failed.issues.push_back({core::Severity::error, c.size == 0 ? "file_empty" : "file_too_large", "",
+      failed.issues.push_back({core::Severity::error, c.size == 0 ? "file.empty" : "file.too_large", "",
                                "the file is empty or larger than a bundle can be"});
       if (!s.import_job) s.import_job = std::move(failed);
       fx.push_back(fx::CancelFile{c.job});

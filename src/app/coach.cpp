@@ -14,11 +14,14 @@
 #include "core/dossier.hpp"
 #include "core/evaluation_html.hpp"
 #include "core/ics.hpp"
+#include "core/json_reader.hpp"
+#include "core/json_strict.hpp"
 #include "core/sniff.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace app {
 
@@ -72,75 +75,51 @@ std::string entry_record(const CoachEntry& e) {
 
 std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const core::Referential& referential,
                                               const core::Ruleset& ruleset) {
-  // Our own record, read back defensively: local storage can be altered or damaged like any file.
-  const auto j = nlohmann::json::parse(record, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return nullptr;
-  auto text = [](const nlohmann::json& o, const char* k) {
-    auto it = o.find(k);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  const auto doc = j.find("bundle");
-  if (doc == j.end() || !doc->is_object()) return nullptr;
+  // Our own record, read back as strictly as any file: local storage can be altered or damaged.
+  const auto parsed = core::parse_json_strict(record);
+  if (!parsed) return nullptr;
+  std::vector<core::Issue> ignored;  // an unreadable wrapper has nothing to show: the entry is skipped
+  core::ReaderRules rules("record", core::ReaderRules::Integers::count);
+  rules.report_unknown = false;
+  core::JsonReader r(rules, ignored);
+  core::JsonObject root = r.root(*parsed, "a workspace entry");
+  const std::string* digest = root.string("digest");
+  const nlohmann::json* document = root.get("bundle");
+  if (digest == nullptr || document == nullptr || !document->is_object()) return nullptr;
   auto e = std::make_unique<CoachEntry>();
-  e->file_name = text(j, "file_name");
-  if (auto s = j.find("size"); s != j.end() && s->is_number_unsigned()) e->size = s->get<std::uint64_t>();
-  if (auto s = j.find("invitation_sequence"); s != j.end() && s->is_number_unsigned()) {
-    e->invitation_sequence = static_cast<std::int32_t>(std::min<std::uint64_t>(s->get<std::uint64_t>(), 10000));
-  }
-  core::Bundle& b = e->bundle;
-  b.document = *doc;
-  b.digest = text(j, "digest");
-  b.exported_at = text(*doc, "exported_at");
-  if (auto app = doc->find("app"); app != doc->end() && app->is_object()) {
-    b.app_name = text(*app, "name");
-    b.app_version = text(*app, "version");
-  }
-  if (auto r = doc->find("referential"); r != doc->end() && r->is_object()) {
-    b.referential_id = text(*r, "id");
-    if (auto v = r->find("version"); v != r->end() && v->is_number_integer()) b.referential_version = v->get<std::int32_t>();
-  }
-  if (auto r = doc->find("ruleset"); r != doc->end() && r->is_object()) {
-    b.ruleset_id = text(*r, "id");
-    if (auto v = r->find("version"); v != r->end() && v->is_number_integer()) b.ruleset_version = v->get<std::int32_t>();
-  }
-  if (auto el = doc->find("eligibility_at_export"); el != doc->end() && el->is_object()) {
-    if (auto d = core::parse_iso_date(text(*el, "reference_date"))) b.reference_date = *d;
-    if (auto r = el->find("result"); r != el->end()) b.claimed_verdict = *r;
-  }
-  std::vector<core::Issue> ignored;
-  if (auto a = doc->find("answers"); a != doc->end()) b.dossier = core::answers_from_json(*a, ignored);
-  if (b.digest.size() != 64) return nullptr;
-  e->summary = core::summarize_bundle(b, referential, ruleset);
-  if (auto ev = j.find("evaluation"); ev != j.end()) {
-    auto r = core::evaluation_from_json(*ev);
-    if (r.ok()) e->evaluation = std::move(r).value();
-  }
-  if (e->evaluation.bundle.digest != b.digest) e->evaluation = core::make_evaluation(b, referential);
-  e->check = CoachEntry::Check::valid;
-  e->bytes_stored = true;
+  e->file_name = root.string_or_empty("file_name", core::optional);
+  e->size = static_cast<std::uint64_t>(root.integer("size", 0, std::int64_t{1} << 53, core::optional).value_or(0));
+  const auto sequence = root.integer("invitation_sequence", 0, std::numeric_limits<std::int64_t>::max(), core::optional);
+  e->invitation_sequence = static_cast<std::int32_t>(std::min<std::int64_t>(sequence.value_or(0), 10000));
   e->restored = true;
+  e->bytes_stored = true;
+  // The bundle and the record through the same readers as files: a record that fails them (damaged, or
+  // kept before a limit existed) is shown refused, with the reasons, and left in storage untouched.
+  auto refuse = [&](std::vector<core::Issue> issues) {
+    e->check = CoachEntry::Check::refused;
+    e->refusal = std::move(issues);
+    e->bundle.digest = *digest;  // with the attachments' ids: what removing the entry deletes from storage
+    if (const auto a = document->find("answers"); a != document->end()) e->bundle.dossier = core::answers_from_json(*a, ignored);
+    return std::move(e);
+  };
+  auto bundle = core::bundle_from_document(*document, *digest);
+  if (!bundle) return refuse(bundle.issues());
+  e->bundle = std::move(bundle).value();
+  if (const nlohmann::json* ev = root.get("evaluation", core::optional)) {
+    auto evaluation = core::evaluation_from_json(*ev);
+    if (!evaluation) return refuse(evaluation.issues());
+    e->evaluation = std::move(evaluation).value();
+  }
+  if (e->evaluation.bundle.digest != e->bundle.digest) e->evaluation = core::make_evaluation(e->bundle, referential);
+  e->summary = core::summarize_bundle(e->bundle, referential, ruleset);
+  e->check = CoachEntry::Check::valid;
   return e;
 }
 
 std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id) {
-  // Attachment bytes leave the heap once stored; their size stays in the bundle document.
-  const auto answers = b.document.find("answers");
-  if (answers == b.document.end()) return 0;
-  const auto pieces = answers->find("pieces");
-  if (pieces == answers->end() || !pieces->is_array()) return 0;
-  for (const auto& p : *pieces) {
-    const auto files = p.find("files");
-    if (files == p.end() || !files->is_array()) continue;
-    for (const auto& f : *files) {
-      const auto id = f.find("id");
-      const auto size = f.find("size");
-      if (id != f.end() && id->is_string() && id->get_ref<const std::string&>() == attachment_id && size != f.end() &&
-          size->is_number_unsigned()) {
-        return size->get<std::uint64_t>();
-      }
-    }
-  }
-  return 0;
+  // Attachment bytes leave the heap once stored; the size the bundle lists stays.
+  const core::Attachment* a = find_attachment(b.dossier, attachment_id);
+  return a ? a->listed_size : 0;
 }
 
 namespace {
@@ -181,7 +160,7 @@ void coach_file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   e->size = c.size;
   if (c.size == 0 || c.size > core::max_bundle_bytes) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, c.size == 0 ? "file_empty" : "file_too_large", "",
+    e->refusal.push_back({core::Severity::error, c.size == 0 ? "file.empty" : "file.too_large", "",
                           c.size == 0 ? "the file is empty" : "the file is larger than any dossier bundle can be"});
     fx.push_back(fx::CancelFile{c.job});
   }
@@ -200,7 +179,7 @@ void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx) {
   if (!e) return;
   if (e->text.size() + c.bytes.size() > e->size) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "read_failed", "", "the file changed while it was read"});
+    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file changed while it was read"});
     e->text = {};
     fx.push_back(fx::CancelFile{c.job});
     return;
@@ -216,7 +195,7 @@ void coach_file_end(AppState& s, std::uint32_t job) {
   if (!e) return;
   if (e->text.size() != e->size) {
     e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "read_failed", "", "the file could not be read completely"});
+    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file could not be read completely"});
     e->text = {};
     return;
   }
@@ -227,7 +206,7 @@ void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error)
   CoachEntry* e = coach_entry_for_job(s, job);
   if (!e) return;
   e->check = CoachEntry::Check::refused;
-  e->refusal.push_back({core::Severity::error, "read_failed", "", "the browser could not read the file (" + error + ")"});
+  e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the browser could not read the file (" + error + ")"});
   e->text = {};
 }
 
@@ -329,10 +308,10 @@ void handle(AppState& s, const cmd::RemoveEntry& c, Effects& fx) {
   auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e->id == c.id; });
   if (it == entries.end()) return;
   const CoachEntry& e = **it;
-  if (e.check == CoachEntry::Check::valid) {
+  if (e.check == CoachEntry::Check::valid || e.restored) {  // a restored entry refused is in storage too
     // A duplicate shares its twin's stored files: they go only with the last entry of that digest.
     int same = 0;
-    for (const auto& x : entries) same += x->check == CoachEntry::Check::valid && x->bundle.digest == e.bundle.digest;
+    for (const auto& x : entries) same += (x->check == CoachEntry::Check::valid || x->restored) && x->bundle.digest == e.bundle.digest;
     if (same == 1) {
       fx::DeleteCoachEntry del{e.bundle.digest, {}};
       for (const auto& p : e.bundle.dossier.pieces) {

@@ -90,6 +90,12 @@ void start_export(AppState& s, Effects& fx) {
 }
 
 void download_summary(AppState& s, Effects& fx, const Catalog& tr) {
+  // Never asked to render unbounded text: a draft over the format's limits (restored from before them)
+  // is said so, and kept as it is.
+  if (!core::text_limit_issues(s.draft).empty()) {
+    fx.push_back(fx::Announce{tr.text("summary.too_long")});
+    return;
+  }
   core::SummaryInputs in;
   in.reference = s.today;
   in.lang = lang_code(s.prefs.lang);

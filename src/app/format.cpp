@@ -28,4 +28,15 @@ std::string format_half(double value, Lang lang) {
   return s;
 }
 
+std::string format_count(std::uint64_t value, Lang lang) {
+  const std::string digits = std::to_string(value);
+  const char* separator = lang == Lang::fr ? "\u202F" : ",";
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
 } // namespace app

@@ -4,6 +4,7 @@
 #include "app/catalog.hpp"
 #include "core/date.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace app {
@@ -16,5 +17,8 @@ std::string display_user_date(const std::string& stored);
 
 // A whole or half number with the language's decimal separator: "165", "165,5" / "165.5".
 std::string format_half(double value, Lang lang);
+
+// A count with the language's thousands separator: "20 000" (a narrow no-break space) / "20,000".
+std::string format_count(std::uint64_t value, Lang lang);
 
 } // namespace app

@@ -7,6 +7,7 @@
 
 #include "core/base64.hpp"
 #include "core/jcs.hpp"
+#include "core/json_reader.hpp"
 #include "core/json_strict.hpp"
 #include "core/sha256.hpp"
 #include "core/sniff.hpp"
@@ -38,33 +39,9 @@ Issue make_issue(Severity severity, const char* code, std::string path, std::str
   return Issue{severity, code, std::move(path), std::move(message)};
 }
 
-std::string member_path(const std::string& parent, std::string_view name) {
-  return parent + "/" + json_pointer_escape(name);
-}
-
-std::string index_path(const std::string& parent, std::size_t index) { return parent + "/" + std::to_string(index); }
-
-std::string found(const json& v, std::string_view expected) {
-  return "Found " + detail::describe_json_value(v) + "; expected " + std::string(expected) + ".";
-}
-
-// A whole number from 0 to 2^53 (parse_json_strict reads no larger integer). JSON numbers are IEEE
-// doubles to RFC 8785, which writes 5.0 as 5: so 5.0 is the count 5 too.
-std::optional<std::uint64_t> as_count(const json& v) noexcept {
-  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
-  if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
-  if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (d >= 0 && d <= 9007199254740992.0 && d == static_cast<double>(static_cast<std::uint64_t>(d))) {
-      return static_cast<std::uint64_t>(d);
-    }
-  }
-  return std::nullopt;
-}
-
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// "12.3 MB" style sizes for messages.
+// "12.3 MiB" style sizes for messages.
 std::string describe_size(std::uint64_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   const double kib = static_cast<double>(bytes) / 1024.0;
@@ -292,49 +269,9 @@ std::size_t utf8_cut(std::string_view text, std::size_t from, std::size_t length
 
 // ---- [SECTION] reading the structure ----------------------------------------------------------------
 
-// The value kinds a member may have, for the table-driven checks.
-enum class Kind { text, text_or_null, boolean, boolean_or_null, count, number, date, date_or_null, object, object_or_null, array };
-
-struct Field {
-  const char* name;
-  Kind kind;
-};
-
-const char* expected_kind(Kind k) {
-  switch (k) {
-    case Kind::text: return "a string";
-    case Kind::text_or_null: return "a string or null";
-    case Kind::boolean: return "true or false";
-    case Kind::boolean_or_null: return "true, false or null";
-    case Kind::count: return "a whole number, 0 or more";
-    case Kind::number: return "a number";
-    case Kind::date: return "a date written YYYY-MM-DD";
-    case Kind::date_or_null: return "a date written YYYY-MM-DD, or null";
-    case Kind::object: return "an object";
-    case Kind::object_or_null: return "an object or null";
-    case Kind::array: return "an array";
-  }
-  return "a value";
-}
-
-bool has_kind(const json& v, Kind k) {
-  switch (k) {
-    case Kind::text: return v.is_string();
-    case Kind::text_or_null: return v.is_string() || v.is_null();
-    case Kind::boolean: return v.is_boolean();
-    case Kind::boolean_or_null: return v.is_boolean() || v.is_null();
-    case Kind::count: return as_count(v).has_value();
-    case Kind::number: return v.is_number();
-    case Kind::date:
-      return v.is_string() && parse_iso_date(v.get_ref<const std::string&>()).has_value();
-    case Kind::date_or_null:
-      return v.is_null() || (v.is_string() && parse_iso_date(v.get_ref<const std::string&>()).has_value());
-    case Kind::object: return v.is_object();
-    case Kind::object_or_null: return v.is_object() || v.is_null();
-    case Kind::array: return v.is_array();
-  }
-  return false;
-}
+// A bundle's counts are whole numbers from 0 (1.5 and -3 are of the wrong type); texts and lists have the
+// answers' limits (dossier.hpp), and the text budget covers every string but the attachments' data.
+ReaderRules bundle_rules() { return ReaderRules("bundle", ReaderRules::Integers::count, answers_limits); }
 
 // One attachment's data, as the verifier finds and then decodes it.
 struct VerifySlot {
@@ -342,7 +279,8 @@ struct VerifySlot {
   std::string label;       // piece "mockup", file "screen.png" (for messages)
   json* entry = nullptr;   // the file entry in the document
   std::string* text = nullptr;  // its base64 "data", freed once decoded
-  Attachment* target = nullptr; // receives the bytes
+  std::size_t piece = 0, file = 0;  // the attachment in the dossier...
+  Attachment* target = nullptr;     // ...which receives the bytes (set once the dossier is read)
   std::optional<std::uint64_t> declared_size;
   std::optional<Sha256Digest> declared_sha;
   Base64Decoder decoder;
@@ -354,281 +292,201 @@ struct VerifySlot {
   std::optional<Sniff> sniff;  // what the decoded bytes are
 };
 
-class StructureReader {
+// What the structure leaves for the verifier: the attachments' data to walk, and the digest to match.
+struct Structure {
+  std::vector<VerifySlot> slots;
+  std::optional<Sha256Digest> declared_digest;
+};
+
+bool is_attachment_id(std::string_view s) noexcept {
+  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+// The file entries' own checks (the answers reader has read their common members). `stored`: a document
+// kept without data (bundle_from_document).
+class FileChecks {
 public:
-  explicit StructureReader(std::vector<Issue>& issues) : issues_(issues) {}
+  FileChecks(Structure& out, bool stored) : out_(out), stored_(stored) {}
 
-  void error(const char* code, std::string path, std::string message) {
-    issues_.push_back(make_issue(Severity::error, code, std::move(path), std::move(message)));
-  }
-
-  // Checks `obj`'s members against `fields`: missing ones and wrong kinds are errors, others notices.
-  void check(const json& obj, const std::string& path, std::initializer_list<Field> fields) {
-    for (const Field& f : fields) {
-      const auto it = obj.find(f.name);
-      const std::string p = member_path(path, f.name);
-      if (it == obj.end()) {
-        error("bundle.member_missing", p,
-              std::string("The member \"") + f.name + "\" is missing; expected " + expected_kind(f.kind) + ".");
-      } else if (!has_kind(*it, f.kind)) {
-        const bool date = (f.kind == Kind::date || f.kind == Kind::date_or_null) && it->is_string();
-        error(date ? "bundle.value_invalid" : "bundle.type_mismatch", p,
-              date ? detail::quoted(it->get_ref<const std::string&>()) + " is not a valid date; expected " +
-                         expected_kind(f.kind) + "."
-                   : found(*it, expected_kind(f.kind)));
+  void operator()(JsonObject& entry, const Piece& piece, std::size_t piece_index, std::size_t file_index) {
+    JsonReader& r = *entry.reader();
+    const Attachment& a = piece.files[file_index];
+    const json& e = *entry.value();
+    auto is_string = [&](const char* name) { const auto it = e.find(name); return it != e.end() && it->is_string(); };
+    const std::string label = "Piece " + detail::quoted(piece.id) + ", file " + detail::quoted(a.name);
+    if (is_string("id")) {
+      if (!is_attachment_id(a.id)) {
+        r.error("value_invalid", entry.path("id"),
+                label + ": the id " + detail::quoted(a.id) + " is not allowed; expected 1 to 64 letters, digits, '-', '_' or '.'.");
+      } else if (!ids_.insert(a.id).second) {
+        r.error("duplicate_id", entry.path("id"),
+                label + ": the id " + detail::quoted(a.id) + " is already used by another file; expected each id once.");
       }
     }
-    for (const auto& [name, value] : obj.items()) {
-      bool known = false;
-      for (const Field& f : fields) known = known || name == f.name;
-      if (!known) {
-        issues_.push_back(make_issue(Severity::notice, "bundle.member_unknown", member_path(path, name),
-                                     "Unknown member " + detail::quoted(name) +
-                                         " (perhaps from a newer version): kept as it is, not used."));
+    if (is_string("name")) {
+      if (const char* problem = file_name_problem(a.name)) {
+        r.error("name_invalid", entry.path("name"), label + ": " + problem + "; expected a plain file name.");
       }
     }
-  }
-
-  // The member `name` of `obj` when it has `kind` (check() has reported it otherwise).
-  static const json* get(const json& obj, const char* name, Kind kind) {
-    const auto it = obj.find(name);
-    return it != obj.end() && has_kind(*it, kind) ? &*it : nullptr;
-  }
-  static json* get(json& obj, const char* name, Kind kind) {
-    const auto it = obj.find(name);
-    return it != obj.end() && has_kind(*it, kind) ? &*it : nullptr;
-  }
-
-  void check_elements(const json& array, const std::string& path, Kind kind) {
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      if (!has_kind(array[i], kind)) error("bundle.type_mismatch", index_path(path, i), found(array[i], expected_kind(kind)));
+    if (is_string("media_type") && !is_accepted_media_type(a.media_type)) {
+      r.error("media_type_not_accepted", entry.path("media_type"),
+              label + ": the type " + detail::quoted(a.media_type) +
+                  " is not accepted; expected PDF, PNG, JPEG, WebP, OpenDocument, Office (docx, xlsx, pptx) or CSV.");
     }
-  }
-
-  // {"id": string, "version": integer from 1}
-  void check_reference(const json& root, const char* name, std::string& id, std::int32_t& version) {
-    const std::string path = std::string("/") + name;
-    const json* obj = get(root, name, Kind::object);
-    if (!obj) return;
-    check(*obj, path, {{"id", Kind::text}, {"version", Kind::count}});
-    if (const json* v = get(*obj, "id", Kind::text)) id = v->get<std::string>();
-    if (const json* v = get(*obj, "version", Kind::count)) {
-      const std::uint64_t n = *as_count(*v);
-      if (n < 1 || n > static_cast<std::uint64_t>(k_max_int32)) {
-        error("bundle.value_invalid", path + "/version", "The version " + v->dump() + " is out of range; expected a whole number from 1.");
-      } else {
-        version = static_cast<std::int32_t>(n);
-      }
-    }
-  }
-
-  void check_verdict(const json& root, const std::string& ruleset_id, Bundle& b) {
-    const json* at_export = get(root, "eligibility_at_export", Kind::object);
-    if (!at_export) return;
-    check(*at_export, "/eligibility_at_export", {{"reference_date", Kind::date}, {"result", Kind::object_or_null}});
-    std::string reference;
-    if (const json* d = get(*at_export, "reference_date", Kind::date)) {
-      reference = d->get<std::string>();
-      b.reference_date = *parse_iso_date(reference);
-    }
-    const json* result = get(*at_export, "result", Kind::object_or_null);
-    if (!result) return;
-    b.claimed_verdict = *result;
-    if (!result->is_object()) return;
-    const json& r = *result;
-    const std::string p = "/eligibility_at_export/result";
-    check(r, p, {{"eligible", Kind::boolean}, {"ruleset", Kind::text}, {"reference_date", Kind::date}, {"criteria", Kind::object}});
-    if (const json* d = get(r, "reference_date", Kind::date); d && !reference.empty() && *d != reference) {
-      error("bundle.verdict_inconsistent", p + "/reference_date",
-            "The verdict is about " + d->get<std::string>() + " but eligibility_at_export.reference_date says " +
-                reference + "; expected the same day.");
-    }
-    if (const json* id = get(r, "ruleset", Kind::text); id && !ruleset_id.empty() && *id != ruleset_id) {
-      error("bundle.verdict_inconsistent", p + "/ruleset",
-            "The verdict names the ruleset " + detail::quoted(id->get<std::string>()) + " but the bundle's ruleset is " +
-                detail::quoted(ruleset_id) + "; expected the same.");
-    }
-    const json* criteria = get(r, "criteria", Kind::object);
-    if (!criteria) return;
-    const std::string pc = p + "/criteria";
-    check(*criteria, pc, {{"duration", Kind::object}, {"phases", Kind::object}, {"recency", Kind::object}});
-    if (const json* d = get(*criteria, "duration", Kind::object)) {
-      check(*d, pc + "/duration", {{"met", Kind::boolean}, {"full_time_days", Kind::count}, {"part_time_days", Kind::count},
-                                   {"equivalent_days", Kind::number}, {"required_days", Kind::count},
-                                   {"met_on", Kind::date_or_null}});
-    }
-    if (const json* ph = get(*criteria, "phases", Kind::object)) {
-      check(*ph, pc + "/phases", {{"met", Kind::boolean}, {"investigation", Kind::boolean}, {"construction", Kind::boolean}});
-    }
-    if (const json* rc = get(*criteria, "recency", Kind::object)) {
-      check(*rc, pc + "/recency", {{"met", Kind::boolean}, {"current", Kind::boolean}, {"last_end", Kind::date_or_null},
-                                   {"apply_before", Kind::date_or_null}});
-    }
-  }
-
-  // Types and required members of the answers; slots for every file entry whose data can be walked.
-  // `dossier` is answers_from_json's reading of the same answers.
-  void check_answers(json& answers, Dossier& dossier, std::vector<VerifySlot>& slots) {
-    const std::string pa = "/answers";
-    check(answers, pa, {{"identity", Kind::object}, {"startup", Kind::object}, {"eligibility", Kind::object},
-                        {"competencies", Kind::array}, {"purposes", Kind::object}, {"pieces", Kind::array}});
-    if (const json* id = get(answers, "identity", Kind::object)) {
-      check(*id, pa + "/identity", {{"first_name", Kind::text}, {"last_name", Kind::text}, {"email", Kind::text},
-                                    {"administration", Kind::text}, {"status", Kind::text}, {"position", Kind::text}});
-    }
-    if (const json* st = get(answers, "startup", Kind::object)) {
-      check(*st, pa + "/startup", {{"name", Kind::text}, {"incubator", Kind::text}, {"phase", Kind::text},
-                                   {"start_date", Kind::text}, {"site", Kind::text}, {"role", Kind::text}});
-    }
-    if (const json* el = get(answers, "eligibility", Kind::object)) {
-      const std::string pe = pa + "/eligibility";
-      check(*el, pe, {{"periods", Kind::array}, {"phases", Kind::object}});
-      if (const json* periods = get(*el, "periods", Kind::array)) {
-        for (std::size_t i = 0; i < periods->size(); ++i) {
-          const json& p = (*periods)[i];
-          const std::string pp = index_path(pe + "/periods", i);
-          if (!p.is_object()) {
-            error("bundle.type_mismatch", pp, found(p, "an object with start, end and time"));
-            continue;
-          }
-          check(p, pp, {{"start", Kind::text}, {"end", Kind::text_or_null}, {"time", Kind::text}});
-          if (const json* t = get(p, "time", Kind::text); t && !parse_time_kind(t->get<std::string>())) {
-            error("bundle.value_invalid", pp + "/time",
-                  detail::quoted(t->get<std::string>()) + " is not a working time; expected \"full\" or \"part\".");
-          }
-        }
-      }
-      if (const json* ph = get(*el, "phases", Kind::object)) {
-        check(*ph, pe + "/phases", {{"investigation", Kind::boolean_or_null}, {"construction", Kind::boolean_or_null}});
-      }
-    }
-    std::unordered_set<std::string> competency_ids;
-    if (const json* cs = get(answers, "competencies", Kind::array)) {
-      for (std::size_t i = 0; i < cs->size(); ++i) {
-        const json& c = (*cs)[i];
-        const std::string pc = index_path(pa + "/competencies", i);
-        if (!c.is_object()) {
-          error("bundle.type_mismatch", pc, found(c, "an object with id, evidence and pieces"));
-          continue;
-        }
-        check(c, pc, {{"id", Kind::text}, {"evidence", Kind::text}, {"pieces", Kind::array}});
-        if (const json* ps = get(c, "pieces", Kind::array)) check_elements(*ps, pc + "/pieces", Kind::text);
-        if (const json* id = get(c, "id", Kind::text); id && !competency_ids.insert(id->get<std::string>()).second) {
-          error("bundle.duplicate_id", pc + "/id", "The competency " + detail::quoted(id->get<std::string>()) + " appears twice; expected each once.");
-        }
-      }
-    }
-    if (const json* pu = get(answers, "purposes", Kind::object)) {
-      check(*pu, pa + "/purposes", {{"selected", Kind::array}, {"detail", Kind::text}});
-      if (const json* sel = get(*pu, "selected", Kind::array)) check_elements(*sel, pa + "/purposes/selected", Kind::text);
-    }
-    json* pieces = get(answers, "pieces", Kind::array);
-    if (!pieces) return;
-    std::unordered_set<std::string> piece_ids, attachment_ids;
-    declared_total_ = 0;
-    std::size_t dossier_piece = 0;  // answers_from_json skips what is not an object: follow it
-    for (std::size_t i = 0; i < pieces->size(); ++i) {
-      json& piece = (*pieces)[i];
-      const std::string pp = index_path(pa + "/pieces", i);
-      if (!piece.is_object()) {
-        error("bundle.type_mismatch", pp, found(piece, "an object with id, url, description and files"));
-        continue;
-      }
-      Piece* dpiece = dossier_piece < dossier.pieces.size() ? &dossier.pieces[dossier_piece] : nullptr;
-      ++dossier_piece;
-      check(piece, pp, {{"id", Kind::text}, {"url", Kind::text}, {"description", Kind::text}, {"files", Kind::array}});
-      std::string piece_id;
-      if (const json* id = get(piece, "id", Kind::text)) {
-        piece_id = id->get<std::string>();
-        if (!piece_ids.insert(piece_id).second) {
-          error("bundle.duplicate_id", pp + "/id", "The piece " + detail::quoted(piece_id) + " appears twice; expected each once.");
-        }
-      }
-      json* files = get(piece, "files", Kind::array);
-      if (!files) continue;
-      std::size_t dossier_file = 0;
-      for (std::size_t k = 0; k < files->size(); ++k) {
-        json& entry = (*files)[k];
-        const std::string pf = index_path(pp + "/files", k);
-        if (!entry.is_object()) {
-          error("bundle.type_mismatch", pf, found(entry, "an object with id, name, media_type, size, sha256 and data"));
-          continue;
-        }
-        Attachment* target = dpiece && dossier_file < dpiece->files.size() ? &dpiece->files[dossier_file] : nullptr;
-        ++dossier_file;
-        check_file(entry, pf, piece_id, attachment_ids, target, slots);
-      }
-    }
-    if (declared_total_ > max_dossier_bytes) {
-      error("bundle.dossier_too_large", pa + "/pieces",
-            "The files add up to " + describe_size(declared_total_) + "; the limit is 150 MiB per dossier.");
-    }
-  }
-
-private:
-  void check_file(json& entry, const std::string& pf, const std::string& piece_id,
-                  std::unordered_set<std::string>& attachment_ids, Attachment* target, std::vector<VerifySlot>& slots) {
-    check(entry, pf, {{"id", Kind::text}, {"name", Kind::text}, {"media_type", Kind::text}, {"size", Kind::count},
-                      {"sha256", Kind::text}, {"data", Kind::text}});
-    std::string name;
-    if (const json* n = get(entry, "name", Kind::text)) name = n->get<std::string>();
-    const std::string label = "Piece " + detail::quoted(piece_id) + ", file " + detail::quoted(name);
-    if (const json* id = get(entry, "id", Kind::text)) {
-      const std::string& s = id->get_ref<const std::string&>();
-      const bool well_formed = !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-        return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.';
-      });
-      if (!well_formed) {
-        error("bundle.value_invalid", pf + "/id",
-              label + ": the id " + detail::quoted(s) + " is not allowed; expected 1 to 64 letters, digits, '-', '_' or '.'.");
-      } else if (!attachment_ids.insert(s).second) {
-        error("bundle.duplicate_id", pf + "/id", label + ": the id " + detail::quoted(s) + " is already used by another file; expected each id once.");
-      }
-    }
-    if (get(entry, "name", Kind::text)) {
-      if (const char* problem = file_name_problem(name)) {
-        error("bundle.name_invalid", pf + "/name", label + ": " + problem + "; expected a plain file name.");
-      }
-    }
-    if (const json* mt = get(entry, "media_type", Kind::text); mt && !is_accepted_media_type(mt->get_ref<const std::string&>())) {
-      error("bundle.media_type_not_accepted", pf + "/media_type",
-            label + ": the type " + detail::quoted(mt->get<std::string>()) +
-                " is not accepted; expected PDF, PNG, JPEG, WebP, OpenDocument, Office (docx, xlsx, pptx) or CSV.");
-    }
-    std::optional<std::uint64_t> declared_size;
-    if (const json* sz = get(entry, "size", Kind::count)) {
-      declared_size = as_count(*sz);
+    const auto size = e.find("size");
+    const std::optional<std::uint64_t> declared_size = size != e.end() ? json_count(*size) : std::nullopt;
+    if (declared_size) {
       declared_total_ = std::min(declared_total_ + *declared_size, max_bundle_bytes * 1024);  // saturates
       if (*declared_size > max_file_bytes) {
-        error("bundle.file_too_large", pf + "/size",
-              label + " is " + describe_size(*declared_size) + "; the limit is 50 MiB per file.");
+        r.error("file_too_large", entry.path("size"), label + " is " + describe_size(*declared_size) + "; the limit is 50 MiB per file.");
       }
     }
     std::optional<Sha256Digest> declared_sha;
-    if (const json* sha = get(entry, "sha256", Kind::text)) {
-      declared_sha = sha256_from_hex(sha->get_ref<const std::string&>());
+    if (is_string("sha256")) {
+      declared_sha = sha256_from_hex(a.sha256);
       if (!declared_sha) {
-        error("bundle.value_invalid", pf + "/sha256",
-              label + ": " + detail::quoted(sha->get<std::string>()) + " is not a SHA-256; expected 64 lowercase hexadecimal digits.");
+        r.error("value_invalid", entry.path("sha256"),
+                label + ": " + detail::quoted(a.sha256) + " is not a SHA-256; expected 64 lowercase hexadecimal digits.");
       }
     }
-    json* data = get(entry, "data", Kind::text);
-    if (!data || !target) return;
+    const json* data = entry.get("data", stored_ ? optional : required);
+    if (data == nullptr || stored_) return;
+    if (!data->is_string()) {
+      r.error("type_mismatch", entry.path("data"), detail::found(*data, "a string (the file's bytes in base64)"));
+      return;
+    }
     VerifySlot s;
-    s.path = pf;
+    s.path = entry.path();
     s.label = label;
-    s.entry = &entry;
-    s.text = data->get_ptr<std::string*>();
+    // The reader sees the document as const; the verifier owns it and frees each data string once decoded.
+    s.entry = const_cast<json*>(&e);
+    s.text = const_cast<json*>(data)->get_ptr<std::string*>();
     s.text_size = s.text->size();
-    s.target = target;
+    s.piece = piece_index;
+    s.file = file_index;
     s.declared_size = declared_size;
     s.declared_sha = declared_sha;
-    slots.push_back(std::move(s));
+    out_.slots.push_back(std::move(s));
   }
 
-  std::vector<Issue>& issues_;
+  std::uint64_t declared_total() const noexcept { return declared_total_; }
+
+private:
+  Structure& out_;
+  bool stored_;
+  std::unordered_set<std::string> ids_;
   std::uint64_t declared_total_ = 0;  // sizes as the file entries declare them
 };
+
+// {"id": string, "version": integer from 1}
+void read_reference(JsonObject& root, const char* name, std::string& id, std::int32_t& version) {
+  JsonObject o = root.object(name);
+  if (const std::string* v = o.string("id")) id = *v;
+  if (auto v = o.integer("version", 1, k_max_int32)) version = static_cast<std::int32_t>(*v);
+}
+
+void read_verdict(JsonObject& root, Bundle& b) {
+  JsonObject at_export = root.object("eligibility_at_export");
+  if (!at_export) return;
+  const auto reference = at_export.date("reference_date");
+  if (reference) b.reference_date = *reference;
+  const auto claimed = at_export.value()->find("result");
+  if (claimed != at_export.value()->end() && (claimed->is_null() || claimed->is_object())) b.claimed_verdict = *claimed;
+  JsonObject r = at_export.object("result", or_null);
+  if (!r) return;
+  JsonReader& reader = *r.reader();
+  r.boolean("eligible");
+  if (const std::string* id = r.string("ruleset"); id && !b.ruleset_id.empty() && *id != b.ruleset_id) {
+    reader.error("verdict_inconsistent", r.path("ruleset"),
+                 "The verdict names the ruleset " + detail::quoted(*id) + " but the bundle's ruleset is " +
+                     detail::quoted(b.ruleset_id) + "; expected the same.");
+  }
+  if (const auto day = r.date("reference_date"); day && reference && *day != *reference) {
+    reader.error("verdict_inconsistent", r.path("reference_date"),
+                 "The verdict is about " + to_iso(*day) + " but eligibility_at_export.reference_date says " +
+                     to_iso(*reference) + "; expected the same day.");
+  }
+  JsonObject criteria = r.object("criteria");
+  constexpr std::int64_t any_count = std::int64_t{1} << 53;
+  if (JsonObject d = criteria.object("duration")) {
+    d.boolean("met");
+    d.integer("full_time_days", 0, any_count);
+    d.integer("part_time_days", 0, any_count);
+    d.number("equivalent_days");
+    d.integer("required_days", 0, any_count);
+    d.date("met_on", or_null);
+  }
+  if (JsonObject ph = criteria.object("phases")) {
+    ph.boolean("met");
+    ph.boolean("investigation");
+    ph.boolean("construction");
+  }
+  if (JsonObject rc = criteria.object("recency")) {
+    rc.boolean("met");
+    rc.boolean("current");
+    rc.date("last_end", or_null);
+    rc.date("apply_before", or_null);
+  }
+}
+
+void read_integrity(JsonObject& root, Structure& out) {
+  JsonObject integrity = root.object("integrity");
+  if (!integrity) return;
+  // Strict: whatever sits in "integrity" is outside the digest, so nothing unknown may hide there.
+  integrity.refuse_unknown("value_invalid",
+                           "Unknown member in \"integrity\", which the digest does not cover; expected only algorithm and digest.");
+  JsonReader& r = *integrity.reader();
+  if (const std::string* a = integrity.string("algorithm"); a && *a != bundle_integrity_algorithm) {
+    r.error("value_invalid", integrity.path("algorithm"),
+            "The integrity algorithm " + detail::quoted(*a) + " is unknown; expected \"sha256-jcs\".");
+  }
+  if (const std::string* d = integrity.string("digest")) {
+    out.declared_digest = sha256_from_hex(*d);
+    if (!out.declared_digest) {
+      r.error("value_invalid", integrity.path("digest"),
+              detail::quoted(*d) + " is not a SHA-256; expected 64 lowercase hexadecimal digits.");
+    }
+  }
+}
+
+// Everything but the attachments' contents and the digest, into `b` (its dossier without bytes).
+// `stored`: the document as Bundle::document keeps it (no data, no integrity).
+void read_bundle_structure(JsonReader& r, const json& doc, Bundle& b, Structure& out, bool stored) {
+  const auto version = read_format_header(
+      r, doc, FormatHeader{bundle_format, "a certif-intra dossier bundle", "not_a_dossier", bundle_format_version});
+  if (!version) return;
+  b.format_version = *version;
+  JsonObject root(r, &doc, "");
+  root.get("format");          // both checked above
+  root.get("format_version");
+  if (JsonObject app = root.object("app")) {
+    b.app_name = app.string_or_empty("name");
+    b.app_version = app.string_or_empty("version");
+  }
+  if (const std::string* t = root.string_of_form("exported_at", required, is_export_timestamp,
+                                               "an export time written YYYY-MM-DDThh:mm:ssZ (UTC)")) {
+    b.exported_at = *t;
+  }
+  read_reference(root, "referential", b.referential_id, b.referential_version);
+  read_reference(root, "ruleset", b.ruleset_id, b.ruleset_version);
+  read_verdict(root, b);
+  if (stored) root.get("integrity", optional);
+  else read_integrity(root, out);
+  FileChecks files(out, stored);
+  if (JsonObject answers = root.object("answers")) {
+    AnswersReading how;
+    how.strict = true;
+    how.file = std::ref(files);
+    b.dossier = read_answers(answers, how);
+  }
+  if (files.declared_total() > max_dossier_bytes) {
+    r.error("dossier_too_large", "/answers/pieces",
+            "The files add up to " + describe_size(files.declared_total()) + "; the limit is 150 MiB per dossier.");
+  }
+  for (VerifySlot& s : out.slots) s.target = &b.dossier.pieces[s.piece].files[s.file];
+}
 
 bool find_code(const std::vector<Issue>& issues, std::string_view code) {
   return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.code == code; });
@@ -737,124 +595,32 @@ struct BundleVerifier::State final : Plan, Sink {
 };
 
 void BundleVerifier::State::read_structure() {
-  if (!doc.is_object()) {
-    issues.push_back(make_issue(Severity::error, "bundle.not_a_dossier", "",
-                                found(doc, "a certif-intra dossier bundle (a JSON object with \"format\": \"certif-intra/dossier\")")));
-    return;
-  }
-  // What the file is, and which version, before anything else: a newer version may differ anywhere.
-  const auto format = doc.find("format");
-  if (format == doc.end() || !format->is_string() || *format != bundle_format) {
-    issues.push_back(make_issue(
-        Severity::error, "bundle.not_a_dossier", "/format",
-        format == doc.end()
-            ? std::string("The member \"format\" is missing: this is not a certif-intra dossier bundle.")
-            : found(*format, "\"certif-intra/dossier\": this is not a certif-intra dossier bundle")));
-    return;
-  }
-  const auto version = doc.find("format_version");
-  if (version == doc.end()) {
-    issues.push_back(make_issue(Severity::error, "bundle.member_missing", "/format_version",
-                                "The member \"format_version\" is missing; expected 1."));
-    return;
-  }
-  const auto v = as_count(*version);
-  if (!v || *v < 1) {
-    issues.push_back(make_issue(Severity::error, "bundle.value_invalid", "/format_version",
-                                found(*version, "a format version, 1 for this app")));
-    return;
-  }
-  if (*v > static_cast<std::uint64_t>(bundle_format_version)) {
-    issues.push_back(make_issue(
-        Severity::error, "bundle.version_unsupported", "/format_version",
-        "This bundle is in format version " + std::to_string(*v) + "; this app reads version " +
-            std::to_string(bundle_format_version) + ". Open it with a newer version of certif-intra."));
-    return;
-  }
-  bundle.format_version = static_cast<std::int32_t>(*v);
+  JsonReader r(bundle_rules(), issues);
+  Structure structure;
+  read_bundle_structure(r, doc, bundle, structure, false);
+  if (has_errors(issues)) return;  // refused: nothing to walk
+  slots = std::move(structure.slots);
+  declared_digest = structure.declared_digest;
 
-  StructureReader r(issues);
-  r.check(doc, "", {{"format", Kind::text}, {"format_version", Kind::count}, {"app", Kind::object},
-                    {"exported_at", Kind::text}, {"referential", Kind::object}, {"ruleset", Kind::object},
-                    {"answers", Kind::object}, {"eligibility_at_export", Kind::object}, {"integrity", Kind::object}});
-  if (const json* app = StructureReader::get(doc, "app", Kind::object)) {
-    r.check(*app, "/app", {{"name", Kind::text}, {"version", Kind::text}});
-    if (const json* n = StructureReader::get(*app, "name", Kind::text)) bundle.app_name = n->get<std::string>();
-    if (const json* n = StructureReader::get(*app, "version", Kind::text)) bundle.app_version = n->get<std::string>();
-  }
-  if (const json* t = StructureReader::get(doc, "exported_at", Kind::text)) {
-    bundle.exported_at = t->get<std::string>();
-    if (!is_export_timestamp(bundle.exported_at)) {
-      r.error("bundle.value_invalid", "/exported_at",
-              detail::quoted(bundle.exported_at) + " is not an export time; expected YYYY-MM-DDThh:mm:ssZ (UTC).");
-    }
-  }
-  r.check_reference(doc, "referential", bundle.referential_id, bundle.referential_version);
-  r.check_reference(doc, "ruleset", bundle.ruleset_id, bundle.ruleset_version);
-  r.check_verdict(doc, bundle.ruleset_id, bundle);
-  if (const json* integrity = StructureReader::get(doc, "integrity", Kind::object)) {
-    // Strict: whatever sits in "integrity" is outside the digest, so nothing unknown may hide there.
-    r.check(*integrity, "/integrity", {{"algorithm", Kind::text}, {"digest", Kind::text}});
-    for (auto& i : issues) {
-      if (i.code == "bundle.member_unknown" && i.path.rfind("/integrity/", 0) == 0) {
-        i.severity = Severity::error;
-        i.code = "bundle.value_invalid";
-        i.message = "Unknown member in \"integrity\", which the digest does not cover; expected only algorithm and digest.";
-      }
-    }
-    if (const json* a = StructureReader::get(*integrity, "algorithm", Kind::text); a && *a != bundle_integrity_algorithm) {
-      r.error("bundle.value_invalid", "/integrity/algorithm",
-              "The integrity algorithm " + detail::quoted(a->get<std::string>()) + " is unknown; expected \"sha256-jcs\".");
-    }
-    if (const json* d = StructureReader::get(*integrity, "digest", Kind::text)) {
-      declared_digest = sha256_from_hex(d->get_ref<const std::string&>());
-      if (!declared_digest) {
-        r.error("bundle.value_invalid", "/integrity/digest",
-                detail::quoted(d->get<std::string>()) + " is not a SHA-256; expected 64 lowercase hexadecimal digits.");
-      }
-    }
-  }
-
-  json* answers = StructureReader::get(doc, "answers", Kind::object);
-  if (answers) {
-    std::vector<Issue> reading;
-    bundle.dossier = answers_from_json(*answers, reading);
-    r.check_answers(*answers, bundle.dossier, slots);
-    // answers_from_json reports nothing the checks above have not (they are stricter); keep it as a net.
-    if (!has_errors(issues)) {
-      for (auto& i : reading) {
-        i.path = "/answers" + i.path;
-        issues.push_back(std::move(i));
-      }
-    }
-  }
-
-  // The walk goes member by member down to each attachment's data; the rest is canonicalized whole.
+  // The walk goes member by member down to each attachment's data; the rest is canonicalized whole:
+  // through the root, the answers, the pieces, and each piece and files array that holds a slot.
   descend_into.insert(&doc);
-  if (answers) {
-    descend_into.insert(answers);
-    json* pieces = StructureReader::get(*answers, "pieces", Kind::array);
-    if (pieces) descend_into.insert(pieces);
-  }
+  json& answers = doc["answers"];
+  json& pieces = answers["pieces"];
+  descend_into.insert(&answers);
+  descend_into.insert(&pieces);
   for (std::size_t i = 0; i < slots.size(); ++i) {
     VerifySlot& s = slots[i];
     slot_of_entry[s.entry] = static_cast<std::int32_t>(i);
     descend_into.insert(s.entry);
     s.target->bytes.clear();
   }
-  // The pieces and files arrays between them.
-  if (answers) {
-    if (json* pieces = StructureReader::get(*answers, "pieces", Kind::array)) {
-      for (json& piece : *pieces) {
-        if (!piece.is_object()) continue;
-        json* files = StructureReader::get(piece, "files", Kind::array);
-        if (!files) continue;
-        for (json& entry : *files) {
-          if (slot_of_entry.count(&entry)) {
-            descend_into.insert(&piece);
-            descend_into.insert(files);
-          }
-        }
+  for (json& piece : pieces) {
+    json& files = piece["files"];
+    for (json& entry : files) {
+      if (slot_of_entry.count(&entry)) {
+        descend_into.insert(&piece);
+        descend_into.insert(&files);
       }
     }
   }
@@ -1033,6 +799,23 @@ Result<Bundle> parse_bundle(std::string_view text) noexcept {
   while (!v.step(std::size_t{1} << 24)) {
   }
   return v.finish();
+}
+
+Result<Bundle> bundle_from_document(json document, std::string digest) noexcept {
+  std::vector<Issue> issues;
+  JsonReader r(bundle_rules(), issues);
+  Bundle b;
+  Structure none;
+  read_bundle_structure(r, document, b, none, true);
+  if (!sha256_from_hex(digest)) {
+    r.error("value_invalid", "/integrity/digest",
+            detail::quoted(digest) + " is not a SHA-256; expected 64 lowercase hexadecimal digits.");
+  }
+  if (has_errors(issues)) return issues;
+  b.digest = std::move(digest);
+  b.document = std::move(document);
+  b.issues = std::move(issues);
+  return b;
 }
 
 // ---- [SECTION] writing ---------------------------------------------------------------------------------

@@ -101,6 +101,13 @@ struct Bundle {
 // Unknown members are kept (Bundle::document) and reported as notices. Never throws, never hangs.
 Result<Bundle> parse_bundle(std::string_view text) noexcept;
 
+// A bundle kept as Bundle::document (no attachment data, no integrity: the coach's workspace keeps it
+// so), read back with the same checks and limits, `digest` being the one verified when it was imported
+// (it cannot be recomputed without the data). The dossier comes without bytes, with each attachment's
+// listed_size. Refused: what parse_bundle refuses in the structure, or a digest that is not 64 lowercase
+// hex digits (bundle.value_invalid at /integrity/digest).
+Result<Bundle> bundle_from_document(nlohmann::json document, std::string digest) noexcept;
+
 // The same, a budget at a time, so the browser keeps drawing (with a progress bar) while it verifies:
 //   core::BundleVerifier v(text);            // parses the JSON (one pass) and checks the structure
 //   v.forget_text();  free(text);            // optional, see below

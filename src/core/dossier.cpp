@@ -2,8 +2,8 @@
 // that say what is missing or malformed.
 #include "core/dossier.hpp"
 
-
 #include <algorithm>
+#include <unordered_set>
 
 namespace core {
 
@@ -137,6 +137,29 @@ std::uint64_t attachments_size(const Dossier& d) noexcept {
 
 // ---- JSON form -----------------------------------------------------------------------------------------
 
+namespace {
+
+// The one-line answers of "identity" and "startup", as answers_to_json writes them and read_answers reads them.
+struct TextMember {
+  const char* name;
+  std::string Dossier::*field;
+};
+constexpr TextMember identity_members[] = {{"first_name", &Dossier::first_name}, {"last_name", &Dossier::last_name},
+                                           {"email", &Dossier::email}, {"administration", &Dossier::administration},
+                                           {"status", &Dossier::status}, {"position", &Dossier::position}};
+constexpr TextMember startup_members[] = {{"name", &Dossier::startup_name}, {"incubator", &Dossier::incubator},
+                                          {"phase", &Dossier::startup_phase}, {"start_date", &Dossier::startup_start},
+                                          {"site", &Dossier::startup_site}, {"role", &Dossier::role}};
+
+template <std::size_t N>
+json text_group(const Dossier& d, const TextMember (&members)[N]) {
+  json group = json::object();
+  for (const TextMember& m : members) group[m.name] = d.*m.field;
+  return group;
+}
+
+} // namespace
+
 json answers_to_json(const Dossier& d) {
   json periods = json::array();
   for (const auto& p : d.eligibility.periods) {
@@ -156,10 +179,8 @@ json answers_to_json(const Dossier& d) {
     pieces.push_back({{"id", p.id}, {"url", p.url}, {"description", p.description}, {"files", std::move(files)}});
   }
   return {
-      {"identity", {{"first_name", d.first_name}, {"last_name", d.last_name}, {"email", d.email},
-                    {"administration", d.administration}, {"status", d.status}, {"position", d.position}}},
-      {"startup", {{"name", d.startup_name}, {"incubator", d.incubator}, {"phase", d.startup_phase},
-                   {"start_date", d.startup_start}, {"site", d.startup_site}, {"role", d.role}}},
+      {"identity", text_group(d, identity_members)},
+      {"startup", text_group(d, startup_members)},
       {"eligibility", {{"periods", std::move(periods)},
                        {"phases", {{"investigation", answer(d.eligibility.investigation)},
                                    {"construction", answer(d.eligibility.construction)}}}}},
@@ -171,142 +192,127 @@ json answers_to_json(const Dossier& d) {
 
 namespace {
 
-// Reads members leniently but never silently: a member of the wrong type is reported and skipped.
-struct AnswerReader {
-  std::vector<Issue>& issues;
+// The draft's reader: absent members stay empty, and so does null (an older draft may hold it).
+ReaderRules draft_rules() {
+  ReaderRules rules("dossier", ReaderRules::Integers::count, answers_limits);
+  rules.choice_invalid = "time_kind_unknown";
+  rules.report_unknown = false;
+  return rules;
+}
 
-  void wrong(const std::string& path, const char* expected) {
-    issues.push_back({Severity::error, "type_mismatch", path, std::string("expected ") + expected});
+// The "id" of each element of a list; when `unique`, one listed twice is duplicate_id at the second.
+class IdSet {
+public:
+  IdSet(bool unique, const char* noun) : unique_(unique), noun_(noun) {}
+  void read(JsonObject& o, Need need, std::string& out) {
+    const std::string* id = o.string("id", need);
+    if (id == nullptr) return;
+    out = *id;
+    if (!unique_ || seen_.insert(*id).second) return;
+    o.reader()->error("duplicate_id", o.path("id"),
+                      std::string("The ") + noun_ + " " + detail::quoted(*id) + " appears twice; expected each once.");
   }
 
-  const json* object(const json& parent, const char* name, const std::string& path) {
-    auto it = parent.find(name);
-    if (it == parent.end()) return nullptr;
-    if (!it->is_object()) { wrong(path + "/" + name, "an object"); return nullptr; }
-    return &*it;
-  }
-
-  const json* array(const json& parent, const char* name, const std::string& path) {
-    auto it = parent.find(name);
-    if (it == parent.end()) return nullptr;
-    if (!it->is_array()) { wrong(path + "/" + name, "an array"); return nullptr; }
-    return &*it;
-  }
-
-  void text(const json& parent, const char* name, const std::string& path, std::string& out) {
-    auto it = parent.find(name);
-    if (it == parent.end() || it->is_null()) return;
-    if (const auto* s = it->get_ptr<const std::string*>()) { out = *s; return; }
-    wrong(path + "/" + name, "a string");
-  }
-
-  void answer(const json& parent, const char* name, const std::string& path, std::optional<bool>& out) {
-    auto it = parent.find(name);
-    if (it == parent.end() || it->is_null()) return;
-    if (it->is_boolean()) { out = it->get<bool>(); return; }
-    wrong(path + "/" + name, "true, false or null");
-  }
-
-  void strings(const json& parent, const char* name, const std::string& path, std::vector<std::string>& out) {
-    const json* a = array(parent, name, path);
-    if (!a) return;
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      if (const auto* s = (*a)[i].get_ptr<const std::string*>()) out.push_back(*s);
-      else wrong(path + "/" + name + "/" + std::to_string(i), "a string");
-    }
-  }
+private:
+  bool unique_;
+  const char* noun_;
+  std::unordered_set<std::string> seen_;
 };
+
+void read_text(JsonObject& o, const char* name, Need need, std::string& out, std::size_t max_chars = 0) {
+  if (const std::string* s = o.string(name, need, max_chars)) out = *s;
+}
 
 } // namespace
 
-Dossier answers_from_json(const json& j, std::vector<Issue>& issues) {
+Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
   Dossier d;
-  AnswerReader r{issues};
-  if (!j.is_object()) {
-    r.wrong("", "an object");
-    return d;
+  const Need need = how.strict ? required : optional | or_null;
+  if (JsonObject id = answers.object("identity", need)) {
+    for (const TextMember& m : identity_members) read_text(id, m.name, need, d.*m.field);
   }
-  if (const json* id = r.object(j, "identity", "")) {
-    r.text(*id, "first_name", "/identity", d.first_name);
-    r.text(*id, "last_name", "/identity", d.last_name);
-    r.text(*id, "email", "/identity", d.email);
-    r.text(*id, "administration", "/identity", d.administration);
-    r.text(*id, "status", "/identity", d.status);
-    r.text(*id, "position", "/identity", d.position);
+  if (JsonObject st = answers.object("startup", need)) {
+    for (const TextMember& m : startup_members) read_text(st, m.name, need, d.*m.field);
   }
-  if (const json* st = r.object(j, "startup", "")) {
-    r.text(*st, "name", "/startup", d.startup_name);
-    r.text(*st, "incubator", "/startup", d.incubator);
-    r.text(*st, "phase", "/startup", d.startup_phase);
-    r.text(*st, "start_date", "/startup", d.startup_start);
-    r.text(*st, "site", "/startup", d.startup_site);
-    r.text(*st, "role", "/startup", d.role);
-  }
-  if (const json* el = r.object(j, "eligibility", "")) {
-    if (const json* ps = r.array(*el, "periods", "/eligibility")) {
-      for (std::size_t i = 0; i < ps->size(); ++i) {
-        const std::string path = "/eligibility/periods/" + std::to_string(i);
-        const json& jp = (*ps)[i];
-        if (!jp.is_object()) { r.wrong(path, "an object"); continue; }
-        PeriodAnswer p;
-        r.text(jp, "start", path, p.start);
-        auto end = jp.find("end");
-        p.ongoing = end == jp.end() || end->is_null();
-        if (!p.ongoing) r.text(jp, "end", path, p.end);
-        std::string time;
-        r.text(jp, "time", path, time);
-        if (auto t = parse_time_kind(time)) p.time = *t;
-        else issues.push_back({Severity::error, "time_kind_unknown", path + "/time", "expected \"full\" or \"part\""});
-        d.eligibility.periods.push_back(std::move(p));
-      }
+  if (JsonObject el = answers.object("eligibility", need)) {
+    JsonArray periods = el.array("periods", need);
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+      JsonObject jp = periods.object(i, "an object with start, end and time");
+      if (!jp) continue;
+      PeriodAnswer p;
+      read_text(jp, "start", need, p.start);
+      const std::string* end = jp.string("end", need | or_null);
+      p.ongoing = end == nullptr;
+      if (end) p.end = *end;
+      if (auto t = jp.choice("time", need, parse_time_kind, "a working time", "\"full\" or \"part\"")) p.time = *t;
+      d.eligibility.periods.push_back(std::move(p));
     }
-    if (const json* ph = r.object(*el, "phases", "/eligibility")) {
-      r.answer(*ph, "investigation", "/eligibility/phases", d.eligibility.investigation);
-      r.answer(*ph, "construction", "/eligibility/phases", d.eligibility.construction);
+    if (JsonObject ph = el.object("phases", need)) {
+      d.eligibility.investigation = ph.boolean("investigation", need | or_null);
+      d.eligibility.construction = ph.boolean("construction", need | or_null);
     }
   }
-  if (const json* cs = r.array(j, "competencies", "")) {
-    for (std::size_t i = 0; i < cs->size(); ++i) {
-      const std::string path = "/competencies/" + std::to_string(i);
-      const json& jc = (*cs)[i];
-      if (!jc.is_object()) { r.wrong(path, "an object"); continue; }
-      CompetencyAnswer c;
-      r.text(jc, "id", path, c.competency_id);
-      r.text(jc, "evidence", path, c.evidence);
-      r.strings(jc, "pieces", path, c.piece_ids);
-      d.competencies.push_back(std::move(c));
+  IdSet competency_ids(how.strict, "competency");
+  JsonArray cs = answers.array("competencies", need);
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    JsonObject jc = cs.object(i, "an object with id, evidence and pieces");
+    if (!jc) continue;
+    CompetencyAnswer c;
+    competency_ids.read(jc, need, c.competency_id);
+    read_text(jc, "evidence", need, c.evidence, max_text_chars);
+    jc.array("pieces", need).strings(c.piece_ids);
+    d.competencies.push_back(std::move(c));
+  }
+  if (JsonObject pu = answers.object("purposes", need)) {
+    pu.array("selected", need).strings(d.purposes);
+    read_text(pu, "detail", need, d.purpose_detail, max_text_chars);
+  }
+  IdSet piece_ids(how.strict, "piece");
+  JsonArray ps = answers.array("pieces", need);
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    JsonObject jp = ps.object(i, "an object with id, url, description and files");
+    if (!jp) continue;
+    Piece p;
+    piece_ids.read(jp, need, p.id);
+    read_text(jp, "url", need, p.url);
+    read_text(jp, "description", need, p.description, max_text_chars);
+    JsonArray fs = jp.array("files", need);
+    std::vector<JsonObject> entries;  // kept open for the bundle's checks, which come once the piece is in place
+    for (std::size_t k = 0; k < fs.size(); ++k) {
+      JsonObject jf = fs.object(k, "an object with id, name, media_type, size, sha256 and data");
+      if (!jf) continue;
+      Attachment a;
+      read_text(jf, "id", need, a.id);
+      read_text(jf, "name", need, a.name);
+      read_text(jf, "media_type", need, a.media_type);
+      if (auto size = jf.integer("size", 0, std::int64_t{1} << 53, need)) a.listed_size = static_cast<std::uint64_t>(*size);
+      read_text(jf, "sha256", need, a.sha256);
+      p.files.push_back(std::move(a));
+      entries.push_back(std::move(jf));
     }
-  }
-  if (const json* pu = r.object(j, "purposes", "")) {
-    r.strings(*pu, "selected", "/purposes", d.purposes);
-    r.text(*pu, "detail", "/purposes", d.purpose_detail);
-  }
-  if (const json* ps = r.array(j, "pieces", "")) {
-    for (std::size_t i = 0; i < ps->size(); ++i) {
-      const std::string path = "/pieces/" + std::to_string(i);
-      const json& jp = (*ps)[i];
-      if (!jp.is_object()) { r.wrong(path, "an object"); continue; }
-      Piece p;
-      r.text(jp, "id", path, p.id);
-      r.text(jp, "url", path, p.url);
-      r.text(jp, "description", path, p.description);
-      if (const json* fs = r.array(jp, "files", path)) {
-        for (std::size_t k = 0; k < fs->size(); ++k) {
-          const std::string fpath = path + "/files/" + std::to_string(k);
-          const json& jf = (*fs)[k];
-          if (!jf.is_object()) { r.wrong(fpath, "an object"); continue; }
-          Attachment a;
-          r.text(jf, "id", fpath, a.id);
-          r.text(jf, "name", fpath, a.name);
-          r.text(jf, "media_type", fpath, a.media_type);
-          r.text(jf, "sha256", fpath, a.sha256);
-          p.files.push_back(std::move(a));
-        }
-      }
-      d.pieces.push_back(std::move(p));
+    d.pieces.push_back(std::move(p));
+    if (how.file) {
+      for (std::size_t k = 0; k < entries.size(); ++k) how.file(entries[k], d.pieces.back(), d.pieces.size() - 1, k);
     }
   }
   return d;
+}
+
+Dossier answers_from_json(const json& j, std::vector<Issue>& issues) {
+  JsonReader r(draft_rules(), issues);
+  JsonObject answers = r.root(j, "an object");
+  return read_answers(answers, AnswersReading{});
+}
+
+std::vector<Issue> text_limit_issues(const Dossier& d) {
+  // The draft's own reader on the draft's own form: the limits are counted exactly as a bundle's are.
+  std::vector<Issue> read;
+  answers_from_json(answers_to_json(d), read);
+  std::vector<Issue> out;
+  for (auto& i : read) {
+    if (i.code == "dossier.too_long" || i.code == "dossier.too_many" || i.code == "dossier.too_much_text") out.push_back(std::move(i));
+  }
+  return out;
 }
 
 // ---- checks ------------------------------------------------------------------------------------------
@@ -353,7 +359,6 @@ struct Checker {
   }
   void required(const std::string& value, const std::string& path, const char* what) {
     if (value.empty()) missing(path, what);
-    else if (value.size() > max_text_bytes) invalid(path, "text_too_long", std::string(what) + " is longer than the limit");
   }
   template <std::size_t N>
   void one_of(const std::string& value, const char* const (&allowed)[N], const std::string& path, const char* what) {
@@ -397,7 +402,7 @@ std::vector<Issue> check_dossier(const Dossier& d, const Referential& ref, Date 
     for (auto issue : input.issues()) {
       if (issue.path == "/periods" && d.eligibility.periods.empty()) continue;
       const bool phase = issue.path.rfind("/phases", 0) == 0;
-      const bool absent = issue.code == "member_missing" || issue.code == "phase_missing";
+      const bool absent = issue.code == "eligibility.member_missing" || issue.code == "eligibility.phase_missing";
       issue.path = "/eligibility" + issue.path;
       if (absent) issue.severity = Severity::warning;
       if (phase && absent) issue.code = "missing";
@@ -445,6 +450,7 @@ std::vector<Issue> check_dossier(const Dossier& d, const Referential& ref, Date 
     }
   }
   if (total > max_dossier_bytes) c.invalid("/pieces", "dossier_too_large", "the files add up to more than 150 MB");
+  for (auto& i : text_limit_issues(d)) c.issues.push_back(std::move(i));
   return std::move(c.issues);
 }
 

@@ -8,12 +8,14 @@
 
 #include "core/date.hpp"
 #include "core/eligibility.hpp"
+#include "core/json_reader.hpp"
 #include "core/referential.hpp"
 #include "core/result.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +82,9 @@ struct Attachment {
   std::string media_type;  // from the content, not the name (see sniff_media_type)
   std::string sha256;      // lowercase hex of `bytes`
   std::string bytes;       // the raw file
+  // The size the answers' JSON form lists ("size"), for when the bytes are elsewhere (the coach's local
+  // storage). Not part of the value: operator== ignores it.
+  std::uint64_t listed_size = 0;
 
   std::uint64_t size() const noexcept { return bytes.size(); }
   friend bool operator==(const Attachment& a, const Attachment& b) noexcept {
@@ -131,20 +136,47 @@ const CompetencyAnswer* find_competency(const Dossier& d, std::string_view compe
 // Total bytes of every attached file.
 std::uint64_t attachments_size(const Dossier& d) noexcept;
 
+// ---- limits -------------------------------------------------------------------------------------------
+// The format's (assets/schema/dossier-v1.md, "Limits"), far above any real dossier; the candidate's
+// editor stops at the same numbers. Texts are counted in characters (Unicode code points, as JSON
+// Schema's maxLength counts them), the whole in UTF-8 bytes.
+inline constexpr std::uint64_t max_file_bytes = 50ull * 1024 * 1024;
+inline constexpr std::uint64_t max_dossier_bytes = 150ull * 1024 * 1024;
+inline constexpr std::size_t max_text_chars = 20000;  // a free text: evidence, a piece's description, purpose detail
+inline constexpr std::size_t max_line_chars = 2000;   // any other text: names, e-mail, dates, links, ids
+inline constexpr std::size_t max_answer_items = 100;  // any list: periods, competencies, pieces, a piece's files...
+inline constexpr std::uint64_t max_answers_text_bytes = 4ull * 1024 * 1024;  // every text of a bundle but the attachments' data
+inline constexpr ReaderLimits answers_limits{max_line_chars, max_answer_items, max_answers_text_bytes};
+
 // ---- JSON form of the answers -----------------------------------------------------------------------
 // The answers without file contents: attachments appear as {id, name, media_type, size, sha256}. This is
 // the "answers" member of a bundle and what the browser saves locally on every edit.
 nlohmann::json answers_to_json(const Dossier& d);
-// Reads answers_to_json's output. Attachments come back without bytes (the caller supplies them).
-// Malformed members are reported as issues at their JSON Pointer and skipped; never throws.
+// Reads answers_to_json's output, leniently: absent or null members are left empty, malformed ones
+// reported and skipped, texts over the limits reported (dossier.too_long, dossier.too_many,
+// dossier.too_much_text) and kept — nothing the candidate typed is dropped. Codes "dossier.<what>":
+// type_mismatch, time_kind_unknown (a working time other than "full"/"part"). Attachments come back
+// without bytes (the caller supplies them), with listed_size. Never throws.
 Dossier answers_from_json(const nlohmann::json& j, std::vector<Issue>& issues);
 
-// ---- checks ------------------------------------------------------------------------------------------
+// How read_answers reads: a bundle's answers are strict (every member required; competency, piece and
+// file ids unique), and each file entry is handed to `file` for the bundle's own checks (its data); a
+// draft's are lenient (answers_from_json).
+struct AnswersReading {
+  bool strict = false;
+  // Called for each file entry once its id, name, media type, size and SHA-256 are read into
+  // `piece`.files[file] (`piece` being the dossier's piece number `piece_index`).
+  std::function<void(JsonObject& entry, const Piece& piece, std::size_t piece_index, std::size_t file)> file;
+};
+// The answers object `answers` (paths below its own) into a dossier, with `answers`'s reader's rules and codes.
+Dossier read_answers(JsonObject& answers, const AnswersReading& how);
 
-// Limits shown to the candidate before they choose a file.
-inline constexpr std::uint64_t max_file_bytes = 50ull * 1024 * 1024;
-inline constexpr std::uint64_t max_dossier_bytes = 150ull * 1024 * 1024;
-inline constexpr std::size_t max_text_bytes = 20000;  // per free-text answer
+// The limits above, on a dossier in memory (a restored draft may hold more than they allow): too_long /
+// too_many / too_much_text issues (dossier.*) at the JSON Pointers of answers_to_json's form; empty when
+// within them. What must hold before the dossier's text is rendered (the printable summary).
+std::vector<Issue> text_limit_issues(const Dossier& d);
+
+// ---- checks ------------------------------------------------------------------------------------------
 
 // What a coach would see as missing or wrong, by JSON Pointer into answers_to_json's form (e.g.
 // "/identity/email", "/pieces/2", "/competencies/0/evidence"). Errors: malformed values (e-mail shape,

@@ -1,6 +1,7 @@
 // The eligibility engine: day counting over merged intervals, the projection, recency, and the JSON mapping.
 #include "core/eligibility.hpp"
 
+#include "core/json_reader.hpp"
 #include "core/json_strict.hpp"
 
 #include <algorithm>
@@ -76,12 +77,12 @@ bool phase_answer(const Phases& p, std::string_view name) noexcept {
 // `reference` is null when the reference date itself is unusable.
 void check_period(const Period& p, std::size_t index, const Date* reference, std::vector<Issue>& issues) {
   if (p.end && *p.end < p.start) {
-    issues.push_back(error("period_end_before_start", period_path(index) + "/end",
+    issues.push_back(error("eligibility.period_end_before_start", period_path(index) + "/end",
                            "The end " + to_iso(*p.end) + " is before the start " + to_iso(p.start) +
                                "; expected an end on or after the start."));
   }
   if (reference && p.start > *reference) {
-    issues.push_back(error("period_starts_after_reference", period_path(index) + "/start",
+    issues.push_back(error("eligibility.period_starts_after_reference", period_path(index) + "/start",
                            "The start " + to_iso(p.start) + " is after the reference date " + to_iso(*reference) +
                                "; expected a period that began on or before the day of the check."));
   }
@@ -94,87 +95,38 @@ std::string invalid_date_message(const std::string& shown) {
 
 // --- reading the JSON form ---------------------------------------------------------------------------
 
-std::string found(const json& v, const char* expected) {
-  return "Found " + detail::describe_json_value(v) + "; expected " + expected + ".";
-}
-
-// A date string at `path`; records an issue and returns nullopt otherwise.
-std::optional<Date> read_date(const json& v, const std::string& path, std::vector<Issue>& issues) {
-  if (!v.is_string()) {
-    issues.push_back(error("type_mismatch", path, found(v, "a date string written YYYY-MM-DD")));
-    return std::nullopt;
-  }
-  const auto& text = v.get_ref<const json::string_t&>();
-  auto d = parse_iso_date(text);
-  if (!d) issues.push_back(error("date_invalid", path, invalid_date_message(detail::quoted(text))));
-  return d;
-}
-
-// Member `name` of `obj` (at `path`), or nullptr after recording "member_missing".
-const json* member(const json& obj, const char* name, const std::string& path, const char* expected,
-                   std::vector<Issue>& issues) {
-  const auto it = obj.find(name);
-  if (it != obj.end()) return &*it;
-  issues.push_back(error("member_missing", path,
-                         std::string("The member \"") + name + "\" is missing; expected " + expected + "."));
-  return nullptr;
+// Unknown members are ignored (the form is also written by other tools); a string that is not a date is
+// date_invalid, a working time other than "full" or "part" time_kind_unknown.
+ReaderRules eligibility_rules() {
+  ReaderRules rules("eligibility");
+  rules.date_invalid = "date_invalid";
+  rules.choice_invalid = "time_kind_unknown";
+  rules.report_unknown = false;
+  return rules;
 }
 
 // One element of "periods" (as far as it could be read), recording every problem in it.
-Period read_period(const json& v, std::size_t index, const Date* reference, std::vector<Issue>& issues) {
+Period read_period(JsonArray& periods, std::size_t index, const Date* reference, std::vector<Issue>& issues) {
   Period p;
-  const std::string path = period_path(index);
-  if (!v.is_object()) {
-    issues.push_back(error("type_mismatch", path, found(v, "a period, an object with start, end and time")));
-    return p;
-  }
-  bool dates_ok = true;
-  if (const json* s = member(v, "start", path + "/start", "the first day, written YYYY-MM-DD", issues)) {
-    if (auto d = read_date(*s, path + "/start", issues)) p.start = *d; else dates_ok = false;
-  } else {
-    dates_ok = false;
-  }
-  const auto end = v.find("end");
-  if (end != v.end() && !end->is_null()) {
-    if (!end->is_string()) {
-      issues.push_back(error("type_mismatch", path + "/end",
-                             found(*end, "the last day written YYYY-MM-DD, or null while still in the role")));
-      dates_ok = false;
-    } else if (auto d = read_date(*end, path + "/end", issues)) {
-      p.end = *d;
-    } else {
-      dates_ok = false;
-    }
-  }
-  if (const json* t = member(v, "time", path + "/time", "\"full\" or \"part\"", issues)) {
-    if (!t->is_string()) {
-      issues.push_back(error("type_mismatch", path + "/time", found(*t, "\"full\" or \"part\"")));
-    } else if (auto k = parse_time_kind(t->get_ref<const json::string_t&>())) {
-      p.time = *k;
-    } else {
-      issues.push_back(error("time_kind_unknown", path + "/time",
-                             detail::quoted(t->get_ref<const json::string_t&>()) +
-                                 " is not a working time; expected \"full\" or \"part\"."));
-    }
-  }
-  if (dates_ok) check_period(p, index, reference, issues);
+  JsonObject v = periods.object(index, "a period, an object with start, end and time");
+  if (!v) return p;
+  const auto start = v.date("start");
+  const bool has_end = v.has("end") && !v.value()->find("end")->is_null();
+  const auto end = v.date("end", optional | or_null);
+  if (auto t = v.choice("time", required, parse_time_kind, "a working time", "\"full\" or \"part\"")) p.time = *t;
+  if (start) p.start = *start;
+  if (end) p.end = *end;
+  if (start && (end || !has_end)) check_period(p, index, reference, issues);
   return p;
 }
 
-bool read_phase(const json& phases, const char* name, std::vector<Issue>& issues) {
-  const std::string path = std::string("/phases/") + name;
-  const auto it = phases.find(name);
-  if (it == phases.end()) {
-    issues.push_back(error("phase_missing", path,
-                           std::string("The answer for the ") + name +
-                               " phase is missing; expected true or false."));
+bool read_phase(JsonObject& phases, const char* name) {
+  if (!phases.has(name)) {
+    phases.reader()->error("phase_missing", phases.path(name),
+                           std::string("The answer for the ") + name + " phase is missing; expected true or false.");
     return false;
   }
-  if (!it->is_boolean()) {
-    issues.push_back(error("type_mismatch", path, found(*it, "true or false")));
-    return false;
-  }
-  return it->get_ref<const json::boolean_t&>();
+  return phases.boolean(name).value_or(false);
 }
 
 json date_or_null(const std::optional<Date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
@@ -193,21 +145,21 @@ std::vector<Issue> validate(const EligibilityInput& input) noexcept {
   std::vector<Issue> issues;
   const bool reference_ok = is_valid(input.reference);
   if (!reference_ok) {
-    issues.push_back(error("date_invalid", "/reference_date", invalid_date_message(to_iso(input.reference))));
+    issues.push_back(error("eligibility.date_invalid", "/reference_date", invalid_date_message(to_iso(input.reference))));
   }
   for (std::size_t i = 0; i < input.periods.size(); ++i) {
     const Period& p = input.periods[i];
     bool dates_ok = true;
     if (!is_valid(p.start)) {
-      issues.push_back(error("date_invalid", period_path(i) + "/start", invalid_date_message(to_iso(p.start))));
+      issues.push_back(error("eligibility.date_invalid", period_path(i) + "/start", invalid_date_message(to_iso(p.start))));
       dates_ok = false;
     }
     if (p.end && !is_valid(*p.end)) {
-      issues.push_back(error("date_invalid", period_path(i) + "/end", invalid_date_message(to_iso(*p.end))));
+      issues.push_back(error("eligibility.date_invalid", period_path(i) + "/end", invalid_date_message(to_iso(*p.end))));
       dates_ok = false;
     }
     if (p.time != TimeKind::full && p.time != TimeKind::part) {
-      issues.push_back(error("time_kind_unknown", period_path(i) + "/time",
+      issues.push_back(error("eligibility.time_kind_unknown", period_path(i) + "/time",
                              "The working time is unknown; expected \"full\" or \"part\"."));
     }
     if (dates_ok) check_period(p, i, reference_ok ? &input.reference : nullptr, issues);
@@ -299,42 +251,22 @@ EligibilityResult evaluate(const EligibilityInput& input, const Ruleset& rs) noe
 }
 
 Result<EligibilityInput> eligibility_input_from_json(const json& doc) noexcept {
-  if (!doc.is_object()) {
-    return error("type_mismatch", "", found(doc, "an object with reference_date, periods and phases"));
-  }
   std::vector<Issue> issues;
+  JsonReader r(eligibility_rules(), issues);
   EligibilityInput in;
-
-  bool reference_ok = false;
-  if (const json* v = member(doc, "reference_date", "/reference_date",
-                             "the day of the check, written YYYY-MM-DD", issues)) {
-    if (auto d = read_date(*v, "/reference_date", issues)) {
-      in.reference = *d;
-      reference_ok = true;
-    }
+  JsonObject root = r.root(doc, "an object with reference_date, periods and phases");
+  if (!root) return issues;
+  const auto reference = root.date("reference_date");
+  if (reference) in.reference = *reference;
+  JsonArray periods = root.array("periods", required, 0, "an array of periods in the role (possibly empty)");
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    in.periods.push_back(read_period(periods, i, reference ? &in.reference : nullptr, issues));
   }
-
-  if (const json* v = member(doc, "periods", "/periods",
-                             "an array of periods in the role (possibly empty)", issues)) {
-    if (!v->is_array()) {
-      issues.push_back(error("type_mismatch", "/periods", found(*v, "an array of periods in the role")));
-    } else {
-      const Date* reference = reference_ok ? &in.reference : nullptr;
-      std::size_t i = 0;
-      for (const auto& item : *v) in.periods.push_back(read_period(item, i++, reference, issues));
-    }
+  if (JsonObject phases = root.object("phases", required, "an object with the answers investigation and construction")) {
+    in.phases.investigation = read_phase(phases, "investigation");
+    in.phases.construction = read_phase(phases, "construction");
   }
-
-  if (const json* v = member(doc, "phases", "/phases",
-                             "an object with the answers investigation and construction", issues)) {
-    if (!v->is_object()) {
-      issues.push_back(error("type_mismatch", "/phases", found(*v, "an object with investigation and construction")));
-    } else {
-      in.phases.investigation = read_phase(*v, "investigation", issues);
-      in.phases.construction = read_phase(*v, "construction", issues);
-    }
-  }
-
+  root.finish();
   if (has_errors(issues)) return issues;
   return in;
 }

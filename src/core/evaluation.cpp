@@ -5,6 +5,7 @@
 #include "core/evaluation.hpp"
 
 #include "core/jcs.hpp"
+#include "core/json_reader.hpp"
 #include "core/json_strict.hpp"
 #include "core/ruleset.hpp"
 #include "core/sha256.hpp"
@@ -271,287 +272,123 @@ std::vector<Issue> check_evaluation(const Evaluation& e, const Referential& ref)
 
 namespace {
 
-// The value kinds a member may have, for the table-driven checks.
-enum class Kind { text, text_or_null, boolean, count, date, date_or_null, time, timestamp, timestamp_or_null, digest,
-                  object, object_or_null, array };
-
-struct Field {
-  const char* name;
-  Kind kind;
-};
-
-// A whole number from 0 to 2^53: RFC 8785 writes 5.0 as 5, so 5.0 is the count 5 too.
-std::optional<std::uint64_t> as_count(const json& v) noexcept {
-  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
-  if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
-  if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (d >= 0 && d <= 9007199254740992.0 && d == static_cast<double>(static_cast<std::uint64_t>(d))) {
-      return static_cast<std::uint64_t>(d);
-    }
-  }
-  return std::nullopt;
+// A record's numbers are of the number type; a fraction or a value out of range is value_invalid.
+ReaderRules evaluation_rules() {
+  return ReaderRules("evaluation", ReaderRules::Integers::number,
+                     ReaderLimits{max_line_chars, max_answer_items, max_evaluation_text_bytes});
 }
 
-const std::string* as_text(const json& v) noexcept { return v.get_ptr<const std::string*>(); }
-
-const char* expected_kind(Kind k) {
-  switch (k) {
-    case Kind::text: return "a string";
-    case Kind::text_or_null: return "a string or null";
-    case Kind::boolean: return "true or false";
-    case Kind::count: return "a whole number, 0 or more";
-    case Kind::date: return "a date written YYYY-MM-DD";
-    case Kind::date_or_null: return "a date written YYYY-MM-DD, or null";
-    case Kind::time: return "a time written HH:MM";
-    case Kind::timestamp: return "a UTC time written YYYY-MM-DDThh:mm:ssZ";
-    case Kind::timestamp_or_null: return "a UTC time written YYYY-MM-DDThh:mm:ssZ, or null";
-    case Kind::digest: return "a SHA-256 digest (64 lowercase hexadecimal digits)";
-    case Kind::object: return "an object";
-    case Kind::object_or_null: return "an object or null";
-    case Kind::array: return "an array";
-  }
-  return "a value";
-}
-
-// Whether the JSON type is right (a wrong type and a wrong spelling get different codes).
-bool has_type(const json& v, Kind k) {
-  switch (k) {
-    case Kind::text: case Kind::date: case Kind::time: case Kind::timestamp: case Kind::digest: return v.is_string();
-    case Kind::text_or_null: case Kind::date_or_null: case Kind::timestamp_or_null: return v.is_string() || v.is_null();
-    case Kind::boolean: return v.is_boolean();
-    case Kind::count: return v.is_number();
-    case Kind::object: return v.is_object();
-    case Kind::object_or_null: return v.is_object() || v.is_null();
-    case Kind::array: return v.is_array();
-  }
-  return false;
-}
-
-bool has_form(const json& v, Kind k) {
-  if (!has_type(v, k)) return false;
-  const std::string* s = as_text(v);
-  switch (k) {
-    case Kind::count: return as_count(v).has_value();
-    case Kind::date: case Kind::date_or_null: return s == nullptr || parse_iso_date(*s).has_value();
-    case Kind::time: return parse_time_of_day(*s).has_value();
-    case Kind::timestamp: case Kind::timestamp_or_null: return s == nullptr || is_export_timestamp(*s);
-    case Kind::digest: return sha256_from_hex(*s).has_value();
-    default: return true;
-  }
-}
-
-std::string member_path(const std::string& parent, std::string_view name) { return parent + "/" + json_pointer_escape(name); }
-std::string index_path(const std::string& parent, std::size_t i) { return parent + "/" + std::to_string(i); }
-
-class Reader {
-public:
-  std::vector<Issue> issues;
-
-  void error(const char* code, std::string path, std::string message) {
-    issues.push_back(make_issue(Severity::error, code, std::move(path), std::move(message)));
-  }
-
-  // Checks `obj`'s members against `fields`: missing ones, wrong types and wrong forms are errors;
-  // others are notices (kept, written back).
-  void check(const json& obj, const std::string& path, std::initializer_list<Field> fields) {
-    for (const Field& f : fields) {
-      const auto it = obj.find(f.name);
-      const std::string p = member_path(path, f.name);
-      if (it == obj.end()) {
-        error("evaluation.member_missing", p,
-              std::string("The member \"") + f.name + "\" is missing; expected " + expected_kind(f.kind) + ".");
-      } else if (!has_type(*it, f.kind)) {
-        error("evaluation.type_mismatch", p,
-              "Found " + detail::describe_json_value(*it) + "; expected " + expected_kind(f.kind) + ".");
-      } else if (!has_form(*it, f.kind)) {
-        error("evaluation.value_invalid", p,
-              "Found " + detail::describe_json_value(*it) + "; expected " + expected_kind(f.kind) + ".");
-      }
-    }
-    for (const auto& member : obj.items()) {
-      const bool known = std::any_of(fields.begin(), fields.end(), [&](const Field& f) { return member.key() == f.name; });
-      if (!known) {
-        issues.push_back(make_issue(Severity::notice, "evaluation.member_unknown", member_path(path, member.key()),
-                                    "Unknown member " + detail::quoted(member.key()) +
-                                        " (perhaps from a newer version): kept as it is, not used."));
-      }
-    }
-  }
-
-  // The member when it has the kind's type and form (check() reported it otherwise).
-  static const json* get(const json& obj, const char* name, Kind kind) {
-    const auto it = obj.find(name);
-    return it != obj.end() && has_form(*it, kind) ? &*it : nullptr;
-  }
-  static std::string text(const json& obj, const char* name) {
-    const json* v = get(obj, name, Kind::text);
-    return v ? *as_text(*v) : std::string();
-  }
-  static Date date(const json& obj, const char* name) {
-    const json* v = get(obj, name, Kind::date);
-    return v ? *parse_iso_date(*as_text(*v)) : Date{};
-  }
-
-  // A count within [low, high], or an error.
-  std::int32_t bounded(const json& obj, const char* name, const std::string& path, std::int64_t low, std::int64_t high) {
-    const json* v = get(obj, name, Kind::count);
-    if (!v) return 0;
-    const std::uint64_t n = *as_count(*v);
-    if (n < static_cast<std::uint64_t>(low) || n > static_cast<std::uint64_t>(high)) {
-      error("evaluation.value_invalid", member_path(path, name),
-            "The number " + v->dump() + " is out of range; expected " + std::to_string(low) + " to " + std::to_string(high) + ".");
-      return 0;
-    }
-    return static_cast<std::int32_t>(n);
-  }
-
-  std::optional<InterviewMode> mode(const json& obj, const std::string& path) {
-    const json* v = get(obj, "mode", Kind::text);
-    if (!v) return std::nullopt;
-    auto m = parse_interview_mode(*as_text(*v));
-    if (!m) {
-      error("evaluation.value_invalid", path + "/mode",
-            detail::quoted(*as_text(*v)) + " is not an interview mode; expected \"telephone\" or \"visio\".");
-    }
-    return m;
-  }
-
-  void strings(const json& array, const std::string& path, std::vector<std::string>& out) {
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      if (const std::string* s = as_text(array[i])) out.push_back(*s);
-      else error("evaluation.type_mismatch", index_path(path, i), "Found " + detail::describe_json_value(array[i]) + "; expected a string.");
-    }
-  }
-};
+bool is_time_of_day(std::string_view t) noexcept { return parse_time_of_day(t).has_value(); }
+bool is_digest(std::string_view t) noexcept { return sha256_from_hex(t).has_value(); }
 
 constexpr std::int64_t k_max_int32 = std::numeric_limits<std::int32_t>::max();
+constexpr const char* k_time = "a time written HH:MM";
+constexpr const char* k_timestamp = "a UTC time written YYYY-MM-DDThh:mm:ssZ";
 
-void read_interview(Reader& r, const json& doc, Evaluation& e) {
-  const json* interview = Reader::get(doc, "interview", Kind::object);
-  if (!interview) return;
-  r.check(*interview, "/interview", {{"planned", Kind::object_or_null}, {"held", Kind::object_or_null}});
-  if (const json* p = Reader::get(*interview, "planned", Kind::object); p && p->is_object()) {
-    const std::string path = "/interview/planned";
-    r.check(*p, path, {{"date", Kind::date}, {"time", Kind::time}, {"mode", Kind::text}, {"duration_minutes", Kind::count},
-                       {"location", Kind::text}, {"notes", Kind::text}});
+std::optional<InterviewMode> read_mode(JsonObject& o) {
+  return o.choice("mode", required, parse_interview_mode, "an interview mode", "\"telephone\" or \"visio\"");
+}
+
+void read_interview(JsonObject& doc, Evaluation& e) {
+  JsonObject interview = doc.object("interview");
+  if (JsonObject p = interview.object("planned", or_null)) {
     PlannedInterview planned;
-    planned.date = Reader::date(*p, "date");
-    if (const json* t = Reader::get(*p, "time", Kind::time)) planned.time = *parse_time_of_day(*as_text(*t));
-    if (auto m = r.mode(*p, path)) planned.mode = *m;
-    planned.duration_minutes = r.bounded(*p, "duration_minutes", path, 1, max_interview_minutes);
-    planned.location = Reader::text(*p, "location");
-    planned.notes = Reader::text(*p, "notes");
+    if (auto d = p.date("date")) planned.date = *d;
+    if (const std::string* t = p.string_of_form("time", required, is_time_of_day, k_time)) planned.time = *parse_time_of_day(*t);
+    if (auto m = read_mode(p)) planned.mode = *m;
+    planned.duration_minutes = static_cast<std::int32_t>(p.integer("duration_minutes", 1, max_interview_minutes).value_or(0));
+    planned.location = p.string_or_empty("location");
+    planned.notes = p.string_or_empty("notes", required, max_note_chars);
     e.planned = std::move(planned);
   }
-  if (const json* h = Reader::get(*interview, "held", Kind::object); h && h->is_object()) {
-    const std::string path = "/interview/held";
-    r.check(*h, path, {{"date", Kind::date}, {"mode", Kind::text}, {"elapsed_seconds", Kind::count}, {"notes", Kind::text}});
+  if (JsonObject h = interview.object("held", or_null)) {
     HeldInterview held;
-    held.date = Reader::date(*h, "date");
-    if (auto m = r.mode(*h, path)) held.mode = *m;
-    held.elapsed_seconds = r.bounded(*h, "elapsed_seconds", path, 0, k_max_int32);
-    held.notes = Reader::text(*h, "notes");
+    if (auto d = h.date("date")) held.date = *d;
+    if (auto m = read_mode(h)) held.mode = *m;
+    held.elapsed_seconds = static_cast<std::int32_t>(h.integer("elapsed_seconds", 0, k_max_int32).value_or(0));
+    held.notes = h.string_or_empty("notes", required, max_note_chars);
     e.held = std::move(held);
   }
 }
 
-void read_grid(Reader& r, const json& doc, Evaluation& e) {
-  const json* grid = Reader::get(doc, "grid", Kind::array);
-  if (!grid) return;
+void read_grid(JsonObject& doc, Evaluation& e) {
+  JsonArray grid = doc.array("grid");
   std::unordered_set<std::string> seen;
-  for (std::size_t i = 0; i < grid->size(); ++i) {
-    const json& g = (*grid)[i];
-    const std::string path = index_path("/grid", i);
-    if (!g.is_object()) {
-      r.error("evaluation.type_mismatch", path, "Found " + detail::describe_json_value(g) + "; expected an object (a grid entry).");
-      continue;
-    }
-    r.check(g, path, {{"competency", Kind::text}, {"expected_level", Kind::text}, {"observed_level", Kind::text_or_null},
-                      {"evidence", Kind::object}, {"comment", Kind::text}});
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    JsonObject g = grid.object(i, "an object (a grid entry)");
+    if (!g) continue;
     GridEntry entry;
-    entry.competency_id = Reader::text(g, "competency");
-    if (Reader::get(g, "competency", Kind::text) && !seen.insert(entry.competency_id).second) {
-      r.error("evaluation.duplicate_id", path + "/competency",
-              "The competency " + detail::quoted(entry.competency_id) + " appears twice in the grid; expected each once.");
+    if (const std::string* c = g.string("competency")) {
+      entry.competency_id = *c;
+      if (!seen.insert(*c).second) {
+        g.reader()->error("duplicate_id", g.path("competency"),
+                          "The competency " + detail::quoted(*c) + " appears twice in the grid; expected each once.");
+      }
     }
-    entry.expected_level = Reader::text(g, "expected_level");
-    if (const json* o = Reader::get(g, "observed_level", Kind::text_or_null); o && o->is_string()) entry.observed_level = *as_text(*o);
-    if (const json* ev = Reader::get(g, "evidence", Kind::object)) {
-      r.check(*ev, path + "/evidence", {{"pieces", Kind::array}, {"said", Kind::text}});
-      if (const json* ps = Reader::get(*ev, "pieces", Kind::array)) r.strings(*ps, path + "/evidence/pieces", entry.evidence_pieces);
-      entry.evidence_said = Reader::text(*ev, "said");
+    entry.expected_level = g.string_or_empty("expected_level");
+    if (const std::string* o = g.string("observed_level", or_null)) entry.observed_level = *o;
+    if (JsonObject ev = g.object("evidence")) {
+      ev.array("pieces").strings(entry.evidence_pieces);
+      entry.evidence_said = ev.string_or_empty("said", required, max_note_chars);
     }
-    entry.comment = Reader::text(g, "comment");
+    entry.comment = g.string_or_empty("comment", required, max_note_chars);
     e.grid.push_back(std::move(entry));
   }
 }
 
-void read_decisions(Reader& r, const json& doc, Evaluation& e) {
-  const json* decisions = Reader::get(doc, "decisions", Kind::array);
-  if (!decisions) return;
-  for (std::size_t i = 0; i < decisions->size(); ++i) {
-    const json& d = (*decisions)[i];
-    const std::string path = index_path("/decisions", i);
-    if (!d.is_object()) {
-      r.error("evaluation.type_mismatch", path, "Found " + detail::describe_json_value(d) + "; expected an object (a decision).");
-      continue;
-    }
-    r.check(d, path, {{"decision", Kind::text}, {"reasons", Kind::text}, {"date", Kind::date}, {"recorded_at", Kind::timestamp}});
+void read_decisions(JsonObject& doc, Evaluation& e) {
+  JsonArray decisions = doc.array("decisions", required, max_decisions);
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    JsonObject d = decisions.object(i, "an object (a decision)");
+    if (!d) continue;
     Decision decision;
-    if (const json* k = Reader::get(d, "decision", Kind::text)) {
-      if (auto kind = parse_decision_kind(*as_text(*k))) {
-        decision.decision = *kind;
-      } else {
-        r.error("evaluation.value_invalid", path + "/decision",
-                detail::quoted(*as_text(*k)) + " is not a decision; expected \"admis\" or \"ajourne\".");
-      }
-    }
-    decision.reasons = Reader::text(d, "reasons");
-    decision.date = Reader::date(d, "date");
-    if (const json* t = Reader::get(d, "recorded_at", Kind::timestamp)) decision.recorded_at = *as_text(*t);
-    if (decision.decision == DecisionKind::ajourne && Reader::get(d, "reasons", Kind::text) && is_blank(decision.reasons)) {
-      r.error("evaluation.reasons_missing", path + "/reasons", "An adjournment needs its reasons; found none.");
+    if (auto k = d.choice("decision", required, parse_decision_kind, "a decision", "\"admis\" or \"ajourne\"")) decision.decision = *k;
+    const std::string* reasons = d.string("reasons", required, max_note_chars);
+    if (reasons) decision.reasons = *reasons;
+    if (auto day = d.date("date")) decision.date = *day;
+    if (const std::string* t = d.string_of_form("recorded_at", required, is_export_timestamp, k_timestamp)) decision.recorded_at = *t;
+    if (decision.decision == DecisionKind::ajourne && reasons && is_blank(decision.reasons)) {
+      d.reader()->error("reasons_missing", d.path("reasons"), "An adjournment needs its reasons; found none.");
     }
     if (!e.decisions.empty() && !decision.recorded_at.empty() && decision.recorded_at < e.decisions.back().recorded_at) {
-      r.issues.push_back(make_issue(Severity::warning, "evaluation.decisions_out_of_order", path + "/recorded_at",
-                                    "This decision was recorded before the one listed ahead of it; the last one listed "
-                                    "is taken as the current decision."));
+      d.reader()->add(Severity::warning, "decisions_out_of_order", d.path("recorded_at"),
+                      "This decision was recorded before the one listed ahead of it; the last one listed "
+                      "is taken as the current decision.");
     }
     e.decisions.push_back(std::move(decision));
   }
 }
 
-void read_attestation(Reader& r, const json& doc, Evaluation& e) {
-  const json* a = Reader::get(doc, "attestation", Kind::object_or_null);
-  if (!a || a->is_null()) return;
-  const std::string path = "/attestation";
-  r.check(*a, path, {{"issued", Kind::boolean}, {"date", Kind::date_or_null}, {"place", Kind::text},
-                     {"signatory", Kind::object}, {"issued_at", Kind::timestamp_or_null}});
+void read_attestation(JsonObject& doc, Evaluation& e) {
+  JsonObject a = doc.object("attestation", or_null);
+  if (!a) return;
+  JsonReader& r = *a.reader();
+  auto is_null = [&](const char* name) { const auto it = a.value()->find(name); return it != a.value()->end() && it->is_null(); };
   Attestation att;
-  if (const json* i = Reader::get(*a, "issued", Kind::boolean)) att.issued = i->get<bool>();
-  if (const json* d = Reader::get(*a, "date", Kind::date_or_null); d && d->is_string()) att.date = parse_iso_date(*as_text(*d));
-  att.place = Reader::text(*a, "place");
-  if (const json* s = Reader::get(*a, "signatory", Kind::object)) {
-    r.check(*s, path + "/signatory", {{"name", Kind::text}, {"role", Kind::text}});
-    att.signatory_name = Reader::text(*s, "name");
-    att.signatory_role = Reader::text(*s, "role");
-  }
-  const json* issued_at = Reader::get(*a, "issued_at", Kind::timestamp_or_null);
-  if (issued_at && issued_at->is_string()) att.issued_at = *as_text(*issued_at);
+  att.issued = a.boolean("issued").value_or(false);
+  const bool date_null = is_null("date");
+  att.date = a.date("date", or_null);
+  const std::string* place = a.string("place");
+  if (place) att.place = *place;
+  JsonObject signatory = a.object("signatory");
+  att.signatory_name = signatory.string_or_empty("name");
+  att.signatory_role = signatory.string_or_empty("role");
+  const bool issued_at_null = is_null("issued_at");
+  const std::string* issued_at = a.string_of_form("issued_at", or_null, is_export_timestamp, k_timestamp);
+  if (issued_at) att.issued_at = *issued_at;
   if (att.issued) {
     auto incomplete = [&](const char* p, const char* what) {
-      r.error("evaluation.attestation_incomplete", p, std::string("The attestation is marked issued without ") + what + ".");
+      r.error("attestation_incomplete", p, std::string("The attestation is marked issued without ") + what + ".");
     };
-    if (Reader::get(*a, "date", Kind::date_or_null) && !att.date) incomplete("/attestation/date", "a date of issue");
-    if (is_blank(att.place) && Reader::get(*a, "place", Kind::text)) incomplete("/attestation/place", "a place of issue");
-    if (Reader::get(*a, "signatory", Kind::object)) {
+    if (date_null) incomplete("/attestation/date", "a date of issue");
+    if (place && is_blank(att.place)) incomplete("/attestation/place", "a place of issue");
+    if (signatory) {
       if (is_blank(att.signatory_name)) incomplete("/attestation/signatory/name", "the signatory's name");
       if (is_blank(att.signatory_role)) incomplete("/attestation/signatory/role", "the signatory's role");
     }
-    if (issued_at && issued_at->is_null()) incomplete("/attestation/issued_at", "the time it was issued");
-  } else if (issued_at && issued_at->is_string()) {
-    r.error("evaluation.value_invalid", "/attestation/issued_at",
+    if (issued_at_null) incomplete("/attestation/issued_at", "the time it was issued");
+  } else if (issued_at) {
+    r.error("value_invalid", "/attestation/issued_at",
             "The attestation has an issue time but is not marked issued; expected null while it is a draft.");
   }
   e.attestation = std::move(att);
@@ -560,82 +397,45 @@ void read_attestation(Reader& r, const json& doc, Evaluation& e) {
 } // namespace
 
 Result<Evaluation> evaluation_from_json(json doc) noexcept {
-  Reader r;
-  if (!doc.is_object()) {
-    return Issue{Severity::error, "evaluation.not_an_evaluation", "",
-                 "Found " + detail::describe_json_value(doc) +
-                     "; expected a certif-intra evaluation record (an object with \"format\": \"certif-intra/evaluation\")."};
-  }
-  // What the file is, and which version, before anything else: a newer version may differ anywhere.
-  const auto format = doc.find("format");
-  if (format == doc.end() || !format->is_string() || *format != evaluation_format) {
-    return Issue{Severity::error, "evaluation.not_an_evaluation", "/format",
-                 format == doc.end() ? std::string("The member \"format\" is missing: this is not a certif-intra evaluation record.")
-                                     : "Found " + detail::describe_json_value(*format) +
-                                           "; expected \"certif-intra/evaluation\": this is not a certif-intra evaluation record."};
-  }
-  const auto version = doc.find("format_version");
-  if (version == doc.end()) {
-    return Issue{Severity::error, "evaluation.member_missing", "/format_version", "The member \"format_version\" is missing; expected 1."};
-  }
-  const auto v = as_count(*version);
-  if (!v || *v < 1) {
-    return Issue{Severity::error, "evaluation.value_invalid", "/format_version",
-                 "Found " + detail::describe_json_value(*version) + "; expected a format version, 1 for this app."};
-  }
-  if (*v > static_cast<std::uint64_t>(evaluation_format_version)) {
-    return Issue{Severity::error, "evaluation.version_unsupported", "/format_version",
-                 "This evaluation record is in format version " + std::to_string(*v) + "; this app reads version " +
-                     std::to_string(evaluation_format_version) + ". Open it with a newer version of certif-intra."};
-  }
+  std::vector<Issue> issues;
+  JsonReader r(evaluation_rules(), issues);
+  const auto version = read_format_header(
+      r, doc, FormatHeader{evaluation_format, "a certif-intra evaluation record", "not_an_evaluation", evaluation_format_version});
+  if (!version) return issues;
 
   Evaluation e;
-  r.check(doc, "", {{"format", Kind::text}, {"format_version", Kind::count}, {"app", Kind::object}, {"bundle", Kind::object},
-                    {"candidate", Kind::object}, {"referential", Kind::object}, {"coach", Kind::object},
-                    {"interview", Kind::object}, {"grid", Kind::array}, {"decisions", Kind::array}, {"status", Kind::text},
-                    {"attestation", Kind::object_or_null}});
-  if (const json* app = Reader::get(doc, "app", Kind::object)) {
-    r.check(*app, "/app", {{"name", Kind::text}, {"version", Kind::text}});
-    e.app_name = Reader::text(*app, "name");
-    e.app_version = Reader::text(*app, "version");
-  }
-  if (const json* b = Reader::get(doc, "bundle", Kind::object)) {
-    r.check(*b, "/bundle", {{"digest", Kind::digest}, {"exported_at", Kind::timestamp}});
-    if (const json* d = Reader::get(*b, "digest", Kind::digest)) e.bundle.digest = *as_text(*d);
-    if (const json* t = Reader::get(*b, "exported_at", Kind::timestamp)) e.bundle.exported_at = *as_text(*t);
-  }
-  if (const json* c = Reader::get(doc, "candidate", Kind::object)) {
-    r.check(*c, "/candidate", {{"first_name", Kind::text}, {"last_name", Kind::text}, {"email", Kind::text}});
-    e.candidate.first_name = Reader::text(*c, "first_name");
-    e.candidate.last_name = Reader::text(*c, "last_name");
-    e.candidate.email = Reader::text(*c, "email");
-  }
-  if (const json* ref = Reader::get(doc, "referential", Kind::object)) {
-    r.check(*ref, "/referential", {{"id", Kind::text}, {"version", Kind::count}});
-    e.referential_id = Reader::text(*ref, "id");
-    e.referential_version = r.bounded(*ref, "version", "/referential", 1, k_max_int32);
-  }
-  if (const json* c = Reader::get(doc, "coach", Kind::object)) {
-    r.check(*c, "/coach", {{"name", Kind::text}, {"organisation", Kind::text}, {"email", Kind::text}});
-    e.coach.name = Reader::text(*c, "name");
-    e.coach.organisation = Reader::text(*c, "organisation");
-    e.coach.email = Reader::text(*c, "email");
-  }
-  read_interview(r, doc, e);
-  read_grid(r, doc, e);
-  read_decisions(r, doc, e);
-  read_attestation(r, doc, e);
-
   std::optional<EvaluationStatus> status;
-  if (const json* s = Reader::get(doc, "status", Kind::text)) {
-    status = parse_evaluation_status(*as_text(*s));
-    if (!status) {
-      r.error("evaluation.value_invalid", "/status",
-              detail::quoted(*as_text(*s)) + " is not a status; expected \"a_examiner\", \"entretien_planifie\", "
-                                             "\"evalue\", \"admis\" or \"ajourne\".");
+  {
+    JsonObject root(r, &doc, "");
+    root.get("format");  // both checked above
+    root.get("format_version");
+    JsonObject app = root.object("app");
+    e.app_name = app.string_or_empty("name");
+    e.app_version = app.string_or_empty("version");
+    JsonObject b = root.object("bundle");
+    if (const std::string* d = b.string_of_form("digest", required, is_digest, "a SHA-256 digest (64 lowercase hexadecimal digits)")) {
+      e.bundle.digest = *d;
     }
+    if (const std::string* t = b.string_of_form("exported_at", required, is_export_timestamp, k_timestamp)) e.bundle.exported_at = *t;
+    JsonObject c = root.object("candidate");
+    e.candidate.first_name = c.string_or_empty("first_name");
+    e.candidate.last_name = c.string_or_empty("last_name");
+    e.candidate.email = c.string_or_empty("email");
+    JsonObject ref = root.object("referential");
+    e.referential_id = ref.string_or_empty("id");
+    e.referential_version = static_cast<std::int32_t>(ref.integer("version", 1, k_max_int32).value_or(0));
+    JsonObject coach = root.object("coach");
+    e.coach.name = coach.string_or_empty("name");
+    e.coach.organisation = coach.string_or_empty("organisation");
+    e.coach.email = coach.string_or_empty("email");
+    read_interview(root, e);
+    read_grid(root, e);
+    read_decisions(root, e);
+    read_attestation(root, e);
+    status = root.choice("status", required, parse_evaluation_status, "a status",
+                         "\"a_examiner\", \"entretien_planifie\", \"evalue\", \"admis\" or \"ajourne\"");
   }
-  if (has_errors(r.issues)) return std::move(r.issues);
+  if (has_errors(issues)) return issues;
   if (status && *status != derive_status(e)) {
     return Issue{Severity::error, "evaluation.status_inconsistent", "/status",
                  std::string("The record says \"") + to_string(*status) + "\" but its content makes it \"" +
@@ -645,13 +445,13 @@ Result<Evaluation> evaluation_from_json(json doc) noexcept {
   if (e.attestation && e.attestation->issued) {
     const Decision* d = current_decision(e);
     if (d == nullptr || d->decision != DecisionKind::admis) {
-      r.issues.push_back(make_issue(Severity::warning, "evaluation.attestation_not_admitted", "/attestation/issued",
-                                    "An attestation was issued, but the current decision is not an admission: it "
-                                    "should be withdrawn from the holder."));
+      r.add(Severity::warning, "attestation_not_admitted", "/attestation/issued",
+            "An attestation was issued, but the current decision is not an admission: it should be withdrawn from "
+            "the holder.");
     }
   }
   e.document = std::move(doc);
-  e.issues = std::move(r.issues);
+  e.issues = std::move(issues);
   return e;
 }
 

@@ -44,6 +44,13 @@ inline constexpr std::size_t max_evaluation_depth = 8;
 inline constexpr std::size_t max_evaluation_values = 100000;
 // Bounds of the numbers a record holds.
 inline constexpr std::int32_t max_interview_minutes = 24 * 60;
+// Limits of its texts and lists (evaluation-v1.md, "Limits"), far above any real record: the coach's
+// notes, what was said, comments and reasons up to max_note_chars characters each, any other text up to
+// max_line_chars (dossier.hpp), the grid and a list of pieces up to max_answer_items, the decisions up to
+// max_decisions, and all the texts together up to max_evaluation_text_bytes.
+inline constexpr std::size_t max_note_chars = 100000;
+inline constexpr std::size_t max_decisions = 1000;
+inline constexpr std::uint64_t max_evaluation_text_bytes = 4ull * 1024 * 1024;
 
 enum class InterviewMode { telephone, visio };
 enum class DecisionKind { admis, ajourne };
@@ -220,7 +227,8 @@ std::vector<Issue> check_evaluation(const Evaluation& evaluation, const Referent
 // message; warnings and notices come along in Evaluation::issues): json.* (parse_json_strict, with line
 // and column); evaluation.not_an_evaluation; evaluation.version_unsupported (a higher format_version,
 // naming the one this app reads); evaluation.member_missing, evaluation.type_mismatch,
-// evaluation.value_invalid (dates, times, modes, digests, counts out of range); evaluation.duplicate_id
+// evaluation.value_invalid (dates, times, modes, digests, counts out of range); evaluation.too_long,
+// evaluation.too_many, evaluation.too_much_text (the limits above); evaluation.duplicate_id
 // (a competency twice in the grid); evaluation.reasons_missing; evaluation.attestation_incomplete (issued
 // without date, place, signatory or issued_at); evaluation.status_inconsistent (the stored status is not
 // derive_status()'s). Warnings: evaluation.decisions_out_of_order (recorded_at going back),

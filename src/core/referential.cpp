@@ -1,6 +1,9 @@
 // Referential files: parsing and consistency checks.
 #include "core/referential.hpp"
 
+#include "core/json_reader.hpp"
+#include "core/json_strict.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -32,126 +35,87 @@ namespace {
 
 using nlohmann::json;
 
-struct Reader {
-  std::vector<Issue> issues;
+// The referential is the app's own data; unknown members (sources, notes) are ignored.
+ReaderRules referential_rules() {
+  ReaderRules rules("referential", ReaderRules::Integers::integer, ReaderLimits{20000, 1000, 4ull << 20});
+  rules.report_unknown = false;
+  return rules;
+}
 
-  void error(const std::string& path, const char* code, std::string message) {
-    issues.push_back({Severity::error, code, path, std::move(message)});
-  }
+constexpr std::int64_t max_small = 1000000;
 
-  const json* member(const json& obj, const char* name, const std::string& path) {
-    auto it = obj.find(name);
-    if (it == obj.end()) {
-      error(path + "/" + name, "member_missing", std::string("missing member \"") + name + "\"");
-      return nullptr;
-    }
-    return &*it;
-  }
+std::string nonempty(JsonObject& o, const char* name) {
+  const std::string* s = o.string(name, required, 0, true);
+  return s ? *s : std::string();
+}
 
-  std::string string(const json& obj, const char* name, const std::string& path) {
-    const json* v = member(obj, name, path);
-    if (!v) return {};
-    if (const auto* s = v->get_ptr<const std::string*>(); s && !s->empty()) return *s;
-    error(path + "/" + name, "type_mismatch", std::string("\"") + name + "\" must be a non-empty string");
-    return {};
-  }
+LocalizedText localized(JsonObject& o, const char* name) {
+  LocalizedText t;
+  JsonObject v = o.object(name, required, "an object {\"fr\", \"en\"}");
+  t.fr = nonempty(v, "fr");
+  t.en = v.string_or_empty("en", optional);
+  return t;
+}
 
-  std::int32_t integer(const json& obj, const char* name, const std::string& path) {
-    const json* v = member(obj, name, path);
-    if (!v) return 0;
-    if (v->is_number_integer()) {
-      const auto n = v->get<std::int64_t>();
-      if (n >= 0 && n <= 1000000) return static_cast<std::int32_t>(n);
-    }
-    error(path + "/" + name, "type_mismatch", std::string("\"") + name + "\" must be a small non-negative integer");
-    return 0;
+// A non-empty list of objects, each read by `read` (which may report at the element's paths).
+template <typename Read>
+void each(JsonObject& doc, const char* name, const char* element, Read read) {
+  JsonArray list = doc.array(name);
+  if (list && list.size() == 0) doc.reader()->error("value_invalid", list.path(), "The list is empty; expected at least one item.");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (JsonObject o = list.object(i, element)) read(o);
   }
+}
 
-  LocalizedText text(const json& obj, const char* name, const std::string& path) {
-    LocalizedText t;
-    const json* v = member(obj, name, path);
-    if (!v) return t;
-    if (!v->is_object()) {
-      error(path + "/" + name, "type_mismatch", std::string("\"") + name + "\" must be an object {\"fr\", \"en\"}");
-      return t;
-    }
-    t.fr = string(*v, "fr", path + "/" + name);
-    if (auto en = v->find("en"); en != v->end() && en->is_string()) t.en = en->get<std::string>();
-    return t;
+void unique(JsonObject& o, const std::string& id, std::set<std::string>& ids, const char* noun) {
+  if (!id.empty() && !ids.insert(id).second) {
+    o.reader()->error("duplicate_id", o.path("id"), std::string(noun) + " id \"" + id + "\" appears twice");
   }
-};
+}
 
 } // namespace
 
 Result<Referential> parse_referential(std::string_view json_text) noexcept {
-  const json doc = json::parse(json_text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return Issue{Severity::error, "not_json", "", "the referential is not a JSON object"};
-  }
-  Reader r;
+  auto parsed = parse_json_strict(json_text);
+  if (!parsed) return parsed.issues();
+  std::vector<Issue> issues;
+  JsonReader r(referential_rules(), issues);
   Referential ref;
-  ref.id = r.string(doc, "id", "");
-  ref.version = r.integer(doc, "version", "");
-  ref.rs_reference = r.string(doc, "rs_reference", "");
-  ref.title = r.text(doc, "title", "");
-  ref.certifier = r.string(doc, "certifier", "");
-  if (auto p = doc.find("official_page"); p != doc.end() && p->is_string()) ref.official_page = p->get<std::string>();
+  JsonObject doc = r.root(*parsed, "a referential, a JSON object");
+  if (!doc) return issues;
+  ref.id = nonempty(doc, "id");
+  ref.version = static_cast<std::int32_t>(doc.integer("version", 0, max_small).value_or(0));
+  ref.rs_reference = nonempty(doc, "rs_reference");
+  ref.title = localized(doc, "title");
+  ref.certifier = nonempty(doc, "certifier");
+  ref.official_page = doc.string_or_empty("official_page", optional);
 
-  if (const json* levels = r.member(doc, "autonomy_levels", ""); levels) {
-    if (!levels->is_array() || levels->empty()) {
-      r.error("/autonomy_levels", "type_mismatch", "\"autonomy_levels\" must be a non-empty array");
-    } else {
-      std::set<std::string> ids;
-      for (std::size_t i = 0; i < levels->size(); ++i) {
-        const std::string path = "/autonomy_levels/" + std::to_string(i);
-        const json& l = (*levels)[i];
-        if (!l.is_object()) { r.error(path, "type_mismatch", "a level must be an object"); continue; }
-        AutonomyLevel lv{r.string(l, "id", path), r.integer(l, "rank", path), r.text(l, "label", path)};
-        if (!lv.id.empty() && !ids.insert(lv.id).second) r.error(path + "/id", "duplicate_id", "level id \"" + lv.id + "\" appears twice");
-        ref.levels.push_back(std::move(lv));
-      }
+  std::set<std::string> level_ids, competency_ids, piece_ids;
+  each(doc, "autonomy_levels", "a level, an object", [&](JsonObject& l) {
+    AutonomyLevel lv{nonempty(l, "id"), static_cast<std::int32_t>(l.integer("rank", 0, max_small).value_or(0)), localized(l, "label")};
+    unique(l, lv.id, level_ids, "level");
+    ref.levels.push_back(std::move(lv));
+  });
+  each(doc, "competencies", "a competency, an object", [&](JsonObject& c) {
+    Competency comp{nonempty(c, "id"), localized(c, "title"), nonempty(c, "expected_level"), localized(c, "expected")};
+    unique(c, comp.id, competency_ids, "competency");
+    if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
+      c.reader()->error("unknown_level", c.path("expected_level"),
+                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
     }
-  }
-  if (const json* comps = r.member(doc, "competencies", ""); comps) {
-    if (!comps->is_array() || comps->empty()) {
-      r.error("/competencies", "type_mismatch", "\"competencies\" must be a non-empty array");
-    } else {
-      std::set<std::string> ids;
-      for (std::size_t i = 0; i < comps->size(); ++i) {
-        const std::string path = "/competencies/" + std::to_string(i);
-        const json& c = (*comps)[i];
-        if (!c.is_object()) { r.error(path, "type_mismatch", "a competency must be an object"); continue; }
-        Competency comp{r.string(c, "id", path), r.text(c, "title", path), r.string(c, "expected_level", path),
-                        r.text(c, "expected", path)};
-        if (!comp.id.empty() && !ids.insert(comp.id).second) r.error(path + "/id", "duplicate_id", "competency id \"" + comp.id + "\" appears twice");
-        if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
-          r.error(path + "/expected_level", "unknown_level", "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
-        }
-        ref.competencies.push_back(std::move(comp));
-      }
+    ref.competencies.push_back(std::move(comp));
+  });
+  each(doc, "pieces", "a piece, an object", [&](JsonObject& p) {
+    PieceSpec spec{nonempty(p, "id"), nonempty(p, "accepts"), false, localized(p, "title"), localized(p, "hint")};
+    spec.multiple = p.boolean("multiple", optional).value_or(false);
+    unique(p, spec.id, piece_ids, "piece");
+    if (!spec.accepts.empty() && !spec.takes_link() && !spec.takes_files()) {
+      p.reader()->error("value_invalid", p.path("accepts"), "\"accepts\" must be \"link\", \"file\" or \"file_or_link\"");
     }
-  }
-  if (const json* pieces = r.member(doc, "pieces", ""); pieces) {
-    if (!pieces->is_array() || pieces->empty()) {
-      r.error("/pieces", "type_mismatch", "\"pieces\" must be a non-empty array");
-    } else {
-      std::set<std::string> ids;
-      for (std::size_t i = 0; i < pieces->size(); ++i) {
-        const std::string path = "/pieces/" + std::to_string(i);
-        const json& p = (*pieces)[i];
-        if (!p.is_object()) { r.error(path, "type_mismatch", "a piece must be an object"); continue; }
-        PieceSpec spec{r.string(p, "id", path), r.string(p, "accepts", path), false, r.text(p, "title", path),
-                       r.text(p, "hint", path)};
-        if (auto m = p.find("multiple"); m != p.end() && m->is_boolean()) spec.multiple = m->get<bool>();
-        if (!spec.id.empty() && !ids.insert(spec.id).second) r.error(path + "/id", "duplicate_id", "piece id \"" + spec.id + "\" appears twice");
-        if (!spec.accepts.empty() && !spec.takes_link() && !spec.takes_files()) {
-          r.error(path + "/accepts", "value_invalid", "\"accepts\" must be \"link\", \"file\" or \"file_or_link\"");
-        }
-        ref.pieces.push_back(std::move(spec));
-      }
-    }
-  }
-  if (has_errors(r.issues)) return std::move(r.issues);
+    ref.pieces.push_back(std::move(spec));
+  });
+  doc.finish();
+  if (has_errors(issues)) return issues;
   return ref;
 }
 

@@ -59,7 +59,9 @@ struct Referential {
   const PieceSpec* piece(std::string_view piece_id) const noexcept;
 };
 
-// Reads and checks a referential file: required members, unique ids, expected levels that exist.
+// Reads and checks a referential file: required members, unique ids, expected levels that exist. Codes
+// "referential.<what>": member_missing, type_mismatch, value_invalid (an empty text or list, an unknown
+// "accepts"), duplicate_id, unknown_level; json.* when it is not JSON.
 Result<Referential> parse_referential(std::string_view json_text) noexcept;
 
 } // namespace core

@@ -2,6 +2,7 @@
 // A successor certification gets a new file under assets/rulesets/, not a new engine.
 #pragma once
 
+#include "core/json_reader.hpp"  // detail::quoted, detail::describe_json_value
 #include "core/result.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,16 +29,12 @@ struct Ruleset {
 const std::vector<std::string_view>& known_phase_names() noexcept;
 
 // Reads and checks a ruleset file (the shape of assets/rulesets/*.json); every problem is reported with
-// its JSON Pointer. Unknown members (description, referential) are ignored.
+// its JSON Pointer and a code "ruleset.<what>": member_missing, type_mismatch, value_invalid (an empty id),
+// value_out_of_range, weight_invalid, phase_unknown, value_duplicate (json.* when not JSON). Unknown
+// members (description, referential) are ignored.
 Result<Ruleset> parse_ruleset(std::string_view json_text) noexcept;
 // The same checks on an already parsed document.
 Result<Ruleset> ruleset_from_json(const nlohmann::json& doc) noexcept;
 
-namespace detail {
-// A string as a JSON literal for messages, cut after 40 bytes ("...") and with control characters escaped.
-std::string quoted(std::string_view text);
-// A short English description of a JSON value for messages ("the number 3", "the string \"x\"", "null").
-std::string describe_json_value(const nlohmann::json& value);
-} // namespace detail
 
 } // namespace core

@@ -1,6 +1,7 @@
 // Form widgets.
 #include "ui/form.hpp"
 
+#include "core/json_reader.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -8,8 +9,26 @@
 
 namespace ui {
 
+CharRoom char_room(const std::string& value, std::size_t max_chars) {
+  if (max_chars == 0) return {};
+  const std::size_t n = core::count_characters(value);
+  return CharRoom{true, n < max_chars ? max_chars - n : 0};
+}
+
+bool take_char(CharRoom& room) noexcept {
+  if (!room.limited) return true;
+  if (room.room == 0) return false;
+  --room.room;
+  return true;
+}
+
+int char_limit_filter(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag != ImGuiInputTextFlags_CallbackCharFilter) return 0;
+  return take_char(*static_cast<CharRoom*>(data->UserData)) ? 0 : 1;
+}
+
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
-                float width, const std::string& error) {
+                float width, const std::string& error, std::size_t max_chars) {
   ImGui::BeginGroup();
   field_label(ui, label, false);
   const bool has_error = !error.empty();
@@ -20,7 +39,10 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
-  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value) && genuine_edit(ui, id, value);
+  CharRoom room = char_room(value, max_chars);
+  const ImGuiInputTextFlags flags = room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None;
+  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
+                       genuine_edit(ui, id, value);
   if (has_error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -3,14 +3,30 @@
 
 #include "ui/ui.hpp"
 
+#include <cstddef>
 #include <string>
+
+struct ImGuiInputTextCallbackData;
 
 namespace ui {
 
 // A label above a one-line text field, the error (if any) under it. Returns true when the text changed;
-// callers commit every change at once, so nothing typed is ever lost.
+// callers commit every change at once, so nothing typed is ever lost. `max_chars` (0: none) stops typing
+// and pasting at the format's limit, as an HTML maxlength does; a longer text already there stays whole.
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
-                float width, const std::string& error = {});
+                float width, const std::string& error = {}, std::size_t max_chars = 0);
+
+// The room a field has left under `max_chars` (0: unlimited), spent by char_limit_filter() as ImGui
+// inserts characters (typed, composed or pasted: it filters each) with ImGuiInputTextFlags_CallbackCharFilter.
+struct CharRoom {
+  bool limited = false;
+  std::size_t room = 0;
+};
+CharRoom char_room(const std::string& value, std::size_t max_chars);
+// One more character: false (refuse it) once the room is spent.
+bool take_char(CharRoom& room) noexcept;
+// ImGui's callback for a field whose UserData is a CharRoom.
+int char_limit_filter(ImGuiInputTextCallbackData* data);
 
 // Records a text field just drawn (widgets(), the text version with its value, the name the hidden text
 // input takes while it is typed into) and honours the text version's request to type into it.

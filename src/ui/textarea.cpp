@@ -74,12 +74,16 @@ std::size_t to_shown(std::string_view shown, std::size_t pos) {
 }
 
 struct WrapContext {
+  CharRoom room;  // what may still be typed (soft breaks, inserted below, do not count)
   ImFont* font;
   float size;
   float width;
 };
 
 int reflow(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    return take_char(static_cast<WrapContext*>(data->UserData)->room) ? 0 : 1;
+  }
   if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
   const auto* ctx = static_cast<const WrapContext*>(data->UserData);
   const std::string_view shown(data->Buf, static_cast<std::size_t>(data->BufTextLen));
@@ -97,7 +101,7 @@ int reflow(ImGuiInputTextCallbackData* data) {
 } // namespace
 
 bool text_area(Ui& ui, const char* id, const std::string& label, std::string& value, float width, float height,
-               const std::string& counter, const std::string& error) {
+               const std::string& counter, const std::string& error, std::size_t max_chars) {
   ImGui::BeginGroup();
   field_label(ui, label, false);
   const bool has_error = !error.empty();
@@ -106,12 +110,14 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * ui.scale);
   }
   const ImGuiStyle& st = ImGui::GetStyle();
-  WrapContext ctx{ImGui::GetFont(), ImGui::GetFontSize(), width - 2 * st.FramePadding.x - st.ScrollbarSize - 2 * ui.scale};
+  WrapContext ctx{char_room(value, max_chars), ImGui::GetFont(), ImGui::GetFontSize(),
+                  width - 2 * st.FramePadding.x - st.ScrollbarSize - 2 * ui.scale};
   std::string shown = wrap(value, ctx.font, ctx.size, ctx.width);
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
   const bool edited = ImGui::InputTextMultiline(imgui_id.c_str(), &shown, ImVec2(width, height),
-                                                ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoHorizontalScroll,
+                                                ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoHorizontalScroll |
+                                                    (ctx.room.limited ? ImGuiInputTextFlags_CallbackCharFilter : 0),
                                                 reflow, &ctx);
   if (has_error) {
     ImGui::PopStyleVar();

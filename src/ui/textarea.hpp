@@ -14,8 +14,8 @@ namespace ui {
 inline constexpr std::string_view soft_break = "\xE2\x80\x8B\n";  // U+200B ZERO WIDTH SPACE, LF
 std::string unwrap(std::string_view shown);
 
-// Returns true when the (unwrapped) text changed.
+// Returns true when the (unwrapped) text changed. `max_chars` as text_field's.
 bool text_area(Ui& ui, const char* id, const std::string& label, std::string& value, float width, float height,
-               const std::string& counter, const std::string& error = {});
+               const std::string& counter, const std::string& error = {}, std::size_t max_chars = 0);
 
 } // namespace ui

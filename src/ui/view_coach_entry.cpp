@@ -10,6 +10,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "app/issue_text.hpp"
 #include "core/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
@@ -56,8 +57,7 @@ void header(View& v, const CoachEntry& e) {
     title(v.ui, e.file_name);
     std::string body;
     for (std::size_t i = 0; i < e.refusal.size() && i < 8; ++i) {
-      const auto& is = e.refusal[i];
-      body += "• " + is.message + (is.path.empty() ? "" : "  (" + is.path + ")") + "\n";
+      body += "• " + app::issue_text(e.refusal[i], tr) + "\n";
     }
     notice(v.ui, Tone::error, tr.text("coach.refused.title"), body, v.width);
     if (button(v.ui, "coach.remove", tr.text("coach.remove"), ButtonKind::secondary)) v.out.push(app::cmd::RemoveEntry{e.id});

@@ -23,8 +23,8 @@ std::string date_error(const View& v, const std::string& path, const std::string
   if (!core::parse_user_date(typed)) return tr.text("elig.error.date_invalid");
   const core::Issue* issue = v.state.eligibility.issue_at(path);
   if (!issue) return {};
-  if (issue->code == "period_end_before_start") return tr.text("elig.error.end_before_start");
-  if (issue->code == "period_starts_after_reference") {
+  if (issue->code == "eligibility.period_end_before_start") return tr.text("elig.error.end_before_start");
+  if (issue->code == "eligibility.period_starts_after_reference") {
     return tr.format("elig.error.starts_after_today", {{"date", app::format_date(v.state.today, tr)}});
   }
   return tr.text("elig.error.date_invalid");

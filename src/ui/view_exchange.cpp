@@ -2,26 +2,15 @@
 // an exported file (verified, with the reasons if refused; replacing a different draft only on confirm).
 #include "ui/views.hpp"
 
+#include "app/issue_text.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace ui {
-
-namespace {
-
-// The import's problems in the user's language where we know the code, else the validator's words.
-std::string issue_text(const View& v, const core::Issue& i) {
-  const auto& tr = v.tr;
-  if (i.code == "bundle.integrity_mismatch") return tr.text("import.issue.modified");
-  if (i.code == "bundle.version_unsupported") return tr.text("import.issue.version");
-  if (i.code == "bundle.not_a_dossier" || i.code.rfind("json.", 0) == 0) return tr.text("import.issue.not_bundle");
-  if (i.code == "file_too_large" || i.code == "file_empty") return tr.text("import.issue.size");
-  return i.message + (i.path.empty() ? "" : " (" + i.path + ")");
-}
-
-} // namespace
 
 void view_export(View& v) {
   const float s = v.ui.scale;
@@ -36,10 +25,14 @@ void view_export(View& v) {
   } else {
     if (button(v.ui, "export.run", tr.text("export.run"))) v.out.push(app::cmd::ExportDossier{});
     ImGui::SameLine();
-    if (button(v.ui, "summary.download", tr.text("summary.download"), ButtonKind::secondary)) {
+    const bool over_limits = std::any_of(v.state.readiness.begin(), v.state.readiness.end(), [](const core::Issue& i) {
+      return i.code == "dossier.too_long" || i.code == "dossier.too_many" || i.code == "dossier.too_much_text";
+    });
+    if (button(v.ui, "summary.download", tr.text("summary.download"), ButtonKind::secondary,
+               over_limits ? tr.text("summary.too_long") : std::string())) {
       v.out.push(app::cmd::DownloadSummary{});
     }
-    if (ImGui::IsItemHovered()) tooltip(tr.text("summary.download.hint"));
+    if (!over_limits && ImGui::IsItemHovered()) tooltip(tr.text("summary.download.hint"));
   }
   if (!v.state.last_export.empty()) {
     text_wrapped(tr.format("export.last", {{"name", v.state.last_export}}), colour::success);
@@ -61,7 +54,7 @@ void view_import(View& v) {
   if (job && job->stage == app::ImportJob::Stage::failed) {
     ImGui::Dummy(ImVec2(0, 4 * s));
     std::string body;
-    for (std::size_t i = 0; i < job->issues.size() && i < 5; ++i) body += "• " + issue_text(v, job->issues[i]) + "\n";
+    for (std::size_t i = 0; i < job->issues.size() && i < 5; ++i) body += "• " + app::issue_text(job->issues[i], tr) + "\n";
     notice(v.ui, Tone::error, tr.format("import.refused", {{"name", job->file_name}}), body, v.width);
     if (button(v.ui, "import.dismiss", tr.text("files.dismiss"), ButtonKind::tertiary)) v.out.push(app::cmd::CancelImport{});
   }

@@ -162,11 +162,11 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
     std::string err;
     for (const auto& i : v.state.readiness) {
       if (i.path == base + "/url" && i.severity == core::Severity::error) {
-        err = tr.text(i.code == "url_not_https" ? "q.error.https" : "q.error.invalid");
+        err = tr.text(i.code == "url_not_https" ? "q.error.https" : i.code == "dossier.too_long" ? "q.error.too_long" : "q.error.invalid");
       }
     }
     if (text_field(v.ui, (base + "/url").c_str(), tr.text(spec.takes_files() ? "pieces.url.optional" : "pieces.url"), url,
-                   tr.text("q.hint.site"), inner, err)) {
+                   tr.text("q.hint.site"), inner, err, core::max_line_chars)) {
       v.out.push(app::cmd::SetPieceUrl{piece.id, url});
     }
   }
@@ -205,8 +205,12 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
   }
 
   std::string description = piece.description;
+  std::string description_error;  // only a text over the limit (a restored draft): said, kept whole
+  for (const auto& i : v.state.readiness) {
+    if (i.path == base + "/description" && i.code == "dossier.too_long") description_error = tr.text("q.error.too_long");
+  }
   if (text_field(v.ui, (base + "/description").c_str(), tr.text("pieces.description"), description,
-                 tr.text("pieces.description.hint"), inner)) {
+                 tr.text("pieces.description.hint"), inner, description_error, core::max_text_chars)) {
     v.out.push(app::cmd::SetPieceDescription{piece.id, description});
   }
   end_card(v.ui);

@@ -25,7 +25,7 @@ std::string field_error_text(const View& v, const std::string& path) {
     if (i.code == "url_not_https") return v.tr.text("q.error.https");
     if (i.code == "date_invalid") return v.tr.text("elig.error.date_invalid");
     if (i.code == "date_in_future") return v.tr.text("q.error.date_future");
-    if (i.code == "text_too_long") return v.tr.text("q.error.too_long");
+    if (i.code == "dossier.too_long") return v.tr.text("q.error.too_long");
     return v.tr.text("q.error.invalid");
   }
   return {};
@@ -40,7 +40,8 @@ void text(View& v, Field f, float width, const std::string& hint = {}) {
   if (shown_hint.empty() && f == Field::startup_start) shown_hint = v.tr.text("elig.date.hint");
   if (shown_hint.empty() && f == Field::startup_site) shown_hint = v.tr.text("q.hint.site");
   if (shown_hint.empty() && f == Field::email) shown_hint = v.tr.text("q.hint.email");
-  if (text_field(v.ui, path.c_str(), label, value, shown_hint, width, field_error_text(v, path))) {
+  const std::size_t limit = f == Field::purpose_detail ? core::max_text_chars : core::max_line_chars;
+  if (text_field(v.ui, path.c_str(), label, value, shown_hint, width, field_error_text(v, path), limit)) {
     v.out.push(app::cmd::SetField{f, value});
   }
 }
@@ -116,9 +117,10 @@ void competencies(View& v) {
     std::string evidence = answer.evidence;
     const std::size_t n = count_characters(evidence);
     const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
-                                          {{"n", std::to_string(n)}});
+                                          {{"n", app::format_count(n, v.state.prefs.lang)},
+                                           {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)}});
     if (text_area(v.ui, (base + "/evidence").c_str(), tr.text("q.competency.evidence"), evidence, v.width - 32 * s,
-                  130 * s, counter, field_error_text(v, base + "/evidence"))) {
+                  130 * s, counter, field_error_text(v, base + "/evidence"), core::max_text_chars)) {
       v.out.push(app::cmd::SetEvidence{i, evidence});
     }
     ImGui::AlignTextToFramePadding();

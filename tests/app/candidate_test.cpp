@@ -17,9 +17,9 @@ TEST(EligibilityAnswers, ReportEachFieldAtItsPath) {
   const auto check = check_eligibility(d, Date{2026, 11, 28}, rs);
   EXPECT_FALSE(check.result);
   ASSERT_NE(check.issue_at("/periods/0/start"), nullptr);
-  EXPECT_EQ(check.issue_at("/periods/0/start")->code, "member_missing");
+  EXPECT_EQ(check.issue_at("/periods/0/start")->code, "eligibility.member_missing");
   ASSERT_NE(check.issue_at("/periods/1/start"), nullptr);
-  EXPECT_EQ(check.issue_at("/periods/1/start")->code, "date_invalid");
+  EXPECT_EQ(check.issue_at("/periods/1/start")->code, "eligibility.date_invalid");
   EXPECT_NE(check.issue_at("/periods/1/end"), nullptr);
   EXPECT_NE(check.issue_at("/phases/investigation"), nullptr);
   EXPECT_EQ(check.issue_at("/periods/0/end"), nullptr) << "an ongoing period has no end to check";

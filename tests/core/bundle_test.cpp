@@ -807,3 +807,98 @@ TEST(BundleWriter, MissingAttachmentIsReported) {
   EXPECT_EQ(w.issues()[0].code, "bundle.attachment_missing");
   EXPECT_EQ(w.issues()[0].path, "/answers/pieces/2/files/0");
 }
+
+// ---- text limits (issue 13: a bundle with 160 MB of answer text validated) --------------------------------
+
+namespace {
+
+std::string repeated(std::string_view unit, std::size_t n) {
+  std::string s;
+  s.reserve(unit.size() * n);
+  for (std::size_t i = 0; i < n; ++i) s += unit;
+  return s;
+}
+
+} // namespace
+
+TEST_F(BundleTest, TextsOverTheirLimitAreRefusedNamingThePointer) {
+  // A free text holds max_text_chars characters, whatever they weigh in bytes...
+  json d = doc;
+  const std::string emoji = repeated("😀", core::max_text_chars);  // 80,000 bytes
+  d["answers"]["competencies"][0]["evidence"] = emoji;
+  auto r = core::parse_bundle(seal(d));
+  ASSERT_TRUE(r) << describe(r.issues());
+  EXPECT_EQ(r->dossier.competencies[0].evidence, emoji);
+  // ...and not one more.
+  d["answers"]["competencies"][0]["evidence"] = emoji + "!";
+  const std::string message = refused(seal(d), "bundle.too_long", "/answers/competencies/0/evidence");
+  EXPECT_EQ(message, "The text is 20001 characters long; the limit is 20000.");
+  d = doc;
+  d["answers"]["pieces"][2]["description"] = std::string(core::max_text_chars + 1, 'a');
+  refused(seal(d), "bundle.too_long", "/answers/pieces/2/description");
+  // Any other text: max_line_chars.
+  d = doc;
+  d["answers"]["identity"]["first_name"] = std::string(core::max_line_chars + 1, 'a');
+  refused(seal(d), "bundle.too_long", "/answers/identity/first_name");
+  d = doc;
+  d["answers"]["competencies"][1]["pieces"][0] = std::string(core::max_line_chars + 1, 'a');
+  refused(seal(d), "bundle.too_long", "/answers/competencies/1/pieces/0");
+  // Lists.
+  d = doc;
+  json& periods = d["answers"]["eligibility"]["periods"];
+  while (periods.size() <= core::max_answer_items) periods.push_back(periods[0]);
+  EXPECT_NE(refused(seal(d), "bundle.too_many", "/answers/eligibility/periods").find("101 items; the limit is 100"), std::string::npos);
+  // Unknown members count too: kept, but not without bound.
+  d = doc;
+  d["x-notes"] = std::string(core::max_answers_text_bytes, 'x');
+  refused(seal(d), "bundle.too_much_text", "/x-notes");
+}
+
+TEST(Bundle, MegabytesOfAnswerTextAreRefused) {
+  // The report's bundle, scaled down for a unit test (the CLI figure is in the report): one huge answer...
+  Dossier d = complete_dossier();
+  d.competencies[0].evidence = std::string(std::size_t{16} << 20, 'a');
+  const std::string one = core::export_bundle(d, inputs());
+  refused(one, "bundle.too_long", "/answers/competencies/0/evidence");
+  // ...or many answers, each within its limit, that add up to more than the whole may hold.
+  d = complete_dossier();
+  d.competencies.clear();
+  for (std::size_t i = 0; i < 60; ++i) d.competencies.push_back({"c" + std::to_string(i), repeated("😀", core::max_text_chars), {}});
+  const auto r = core::parse_bundle(core::export_bundle(d, inputs()));
+  ASSERT_FALSE(r.ok());
+  const auto* over = find_issue(r.issues(), "bundle.too_much_text");
+  ASSERT_NE(over, nullptr) << describe(r.issues());
+  EXPECT_EQ(over->path.rfind("/answers/competencies/", 0), 0u) << over->path;  // where it crossed
+  EXPECT_EQ(find_issue(r.issues(), "bundle.too_long"), nullptr);
+}
+
+TEST_F(BundleTest, AStoredDocumentReadsBackWithTheSameChecks) {
+  auto r = core::parse_bundle(bytes);
+  ASSERT_TRUE(r);
+  auto back = core::bundle_from_document(r->document, r->digest);
+  ASSERT_TRUE(back) << describe(back.issues());
+  EXPECT_EQ(back->digest, r->digest);
+  EXPECT_EQ(back->exported_at, r->exported_at);
+  EXPECT_EQ(back->claimed_verdict, r->claimed_verdict);
+  EXPECT_EQ(back->reference_date, r->reference_date);
+  ASSERT_EQ(back->dossier.pieces.size(), r->dossier.pieces.size());
+  for (std::size_t i = 0; i < back->dossier.pieces.size(); ++i) {
+    for (std::size_t k = 0; k < back->dossier.pieces[i].files.size(); ++k) {
+      const auto& f = back->dossier.pieces[i].files[k];
+      EXPECT_TRUE(f.bytes.empty());
+      EXPECT_EQ(f.listed_size, r->dossier.pieces[i].files[k].bytes.size());  // what the coach's list shows
+      EXPECT_EQ(f.sha256, r->dossier.pieces[i].files[k].sha256);
+    }
+  }
+  core::Dossier without_bytes = r->dossier;
+  for (auto& p : without_bytes.pieces) {
+    for (auto& f : p.files) f.bytes.clear();
+  }
+  EXPECT_EQ(back->dossier, without_bytes);
+  EXPECT_FALSE(core::bundle_from_document(r->document, "nope"));
+  json over = r->document;
+  over["answers"]["identity"]["last_name"] = std::string(core::max_line_chars + 1, 'a');
+  const auto refused_back = core::bundle_from_document(over, r->digest);
+  ASSERT_FALSE(refused_back);
+  EXPECT_NE(find_issue(refused_back.issues(), "bundle.too_long", "/answers/identity/last_name"), nullptr);
+}

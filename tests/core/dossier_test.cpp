@@ -154,7 +154,7 @@ TEST(Dossier, MalformedValuesAreErrors) {
   EXPECT_EQ(code_at("/pieces/2/url"), "link_not_accepted");
   EXPECT_EQ(code_at("/pieces/3/files"), "-");
   EXPECT_EQ(code_at("/pieces/4/files"), "too_many_files");
-  EXPECT_EQ(code_at("/eligibility/periods/0/start"), "period_starts_after_reference");
+  EXPECT_EQ(code_at("/eligibility/periods/0/start"), "eligibility.period_starts_after_reference");
 }
 
 TEST(Dossier, SizeLimits) {
@@ -190,4 +190,35 @@ TEST(Dossier, ConformKeepsUnknownAnswersAndAddsMissingOnes) {
   EXPECT_EQ(d.competencies[6].competency_id, "pitch");
   EXPECT_EQ(d.competencies[6].evidence, "p");
   EXPECT_EQ(d.competencies.back().competency_id, "retired_competency");
+}
+
+TEST(Dossier, ADraftOverTheLimitsIsKeptWholeAndSaidSo) {
+  // A draft saved before the limits existed (or edited by hand): nothing is cut, every excess is named.
+  const auto ref = referential();
+  Dossier d = complete_dossier(ref);
+  d.competencies[0].evidence = std::string(core::max_text_chars + 5, 'e');
+  d.first_name = std::string(core::max_line_chars + 1, 'f');
+  std::vector<core::Issue> reading;
+  const Dossier back = core::answers_from_json(core::answers_to_json(d), reading);
+  EXPECT_EQ(back.competencies[0].evidence, d.competencies[0].evidence);
+  EXPECT_EQ(back.first_name, d.first_name);
+  ASSERT_NE(find(reading, "/competencies/0/evidence"), nullptr);
+  EXPECT_EQ(find(reading, "/competencies/0/evidence")->code, "dossier.too_long");
+  EXPECT_EQ(find(reading, "/identity/first_name")->code, "dossier.too_long");
+  // The review says it where the candidate edits it, as an error (the export would be refused).
+  const auto issues = core::check_dossier(d, ref, Date{2026, 11, 28});
+  for (const char* path : {"/competencies/0/evidence", "/identity/first_name"}) {
+    const auto* i = find(issues, path);
+    ASSERT_NE(i, nullptr) << path;
+    EXPECT_EQ(i->code, "dossier.too_long") << path;
+    EXPECT_EQ(i->severity, core::Severity::error) << path;
+  }
+  EXPECT_EQ(core::text_limit_issues(d).size(), 2u);
+  EXPECT_TRUE(core::text_limit_issues(complete_dossier(ref)).empty());
+  // At the limit exactly: fine, in characters rather than bytes.
+  std::string accents;
+  for (std::size_t i = 0; i < core::max_text_chars; ++i) accents += "à";
+  d = complete_dossier(ref);
+  d.purpose_detail = accents;
+  EXPECT_TRUE(core::text_limit_issues(d).empty());
 }

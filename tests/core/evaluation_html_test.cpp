@@ -103,8 +103,16 @@ TEST(EvaluationHtml, HostileTextIsEscaped) {
   html_test::expect_semantic_structure(html);
 }
 
-TEST(EvaluationHtml, Deterministic) {
+TEST(EvaluationHtml, TheRecordsValueAloneMakesTheSheet) {
   const core::Evaluation e = full_evaluation();
-  EXPECT_EQ(sheet(e), sheet(e));
-  EXPECT_EQ(sheet(e, "en"), sheet(e, "en"));
+  coach_test::expect_golden("evaluation-full.en.html", sheet(e, "en"));
+  // The same record read back from its file (with its document and reading notices) gives the same bytes...
+  const auto back = core::parse_evaluation(core::write_evaluation(e));
+  ASSERT_TRUE(back.ok()) << coach_test::describe(back.issues());
+  EXPECT_EQ(sheet(*back), sheet(e));
+  EXPECT_EQ(sheet(*back, "en"), sheet(e, "en"));
+  // ...and any change of what it says changes them.
+  core::Evaluation other = e;
+  other.grid[2].comment = "Un mot de plus.";
+  EXPECT_NE(sheet(other), sheet(e));
 }

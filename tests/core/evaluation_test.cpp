@@ -441,3 +441,21 @@ TEST(EvaluationFile, DamagedFilesNeverCrash) {
   }
   EXPECT_GT(accepted, 0u);
 }
+
+TEST(EvaluationFile, TextsOverTheirLimitAreRefusedNamingThePointer) {
+  json d = doc_of(full_evaluation());
+  d["interview"]["held"]["notes"] = std::string(core::max_note_chars, 'n');
+  const auto r = core::parse_evaluation(core::canonicalize(d));
+  ASSERT_TRUE(r.ok()) << describe(r.issues());
+  d["interview"]["held"]["notes"] = std::string(core::max_note_chars + 1, 'n');
+  expect_refused(d, "evaluation.too_long", "/interview/held/notes");
+  d = doc_of(full_evaluation());
+  d["coach"]["name"] = std::string(core::max_line_chars + 1, 'c');
+  expect_refused(d, "evaluation.too_long", "/coach/name");
+  d = doc_of(full_evaluation());
+  while (d["grid"][0]["evidence"]["pieces"].size() <= core::max_answer_items) d["grid"][0]["evidence"]["pieces"].push_back("site");
+  expect_refused(d, "evaluation.too_many", "/grid/0/evidence/pieces");
+  d = doc_of(full_evaluation());
+  for (int i = 0; i < 45; ++i) d["grid"][i % 7]["x-note" + std::to_string(i)] = std::string(100000, 'x');
+  expect_refused(d, "evaluation.too_much_text", "*");
+}

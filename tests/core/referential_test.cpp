@@ -46,14 +46,14 @@ TEST(Referential, ReportsProblemsWithPaths) {
   ASSERT_FALSE(r.ok());
   std::vector<std::string> paths;
   for (const auto& i : r.issues()) paths.push_back(i.path + " " + i.code);
-  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/0/expected_level unknown_level"), paths.end());
-  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/id duplicate_id"), paths.end());
-  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/expected member_missing"), paths.end());
-  EXPECT_NE(std::find(paths.begin(), paths.end(), "/pieces/0/accepts value_invalid"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/0/expected_level referential.unknown_level"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/id referential.duplicate_id"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "/competencies/1/expected referential.member_missing"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "/pieces/0/accepts referential.value_invalid"), paths.end());
 }
 
 TEST(Referential, RejectsNonJson) {
   EXPECT_FALSE(core::parse_referential("{").ok());
   EXPECT_FALSE(core::parse_referential("[]").ok());
-  EXPECT_EQ(core::parse_referential("").error().code, "not_json");
+  EXPECT_EQ(core::parse_referential("").error().code, "json.empty");
 }

@@ -86,49 +86,49 @@ struct MutationCase {
 };
 
 const MutationCase mutation_cases[] = {
-    {"id_missing", "/id", nullptr, {{"/id", "member_missing"}}},
-    {"id_number", "/id", "3", {{"/id", "type_mismatch"}}},
-    {"id_empty", "/id", R"("")", {{"/id", "value_invalid"}}},
-    {"version_zero", "/version", "0", {{"/version", "value_out_of_range"}}},
-    {"version_negative", "/version", "-1", {{"/version", "value_out_of_range"}}},
-    {"version_string", "/version", R"("1")", {{"/version", "type_mismatch"}}},
-    {"version_too_big", "/version", "2147483648", {{"/version", "value_out_of_range"}}},
-    {"duration_missing", "/duration", nullptr, {{"/duration", "member_missing"}}},
-    {"duration_array", "/duration", "[]", {{"/duration", "type_mismatch"}}},
+    {"id_missing", "/id", nullptr, {{"/id", "ruleset.member_missing"}}},
+    {"id_number", "/id", "3", {{"/id", "ruleset.type_mismatch"}}},
+    {"id_empty", "/id", R"("")", {{"/id", "ruleset.value_invalid"}}},
+    {"version_zero", "/version", "0", {{"/version", "ruleset.value_out_of_range"}}},
+    {"version_negative", "/version", "-1", {{"/version", "ruleset.value_out_of_range"}}},
+    {"version_string", "/version", R"("1")", {{"/version", "ruleset.type_mismatch"}}},
+    {"version_too_big", "/version", "2147483648", {{"/version", "ruleset.value_out_of_range"}}},
+    {"duration_missing", "/duration", nullptr, {{"/duration", "ruleset.member_missing"}}},
+    {"duration_array", "/duration", "[]", {{"/duration", "ruleset.type_mismatch"}}},
     {"days_missing", "/duration/required_equivalent_days", nullptr,
-     {{"/duration/required_equivalent_days", "member_missing"}}},
+     {{"/duration/required_equivalent_days", "ruleset.member_missing"}}},
     {"days_zero", "/duration/required_equivalent_days", "0",
-     {{"/duration/required_equivalent_days", "value_out_of_range"}}},
+     {{"/duration/required_equivalent_days", "ruleset.value_out_of_range"}}},
     {"days_too_many", "/duration/required_equivalent_days", "100001",
-     {{"/duration/required_equivalent_days", "value_out_of_range"}}},
+     {{"/duration/required_equivalent_days", "ruleset.value_out_of_range"}}},
     {"days_huge_unsigned", "/duration/required_equivalent_days", "18446744073709551615",
-     {{"/duration/required_equivalent_days", "value_out_of_range"}}},
+     {{"/duration/required_equivalent_days", "ruleset.value_out_of_range"}}},
     {"days_fraction", "/duration/required_equivalent_days", "180.5",
-     {{"/duration/required_equivalent_days", "type_mismatch"}}},
+     {{"/duration/required_equivalent_days", "ruleset.type_mismatch"}}},
     {"days_string", "/duration/required_equivalent_days", R"("180")",
-     {{"/duration/required_equivalent_days", "type_mismatch"}}},
-    {"full_weight_zero", "/duration/full_time_weight", "0", {{"/duration/full_time_weight", "weight_invalid"}}},
-    {"full_weight_not_half", "/duration/full_time_weight", "0.3", {{"/duration/full_time_weight", "weight_invalid"}}},
-    {"full_weight_above_one", "/duration/full_time_weight", "2", {{"/duration/full_time_weight", "weight_invalid"}}},
-    {"full_weight_string", "/duration/full_time_weight", R"("1")", {{"/duration/full_time_weight", "type_mismatch"}}},
-    {"part_weight_quarter", "/duration/part_time_weight", "0.25", {{"/duration/part_time_weight", "weight_invalid"}}},
-    {"part_weight_negative", "/duration/part_time_weight", "-0.5", {{"/duration/part_time_weight", "weight_invalid"}}},
-    {"part_weight_missing", "/duration/part_time_weight", nullptr, {{"/duration/part_time_weight", "member_missing"}}},
+     {{"/duration/required_equivalent_days", "ruleset.type_mismatch"}}},
+    {"full_weight_zero", "/duration/full_time_weight", "0", {{"/duration/full_time_weight", "ruleset.weight_invalid"}}},
+    {"full_weight_not_half", "/duration/full_time_weight", "0.3", {{"/duration/full_time_weight", "ruleset.weight_invalid"}}},
+    {"full_weight_above_one", "/duration/full_time_weight", "2", {{"/duration/full_time_weight", "ruleset.weight_invalid"}}},
+    {"full_weight_string", "/duration/full_time_weight", R"("1")", {{"/duration/full_time_weight", "ruleset.type_mismatch"}}},
+    {"part_weight_quarter", "/duration/part_time_weight", "0.25", {{"/duration/part_time_weight", "ruleset.weight_invalid"}}},
+    {"part_weight_negative", "/duration/part_time_weight", "-0.5", {{"/duration/part_time_weight", "ruleset.weight_invalid"}}},
+    {"part_weight_missing", "/duration/part_time_weight", nullptr, {{"/duration/part_time_weight", "ruleset.member_missing"}}},
     {"part_weighs_more_than_full", "/duration",
      R"({"required_equivalent_days": 180, "full_time_weight": 0.5, "part_time_weight": 1})",
-     {{"/duration/part_time_weight", "weight_invalid"}}},
-    {"phases_missing", "/phases", nullptr, {{"/phases", "member_missing"}}},
-    {"required_missing", "/phases/required", nullptr, {{"/phases/required", "member_missing"}}},
-    {"required_string", "/phases/required", R"("investigation")", {{"/phases/required", "type_mismatch"}}},
+     {{"/duration/part_time_weight", "ruleset.weight_invalid"}}},
+    {"phases_missing", "/phases", nullptr, {{"/phases", "ruleset.member_missing"}}},
+    {"required_missing", "/phases/required", nullptr, {{"/phases/required", "ruleset.member_missing"}}},
+    {"required_string", "/phases/required", R"("investigation")", {{"/phases/required", "ruleset.type_mismatch"}}},
     {"required_unknown_phase", "/phases/required", R"(["investigation", "launch"])",
-     {{"/phases/required/1", "phase_unknown"}}},
+     {{"/phases/required/1", "ruleset.phase_unknown"}}},
     {"required_duplicate", "/phases/required", R"(["construction", "construction"])",
-     {{"/phases/required/1", "value_duplicate"}}},
-    {"required_not_string", "/phases/required", R"([3, "construction"])", {{"/phases/required/0", "type_mismatch"}}},
-    {"recency_missing", "/recency", nullptr, {{"/recency", "member_missing"}}},
-    {"years_zero", "/recency/years_after_leaving", "0", {{"/recency/years_after_leaving", "value_out_of_range"}}},
-    {"years_fraction", "/recency/years_after_leaving", "1.5", {{"/recency/years_after_leaving", "type_mismatch"}}},
-    {"years_too_many", "/recency/years_after_leaving", "101", {{"/recency/years_after_leaving", "value_out_of_range"}}},
+     {{"/phases/required/1", "ruleset.value_duplicate"}}},
+    {"required_not_string", "/phases/required", R"([3, "construction"])", {{"/phases/required/0", "ruleset.type_mismatch"}}},
+    {"recency_missing", "/recency", nullptr, {{"/recency", "ruleset.member_missing"}}},
+    {"years_zero", "/recency/years_after_leaving", "0", {{"/recency/years_after_leaving", "ruleset.value_out_of_range"}}},
+    {"years_fraction", "/recency/years_after_leaving", "1.5", {{"/recency/years_after_leaving", "ruleset.type_mismatch"}}},
+    {"years_too_many", "/recency/years_after_leaving", "101", {{"/recency/years_after_leaving", "ruleset.value_out_of_range"}}},
 };
 
 class RulesetErrors : public ::testing::TestWithParam<MutationCase> {};
@@ -161,22 +161,22 @@ TEST(Ruleset, ReportsAllProblemsAtOnce) {
     "phases": {"required": "investigation"}, "recency": {"years_after_leaving": 1.5}})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(paths_and_codes(r.issues()),
-            (std::vector<PathCode>{{"/id", "type_mismatch"},
-                                   {"/version", "type_mismatch"},
-                                   {"/duration", "type_mismatch"},
-                                   {"/phases/required", "type_mismatch"},
-                                   {"/recency/years_after_leaving", "type_mismatch"}}));
+            (std::vector<PathCode>{{"/id", "ruleset.type_mismatch"},
+                                   {"/version", "ruleset.type_mismatch"},
+                                   {"/duration", "ruleset.type_mismatch"},
+                                   {"/phases/required", "ruleset.type_mismatch"},
+                                   {"/recency/years_after_leaving", "ruleset.type_mismatch"}}));
   const auto empty = core::parse_ruleset("{}");
   EXPECT_EQ(paths_and_codes(empty.issues()),
-            (std::vector<PathCode>{{"/id", "member_missing"},
-                                   {"/version", "member_missing"},
-                                   {"/duration", "member_missing"},
-                                   {"/phases", "member_missing"},
-                                   {"/recency", "member_missing"}}));
+            (std::vector<PathCode>{{"/id", "ruleset.member_missing"},
+                                   {"/version", "ruleset.member_missing"},
+                                   {"/duration", "ruleset.member_missing"},
+                                   {"/phases", "ruleset.member_missing"},
+                                   {"/recency", "ruleset.member_missing"}}));
 }
 
 TEST(Ruleset, NotAnObjectOrNotJson) {
-  EXPECT_EQ(paths_and_codes(core::parse_ruleset("[1, 2]").issues()), (std::vector<PathCode>{{"", "type_mismatch"}}));
+  EXPECT_EQ(paths_and_codes(core::parse_ruleset("[1, 2]").issues()), (std::vector<PathCode>{{"", "ruleset.type_mismatch"}}));
   const auto bad = core::parse_ruleset("{\"id\": \"x\",\n\"version\": 1,,}");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(paths_and_codes(bad.issues()), (std::vector<PathCode>{{"", "json.syntax"}}));

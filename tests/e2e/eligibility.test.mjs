@@ -117,13 +117,13 @@ test('field errors appear under their field and block going on', async () => {
     await app.click('elig.next');
     s = await app.state();
     assert.equal(s.candidate.eligibility_stage, 'periods', 'an end before the start blocks the wizard');
-    assert.ok(s.candidate.eligibility.issues.some((i) => i.path === '/periods/0/end' && i.code === 'period_end_before_start'));
+    assert.ok(s.candidate.eligibility.issues.some((i) => i.path === '/periods/0/end' && i.code === 'eligibility.period_end_before_start'));
     await app.shot('elig-06-field-error');
     // A period that starts after today.
     await app.click('elig.period.add');
     await app.type('elig.period.1.start', '01/01/2027');
     s = await app.state();
-    assert.ok(s.candidate.eligibility.issues.some((i) => i.path === '/periods/1/start' && i.code === 'period_starts_after_reference'));
+    assert.ok(s.candidate.eligibility.issues.some((i) => i.path === '/periods/1/start' && i.code === 'eligibility.period_starts_after_reference'));
     // Removing the broken periods clears their errors.
     await app.click('elig.period.1.remove');
     await app.click('elig.period.0.remove');

@@ -50,6 +50,16 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       await page.waitForFunction(() => !window.certif.stats().busy, null, { timeout: 20000, polling: 50 });
     },
     async widgets() { return page.evaluate(() => window.certif.widgets()); },
+    // Polls window.certif.state() until `predicate` holds; throws naming `what` after `timeout` ms.
+    async waitFor(predicate, what, timeout = 20000) {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const s = await page.evaluate(() => window.certif.state());
+        if (predicate(s)) return s;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await page.waitForTimeout(100);
+      }
+    },
     async state() { return page.evaluate(() => window.certif.state()); },
     async stats() { return page.evaluate(() => window.certif.stats()); },
     async widget(id, { timeout = 5000 } = {}) {

@@ -97,6 +97,8 @@ try {
     'an issue time on a draft': (e) => { e.attestation.issued = false; },
     'no status': (e) => { delete e.status; },
     'a referential version 0': (e) => { e.referential.version = 0; },
+    'notes over 100,000 characters': (e) => { e.interview.held.notes = 'n'.repeat(100001); },
+    'a coach name over 2,000 characters': (e) => { e.coach.name = 'c'.repeat(2001); },
   };
   for (const [label, change] of Object.entries(broken)) {
     const e = structuredClone(golden);
