@@ -15,6 +15,7 @@
 
 #include "app/app.hpp"
 #include "core/version.hpp"
+#include "ui/textarea.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 
@@ -289,7 +290,7 @@ void work() {
 const char* get_clipboard(void*) { return P().clipboard.c_str(); }
 void set_clipboard(void*, const char* text) {
   Platform& p = P();
-  p.clipboard = text ? text : "";
+  p.clipboard = ui::copied_text(p.ui, text ? text : "");
   certif_js_clipboard_write(p.clipboard.c_str(), p.in_shortcut_frame ? 1 : 0);
 }
 void set_ime_position(int x, int y) {

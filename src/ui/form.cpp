@@ -20,7 +20,9 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
-  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value) && genuine_edit(ui, id, value);
+  // Tabs pasted into the field are kept (the Tab key itself never reaches ImGui: it moves the focus).
+  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, ImGuiInputTextFlags_AllowTabInput) &&
+                       genuine_edit(ui, id, value);
   if (has_error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
