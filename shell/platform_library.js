@@ -870,15 +870,16 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // A candidate's file (a PDF) in a new tab that gets no reference back to the app (noopener): the
+  // document cannot reach or navigate this page. Opened as soon as the file is read (a few milliseconds
+  // from local storage), still within the click's user activation.
   certif_js_open_coach_file__deps: ['$CertifCoachFiles'],
   certif_js_open_coach_file: function(key_ptr, type_ptr) {
-    // The tab is opened now, while the click still counts as the user's gesture; the file follows.
-    var tab = window.open('', '_blank');
     var type = UTF8ToString(type_ptr);
     CertifCoachFiles.get(UTF8ToString(key_ptr), function(blob) {
-      if (!blob || !tab) { if (tab) tab.close(); return; }
+      if (!blob) return;
       var url = URL.createObjectURL(new Blob([blob], {type: type}));
-      tab.location.href = url;
+      window.open(url, '_blank', 'noopener');
       setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
     });
   },
@@ -899,11 +900,11 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  // A document the app made (HTML, scripts impossible: it carries its own restrictive CSP) in a tab.
+  // A document the app made (HTML, scripts impossible: it carries its own restrictive CSP) in a tab that
+  // gets no reference back to the app (noopener; window.open then returns null whatever happened).
   certif_js_open_document: function(html_ptr) {
     var url = URL.createObjectURL(new Blob([UTF8ToString(html_ptr)], {type: 'text/html;charset=utf-8'}));
-    var tab = window.open(url, '_blank');
-    if (!tab) console.warn('certif-intra: the browser blocked the new tab');
+    window.open(url, '_blank', 'noopener');
     setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
   },
 
