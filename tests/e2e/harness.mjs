@@ -22,8 +22,9 @@ export async function launch() {
 }
 
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
-// `contextOptions` go to browser.newContext (e.g. { hasTouch: true }).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {} } = {}) {
+// `contextOptions` go to browser.newContext (e.g. { hasTouch: true }); `init` is a function run in the
+// page before any of its scripts, on every load (e.g. to make storage fail).
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...contextOptions });
@@ -37,6 +38,7 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (init) await page.addInitScript(init);
   // A fixed calendar day (the app reads "today" from the clock) keeps date-dependent checks exact.
   if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await page.goto(server.url);
