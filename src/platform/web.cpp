@@ -251,6 +251,17 @@ bool apply_commands(app::Commands& commands) {
   return effects;
 }
 
+// The platform's clocks and fresh entropy (cmd::SetClock), then `queued`: what the results start (a
+// failed write's retry delay, say) counts from now, not from the last frame.
+app::Commands after_clock(app::Commands& queued) {
+  char entropy[33] = {};
+  certif_js_entropy(entropy);
+  app::Commands all;
+  all.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
+  for (auto& c : queued.take()) all.push(std::move(c));
+  return all;
+}
+
 // Results from the browser (a save confirmed, a draft read back...) wait for the next frame, so the
 // state only ever changes between frames (file chunks and digests: see apply_now).
 void from_browser(app::Command c) {
@@ -270,7 +281,8 @@ void apply_now(app::Command c, bool progress) {
   }
   p.applying = true;
   p.from_browser.push(std::move(c));  // after what is queued
-  const bool effects = apply_commands(p.from_browser);
+  app::Commands results = after_clock(p.from_browser);
+  const bool effects = apply_commands(results);
   p.applying = false;
   if (progress && !effects) request_progress_frame();
   else request_frames(settle_frames);  // a file attached or refused, or an import that can start
@@ -388,11 +400,9 @@ void frame(double now_ms) {
   const bool more_input = p.input.feed(io);
   p.ui.tab_request = p.input.take_tab();
   const bool had_results = !p.from_browser.empty();
-  char entropy[33] = {};
-  certif_js_entropy(entropy);
-  p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
   p.applying = true;
-  apply_commands(p.from_browser);
+  app::Commands results = after_clock(p.from_browser);
+  apply_commands(results);
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
   double dt = (now_ms - p.last_time_ms) / 1000.0;

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, openApp, siteDir, root } from './harness.mjs';
+import { launch, openApp, siteDir, root, waitForState } from './harness.mjs';
 import { serve } from './server.mjs';
 
 let browser, pdfBytes;
@@ -22,14 +22,14 @@ after(async () => { await browser.close(); });
 // every refused attempt is counted.
 function quotaSimulation() {
   const failing = new Set();
-  const refused = {};
+  const refused = {};  // store name → when each attempt was refused (ms)
   window.__quota = {
     fail: (...names) => names.forEach((n) => failing.add(n)),
     heal: () => failing.clear(),
-    refused: () => ({ ...refused }),
+    refused: () => JSON.parse(JSON.stringify(refused)),
   };
   const refuse = (name) => {
-    refused[name] = (refused[name] || 0) + 1;
+    (refused[name] = refused[name] || []).push(performance.now());
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
   for (const method of ['put', 'add']) {
@@ -46,15 +46,7 @@ function quotaSimulation() {
   };
 }
 
-async function waitFor(app, predicate, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const s = await app.state();
-    if (predicate(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s.storage)}`);
-    await app.page.waitForTimeout(100);
-  }
-}
+const waitFor = (app, predicate, what, timeout) => waitForState(app, predicate, what, { timeout });
 
 // The warning as a screen reader finds it in the text version of the screen.
 const warningShown = async (app) => /pas enregistrées dans ce navigateur/.test(await app.page.textContent('#mirror'));
@@ -109,11 +101,12 @@ test('candidate: a failed attachment write stays failed after other writes succe
     assert.ok(await warningShown(app), 'accessibility');
     await app.click('nav.home');
 
-    // Retried, but not in a loop: a few attempts in ten seconds.
-    const before = (await app.page.evaluate(() => window.__quota.refused())).attachments;
-    await app.page.waitForTimeout(10000);
-    const retried = (await app.page.evaluate(() => window.__quota.refused())).attachments - before;
-    assert.ok(retried >= 1 && retried <= 5, `retried ${retried} times in 10 s`);
+    // Retried, but not in a loop: attempts further and further apart (2 s, then 4 s...).
+    await app.page.waitForFunction(() => window.__quota.refused().attachments.length >= 3, null, { timeout: 30000 });
+    const times = (await app.page.evaluate(() => window.__quota.refused())).attachments;
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    assert.ok(gaps[0] >= 1900, `first retry after ${gaps[0]} ms`);
+    assert.ok(gaps[1] >= 3800, `then after ${gaps[1]} ms`);
     assert.ok(await warningShown(app), 'still failing, still shown');
 
     // Space again: the retry stores the file and the warning goes.
