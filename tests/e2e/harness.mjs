@@ -17,6 +17,18 @@ export const chromiumArgs = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
+// Polls window.certif.state() until `predicate(state)` holds; on timeout, says what was awaited and shows
+// `detail(state)` (by default the storage status).
+export async function waitForState(app, predicate, what, { timeout = 20000, detail = (s) => s.storage } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await app.state();
+    if (predicate(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(detail(s))}`);
+    await app.page.waitForTimeout(100);
+  }
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, siteDir, root } from './harness.mjs';
+import { launch, openApp, siteDir, root, waitForState } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const certif = process.env.CERTIF_CLI || path.join(root, 'build/native/certif');
@@ -27,15 +27,7 @@ const evidencePasted = '\n\tcolonne\tà\ttabulations ; zéro\u200Blargeur\u200B\
 
 const answers = async (app) => (await app.state()).candidate.answers;
 
-async function waitFor(app, predicate, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const s = await app.state();
-    if (predicate(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s.storage)}`);
-    await app.page.waitForTimeout(100);
-  }
-}
+const waitFor = (app, predicate, what, timeout) => waitForState(app, predicate, what, { timeout });
 
 const saved = (s) => s.storage.pending === 0 && s.storage.status === 'ready' && s.storage.last_saved !== '';
 
@@ -82,6 +74,20 @@ function checkExport(file, expected) {
   assert.equal(bundle.answers.competencies[0].evidence, expected.evidence);
   const report = JSON.parse(execFileSync(certif, ['validate', '--json', file], { encoding: 'utf8' }));
   assert.equal(report.files[0].valid, true, JSON.stringify(report));
+}
+
+// Shows the text (a screenshot), then checks it in IndexedDB once saved, and in the app after a reload.
+async function shotSaveReload(app, expected, shot) {
+  await app.page.mouse.move(10, 300);
+  await app.settle();
+  await app.shot(shot);
+  await waitFor(app, saved, 'the save');
+  checkAnswers(await storedAnswers(app), expected, `${shot}: IndexedDB`);
+  await app.page.reload();
+  await app.page.waitForFunction(() => window.certif && window.certif.state().storage.status === 'ready');
+  await waitFor(app, (s) => s.candidate.answers.identity.first_name !== '', 'the restored draft');
+  checkAnswers(await answers(app), expected, `${shot}: after reload`);
+  await app.click('welcome.candidate');
 }
 
 function checkAnswers(a, expected, where) {
@@ -132,19 +138,9 @@ test('every code point survives typing, composing, pasting, saving, reloading, e
     await paste(app, evidencePasted);
     expected.evidence = evidenceTyped + evidencePasted;
     assert.equal((await answers(app)).competencies[0].evidence, expected.evidence, 'typed then pasted into the text area');
-    await app.page.mouse.move(10, 300);
-    await app.settle();
-    await app.shot('text-01-questionnaire');
 
     // Saved as typed, and the same after a reload.
-    await waitFor(app, saved, 'the save');
-    checkAnswers(await storedAnswers(app), expected, 'IndexedDB');
-    await app.page.reload();
-    await app.page.waitForFunction(() => window.certif && window.certif.state().storage.status === 'ready');
-    await waitFor(app, (s) => s.candidate.answers.identity.first_name !== '', 'the restored draft');
-    checkAnswers(await answers(app), expected, 'after reload');
-
-    await app.click('welcome.candidate');
+    await shotSaveReload(app, expected, 'text-01-questionnaire');
     exported = await exportBundle(app, 'dossier-texte.json');
     checkExport(exported, expected);
     assert.deepEqual(app.problems.pageErrors, []);
@@ -193,17 +189,8 @@ test('every code point survives typing, composing, pasting, saving, reloading, e
     await other.settle(250);
     expected.evidence = evidenceTyped + evidencePasted + ' 🎉';
     assert.equal((await answers(other)).competencies[0].evidence, expected.evidence, 'typed at the end of the imported text');
-    await other.page.mouse.move(10, 300);
-    await other.settle();
-    await other.shot('text-02-edited-after-import');
 
-    await waitFor(other, saved, 'the save');
-    checkAnswers(await storedAnswers(other), expected, 'IndexedDB after editing');
-    await other.page.reload();
-    await other.page.waitForFunction(() => window.certif && window.certif.state().storage.status === 'ready');
-    await waitFor(other, (s) => s.candidate.answers.identity.first_name !== '', 'the restored draft');
-    checkAnswers(await answers(other), expected, 'after editing and reload');
-    await other.click('welcome.candidate');
+    await shotSaveReload(other, expected, 'text-02-edited-after-import');
     checkExport(await exportBundle(other, 'dossier-texte-modifie.json'), expected);
 
     // The coach reads the same names.
