@@ -16,15 +16,19 @@ add_library(imgui STATIC
   "${CERTIF_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
   "${CERTIF_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${CERTIF_IMGUI_DIR}" "${CERTIF_IMGUI_DIR}/backends" "${CERTIF_IMGUI_DIR}/misc/cpp")
-# No demo window in the product (it alone adds ~340 KB); ES3 renderer for WebGL 2.
+# No demo window in the product (it alone adds ~340 KB); ES3 renderer for WebGL 2. 32-bit characters:
+# with ImGui's default 16-bit ImWchar every character beyond U+FFFF (emoji, CJK extension B...) typed,
+# pasted or already in a field became U+FFFD, and editing next to one wrote NULs into the text.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_IMPL_OPENGL_ES3
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 
 # --- UI font: Inter, subset to the glyphs the app's languages need -----------------------------------
 set(CERTIF_FONT_SOURCE "/usr/share/fonts/opentype/inter/Inter-Regular.otf" CACHE FILEPATH "UI font")
 set(CERTIF_FONT_BOLD_SOURCE "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf" CACHE FILEPATH "UI heading font")
-# Basic Latin, Latin-1, Latin Extended-A (œ Œ), general punctuation (’ – — … « »), €, arrows, a few symbols.
-set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+200B,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
+# Basic Latin, Latin-1, Latin Extended-A (œ Œ), the combining accents of European languages (all 112 marks
+# would cost 7 KB), general punctuation (’ – — … « »), €, arrows, a few symbols (src/ui/theme.cpp lists the
+# same ranges).
+set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+0300-0304,U+0306-0308,U+030A-030C,U+0323,U+0326-0328,U+200B,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
 set(_font_out "${CMAKE_BINARY_DIR}/generated/fonts")
 add_custom_command(
   OUTPUT "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf"

@@ -23,6 +23,24 @@
   }
   window.certifShowFatal = showFatal;
 
+  // Inside a frame the app does not start: the page around it could lay it out under its own content and
+  // have the user click the app's buttons unawares (clickjacking). A plain message and a link that opens
+  // the app in a tab of its own take its place. (Hosts should also send `Content-Security-Policy:
+  // frame-ancestors 'none'`, see README: that stops the browser from framing it at all.)
+  var framed;
+  try { framed = window.top !== window.self; } catch (e) { framed = true; }
+  if (framed) {
+    document.documentElement.classList.add('framed');
+    var links = document.querySelectorAll('#framed a');
+    for (var i = 0; i < links.length; ++i) links[i].href = location.href;
+    document.getElementById('framed').hidden = false;
+    document.getElementById('loading').hidden = true;
+    // certif.js still loads (it is in the page), but its WebAssembly is never instantiated: nothing runs,
+    // nothing is read from or written to this site's storage.
+    window.Module = { noInitialRun: true, instantiateWasm: function () { return {}; } };
+    return;
+  }
+
   if (typeof WebAssembly !== 'object') {
     showFatal('wasm');
     window.Module = { noInitialRun: true, preRun: [function () { throw new Error('no WebAssembly'); }] };

@@ -258,9 +258,10 @@ mergeInto(LibraryManager.library, {
         if (!target) { Module['_certif_on_drop_missed'](); return; }
         for (var i = 0; i < files.length; ++i) CertifFiles.read(files[i], target, '');
       });
-      // Leaving while a save is still being written would lose it: only then ask the user to stay.
+      // Leaving while a save is still being written, or after one failed, would lose it: only then ask
+      // the user to stay.
       window.addEventListener('beforeunload', function(e) {
-        if (CertifStore.pending > 0 || CertifFiles.active > 0) { e.preventDefault(); e.returnValue = ''; }
+        if (CertifStore.pending > 0 || CertifStore.unsaved > 0 || CertifFiles.active > 0) { e.preventDefault(); e.returnValue = ''; }
       });
 
       P.resize();
@@ -273,6 +274,7 @@ mergeInto(LibraryManager.library, {
   $CertifStore: {
     db: null,
     pending: 0,
+    unsaved: 0,     // writes that failed, as C++ counts them (kept in memory until a retry succeeds)
     openError: '',
 
     stamp: function() {
@@ -301,24 +303,31 @@ mergeInto(LibraryManager.library, {
 
     withString: function(s, fn) { CertifPlatform.withString(s || '', fn); },
 
-    written: function(ok, error, when) {
+    // The outcome of write `serial`, to C++ (which keeps what failed and tries it again).
+    written: function(serial, ok, error, when) {
       CertifStore.pending = Math.max(0, CertifStore.pending - 1);
       CertifStore.withString(error, function(e) {
-        CertifStore.withString(when, function(w) { Module['_certif_on_storage_written'](ok ? 1 : 0, e, w); });
+        CertifStore.withString(when, function(w) { Module['_certif_on_storage_written'](serial, ok ? 1 : 0, e, w); });
       });
     },
 
-    // One write transaction; `fill` issues the requests. Quota and other failures end up in onabort.
-    write: function(stores, fill, when) {
-      CertifStore.pending++;
-      if (!CertifStore.db) { CertifStore.written(false, CertifStore.openError || 'unavailable', ''); return; }
-      var tx;
+    // One write transaction; `fill` issues the requests. Quota and other failures end up in onabort, or
+    // are thrown by a request: then the transaction is aborted, so that none of it is kept.
+    write: function(stores, fill, when, serial) {
+      var S = CertifStore;
+      S.pending++;
+      if (!S.db) { S.written(serial, false, S.openError || 'unavailable', ''); return; }
+      var tx = null;
       try {
-        tx = CertifStore.db.transaction(stores, 'readwrite');
+        tx = S.db.transaction(stores, 'readwrite');
         fill(tx);
-      } catch (e) { CertifStore.written(false, e.name || 'Error', ''); return; }
-      tx.oncomplete = function() { CertifStore.written(true, '', when || ''); };
-      tx.onabort = function() { CertifStore.written(false, (tx.error && tx.error.name) || 'AbortError', ''); };
+      } catch (e) {
+        if (tx) { try { tx.abort(); } catch (ignored) {} }
+        S.written(serial, false, e.name || 'Error', '');
+        return;
+      }
+      tx.oncomplete = function() { S.written(serial, true, '', when || ''); };
+      tx.onabort = function() { S.written(serial, false, (tx.error && tx.error.name) || 'AbortError', ''); };
     },
   },
 
@@ -508,14 +517,14 @@ mergeInto(LibraryManager.library, {
     return p;
   },
 
-  // Returns 1 when stored, 0 when the browser refused (quota, private mode, storage disabled).
+  // Returns 1 when stored, 2 when the browser's storage is full, 3 when it refused otherwise (private
+  // mode, storage disabled). C++ keeps the value and tries again.
   certif_js_store_set: function(key_ptr, value_ptr) {
     try {
       window.localStorage.setItem(UTF8ToString(key_ptr), UTF8ToString(value_ptr));
       return 1;
     } catch (e) {
-      console.warn('certif-intra: could not store a value locally:', e && e.name);
-      return 0;
+      return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 2 : 3;
     }
   },
 
@@ -731,36 +740,39 @@ mergeInto(LibraryManager.library, {
   },
 
   certif_js_save_draft__deps: ['$CertifStore'],
-  certif_js_save_draft: function(json_ptr) {
+  certif_js_save_draft: function(json_ptr, serial) {
     var text = UTF8ToString(json_ptr);
     var when = CertifStore.stamp();
     CertifStore.write(['draft'], function(tx) {
       tx.objectStore('draft').put({answers: text, saved_at: when}, 'current');
-    }, when);
+    }, when, serial);
   },
 
   certif_js_store_attachment__deps: ['$CertifStore'],
-  certif_js_store_attachment: function(id_ptr, data_ptr, size) {
+  certif_js_store_attachment: function(id_ptr, data_ptr, size, serial) {
     var id = UTF8ToString(id_ptr);
     // A Blob: one copy out of the heap (which may move or be reused), and IndexedDB stores it without
     // cloning its bytes again on this thread (an ArrayBuffer cost ~3 ms per MB here).
     var blob = new Blob([HEAPU8.subarray(data_ptr, data_ptr + size)]);
-    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').put(blob, id); }, CertifStore.stamp());
+    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').put(blob, id); }, CertifStore.stamp(), serial);
   },
 
   certif_js_delete_attachment__deps: ['$CertifStore'],
-  certif_js_delete_attachment: function(id_ptr) {
+  certif_js_delete_attachment: function(id_ptr, serial) {
     var id = UTF8ToString(id_ptr);
-    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').delete(id); }, CertifStore.stamp());
+    CertifStore.write(['attachments'], function(tx) { tx.objectStore('attachments').delete(id); }, CertifStore.stamp(), serial);
   },
 
   certif_js_clear_storage__deps: ['$CertifStore'],
-  certif_js_clear_storage: function() {
+  certif_js_clear_storage: function(serial) {
     CertifStore.write(['draft', 'attachments'], function(tx) {
       tx.objectStore('draft').clear();
       tx.objectStore('attachments').clear();
-    }, '');
+    }, '', serial);
   },
+
+  certif_js_set_unsaved__deps: ['$CertifStore'],
+  certif_js_set_unsaved: function(count) { CertifStore.unsaved = count; },
 
   certif_js_pick_files__deps: ['$CertifFiles'],
   certif_js_pick_files: function(piece_ptr, replaces_ptr, multiple) {
@@ -811,39 +823,44 @@ mergeInto(LibraryManager.library, {
   // ---- the coach's workspace ---------------------------------------------------------------------------
 
   certif_js_save_coach_entry__deps: ['$CertifStore'],
-  certif_js_save_coach_entry: function(digest_ptr, record_ptr) {
+  certif_js_save_coach_entry: function(digest_ptr, record_ptr, serial) {
     var digest = UTF8ToString(digest_ptr), record = UTF8ToString(record_ptr);
-    CertifStore.write(['coach'], function(tx) { tx.objectStore('coach').put(record, digest); }, '');
+    CertifStore.write(['coach'], function(tx) { tx.objectStore('coach').put(record, digest); }, '', serial);
   },
 
   certif_js_delete_coach_entry__deps: ['$CertifStore'],
-  certif_js_delete_coach_entry: function(digest_ptr, keys_ptr) {
+  certif_js_delete_coach_entry: function(digest_ptr, keys_ptr, serial) {
     var digest = UTF8ToString(digest_ptr);
     var keys = JSON.parse(UTF8ToString(keys_ptr));
     CertifStore.write(['coach', 'coach_files'], function(tx) {
       tx.objectStore('coach').delete(digest);
       keys.forEach(function(k) { tx.objectStore('coach_files').delete(k); });
-    }, '');
+    }, '', serial);
   },
 
   certif_js_store_coach_file__deps: ['$CertifStore'],
-  certif_js_store_coach_file: function(key_ptr, data_ptr, size, type_ptr) {
+  certif_js_store_coach_file: function(key_ptr, data_ptr, size, type_ptr, serial) {
     var key = UTF8ToString(key_ptr);
     var blob = new Blob([HEAPU8.slice(data_ptr, data_ptr + size)], {type: UTF8ToString(type_ptr)});
-    CertifStore.write(['coach_files'], function(tx) { tx.objectStore('coach_files').put(blob, key); }, '');
+    CertifStore.write(['coach_files'], function(tx) { tx.objectStore('coach_files').put(blob, key); }, '', serial);
   },
 
   certif_js_clear_coach_storage__deps: ['$CertifStore'],
-  certif_js_clear_coach_storage: function() {
+  certif_js_clear_coach_storage: function(serial) {
     CertifStore.write(['coach', 'coach_files'], function(tx) {
       tx.objectStore('coach').clear();
       tx.objectStore('coach_files').clear();
-    }, '');
+    }, '', serial);
   },
 
-  // A stored file as a Blob (callback(blob) or callback(null)).
+  // A stored file as a Blob (callback(blob) or callback(null)); from the heap instead (size > 0) while
+  // its write to local storage is not confirmed.
   $CertifCoachFiles__deps: ['$CertifStore'],
   $CertifCoachFiles: {
+    fromHeapOrStore: function(key, data_ptr, size, callback) {
+      if (size > 0) { callback(new Blob([HEAPU8.slice(data_ptr, data_ptr + size)])); return; }
+      CertifCoachFiles.get(key, callback);
+    },
     get: function(key, callback) {
       if (!CertifStore.db) { callback(null); return; }
       try {
@@ -870,23 +887,24 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // A candidate's file (a PDF) in a new tab that gets no reference back to the app (noopener): the
+  // document cannot reach or navigate this page. Opened as soon as the file is read (a few milliseconds
+  // from local storage), still within the click's user activation.
   certif_js_open_coach_file__deps: ['$CertifCoachFiles'],
-  certif_js_open_coach_file: function(key_ptr, type_ptr) {
-    // The tab is opened now, while the click still counts as the user's gesture; the file follows.
-    var tab = window.open('', '_blank');
+  certif_js_open_coach_file: function(key_ptr, type_ptr, data_ptr, size) {
     var type = UTF8ToString(type_ptr);
-    CertifCoachFiles.get(UTF8ToString(key_ptr), function(blob) {
-      if (!blob || !tab) { if (tab) tab.close(); return; }
+    CertifCoachFiles.fromHeapOrStore(UTF8ToString(key_ptr), data_ptr, size, function(blob) {
+      if (!blob) return;
       var url = URL.createObjectURL(new Blob([blob], {type: type}));
-      tab.location.href = url;
+      window.open(url, '_blank', 'noopener');
       setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
     });
   },
 
   certif_js_save_coach_file__deps: ['$CertifCoachFiles'],
-  certif_js_save_coach_file: function(key_ptr, name_ptr, type_ptr) {
+  certif_js_save_coach_file: function(key_ptr, name_ptr, type_ptr, data_ptr, size) {
     var name = UTF8ToString(name_ptr), type = UTF8ToString(type_ptr);
-    CertifCoachFiles.get(UTF8ToString(key_ptr), function(blob) {
+    CertifCoachFiles.fromHeapOrStore(UTF8ToString(key_ptr), data_ptr, size, function(blob) {
       if (!blob) return;
       var url = URL.createObjectURL(new Blob([blob], {type: type}));
       var a = document.createElement('a');
@@ -899,11 +917,11 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  // A document the app made (HTML, scripts impossible: it carries its own restrictive CSP) in a tab.
+  // A document the app made (HTML, scripts impossible: it carries its own restrictive CSP) in a tab that
+  // gets no reference back to the app (noopener; window.open then returns null whatever happened).
   certif_js_open_document: function(html_ptr) {
     var url = URL.createObjectURL(new Blob([UTF8ToString(html_ptr)], {type: 'text/html;charset=utf-8'}));
-    var tab = window.open(url, '_blank');
-    if (!tab) console.warn('certif-intra: the browser blocked the new tab');
+    window.open(url, '_blank', 'noopener');
     setTimeout(function() { URL.revokeObjectURL(url); }, 300000);
   },
 

@@ -9,6 +9,7 @@
 
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
+#include "app/storage.hpp"
 #include "assets/assets.hpp"
 #include "core/sniff.hpp"
 #include "core/utf8.hpp"
@@ -598,20 +599,8 @@ Effects apply(AppState& state, const Command& command) {
         a->bytes = c.bytes;
         refresh_derived(state);
       },
-      [&](const cmd::StorageWritten& c) {
-        if (state.storage.pending > 0) --state.storage.pending;
-        if (c.ok) {
-          state.storage.error.clear();
-          if (!c.when.empty()) {  // a write that stored something (erasing reports no time)
-            state.storage.last_saved = c.when;
-            state.storage.draft_exists = true;
-          }
-          if (state.storage.status == Storage::Status::failed) state.storage.status = Storage::Status::ready;
-        } else {
-          state.storage.error = c.error.empty() ? "UnknownError" : c.error;
-          state.storage.status = Storage::Status::failed;
-        }
-      },
+      [&](const cmd::StorageWritten& c) { write_reported(state, c); },
+      [&](const cmd::RetryStorage&) { retry_writes(state, fx, true); },
       [&](const cmd::SetClock& c) {
         state.clock_utc = c.utc;
         state.clock_ms = c.monotonic_ms;
@@ -656,6 +645,7 @@ Effects apply(AppState& state, const Command& command) {
     refresh_derived(state);
     state.storage.dirty = true;
   }
+  track_writes(state, fx);
   return fx;
 }
 
@@ -664,9 +654,10 @@ Effects end_frame(AppState& state) {
 
   if (state.storage.dirty) {
     state.storage.dirty = false;
-    ++state.storage.pending;
     fx.push_back(fx::SaveDraft{core::answers_to_json(state.draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   }
+  retry_writes(state, fx);  // failed writes whose time has come
+  track_writes(state, fx);
   return fx;
 }
 
@@ -726,13 +717,18 @@ nlohmann::json issues_json(const std::vector<core::Issue>& issues) {
   return out;
 }
 
-const char* storage_status(Storage::Status s) {
-  switch (s) {
-    case Storage::Status::loading: return "loading";
-    case Storage::Status::ready: return "ready";
-    case Storage::Status::failed: return "failed";
+nlohmann::json storage_snapshot(const AppState& s) {
+  const Storage& st = s.storage;
+  const StorageProblems p = storage_problems(s);
+  nlohmann::json failed = nlohmann::json::array();
+  for (const auto& [item, w] : st.writes) {
+    if (w.failures > 0) failed.push_back({{"item", item}, {"error", w.error}, {"failures", w.failures}});
   }
-  return "loading";
+  const char* status = st.status == Storage::Status::loading ? "loading"
+                       : st.status == Storage::Status::failed || !failed.empty() ? "failed"
+                                                                                  : "ready";
+  return {{"status", status}, {"draft_exists", st.draft_exists}, {"last_saved", st.last_saved}, {"error", p.error},
+          {"pending", writes_in_flight(st)}, {"unsaved", st.writes.size()}, {"failed", std::move(failed)}};
 }
 
 nlohmann::json import_snapshot(const AppState& s) {
@@ -815,9 +811,7 @@ nlohmann::json snapshot(const AppState& state) {
       {"export", {{"running", state.export_job.has_value()}, {"last_file", state.last_export}}},
       {"coach", workspace_snapshot(state.workspace)},
       {"import", import_snapshot(state)},
-      {"storage", {{"status", storage_status(state.storage.status)}, {"draft_exists", state.storage.draft_exists},
-                   {"last_saved", state.storage.last_saved}, {"error", state.storage.error},
-                   {"pending", state.storage.pending}}},
+      {"storage", storage_snapshot(state)},
   };
 }
 

@@ -148,6 +148,29 @@ const core::Attachment* attachment(const CoachEntry& e, std::string_view id) {
   return find_attachment(e.bundle.dossier, id);
 }
 
+core::Attachment* find_attachment_in(core::Dossier& d, std::string_view id) {
+  for (auto& p : d.pieces) {
+    for (auto& f : p.files) {
+      if (f.id == id) return &f;
+    }
+  }
+  return nullptr;
+}
+
+// Bytes of the workspace's attachments whose write to local storage is on its way (not failed: those stay
+// in memory whatever happens, and must not hold up the import).
+std::size_t unstored_bytes(const AppState& s) {
+  std::size_t n = 0;
+  for (const auto& [item, w] : s.storage.writes) {
+    const auto* f = std::get_if<fx::StoreCoachFile>(&w.write);
+    if (!f || !w.in_flight) continue;
+    if (const CoachEntry* e = find_entry(s.workspace, f->entry)) {
+      if (const core::Attachment* a = attachment(*e, f->attachment_id)) n += a->bytes.size();
+    }
+  }
+  return n;
+}
+
 } // namespace
 
 // [SECTION] Import ====================================================================================
@@ -213,14 +236,9 @@ void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error)
 bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
   Workspace& w = s.workspace;
   bool working = false;
-  // Attachments stored by the previous step's effects leave the heap now (the platform copied them out).
-  for (auto& e : w.entries) {
-    if (e->check != CoachEntry::Check::valid || e->bytes_stored) continue;
-    for (auto& p : e->bundle.dossier.pieces) {
-      for (auto& f : p.files) f.bytes = std::string();
-    }
-    e->bytes_stored = true;
-  }
+  // Attachments leave the heap once local storage confirms their write (write_reported); while many bytes
+  // are still on their way, the next bundle waits (its confirmations wake the app).
+  const bool storage_busy = unstored_bytes(s) > w.unstored_bytes_cap;
   // Bundles whose attachments' digests are on their way let the next one go on, but at most two wait at
   // once: each holds its decoded attachments in the heap.
   int waiting = 0;
@@ -230,7 +248,7 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
     // Files still arriving are the browser's work: their chunks wake the app, nothing to do here.
     if (e.check != CoachEntry::Check::verifying) continue;
     if (e.verifier && e.verifier->waiting()) continue;  // its digests wake the app when they come
-    if (!e.verifier && waiting >= 2) continue;
+    if (!e.verifier && (waiting >= 2 || storage_busy)) continue;
     working = true;
     if (!e.verifier) {
       // One pass over the text (shown as "checking…" from the next frame); the text is freed right after.
@@ -267,9 +285,14 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
     } else {
       e.evaluation = core::make_evaluation(e.bundle, s.referential);
       e.evaluation.coach = {w.profile.name, w.profile.organisation, w.profile.email};
+      bool files = false;
       for (const auto& p : e.bundle.dossier.pieces) {
-        for (const auto& f : p.files) fx.push_back(fx::StoreCoachFile{e.id, f.id});
+        for (const auto& f : p.files) {
+          fx.push_back(fx::StoreCoachFile{e.id, f.id});
+          files = true;
+        }
       }
+      e.bytes_stored = !files;
       save_entry(e, fx);
     }
     fx.push_back(fx::Announce{catalog_for(s.prefs.lang).format("coach.announce.imported", {{"name", e.file_name}})});
@@ -307,11 +330,27 @@ void handle(AppState& s, const cmd::RemoveEntry& c, Effects& fx) {
   auto& entries = s.workspace.entries;
   auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e->id == c.id; });
   if (it == entries.end()) return;
-  const CoachEntry& e = **it;
-  if (e.check == CoachEntry::Check::valid || e.restored) {  // a restored entry refused is in storage too
-    // A duplicate shares its twin's stored files: they go only with the last entry of that digest.
+  CoachEntry& e = **it;
+  // A restored entry shown refused is in storage too.
+  const auto in_storage = [](const CoachEntry& x) { return x.check == CoachEntry::Check::valid || x.restored; };
+  if (in_storage(e)) {
+    // A duplicate shares its twin's stored files: they go only with the last entry of that digest. Files
+    // whose write is not confirmed yet are only in this entry's memory: the twin takes them over.
     int same = 0;
-    for (const auto& x : entries) same += (x->check == CoachEntry::Check::valid || x->restored) && x->bundle.digest == e.bundle.digest;
+    for (const auto& x : entries) {
+      if (!in_storage(*x) || x->bundle.digest != e.bundle.digest) continue;
+      ++same;
+      if (x.get() == &e) continue;
+      for (auto& p : e.bundle.dossier.pieces) {
+        for (auto& f : p.files) {
+          if (f.bytes.empty()) continue;
+          if (auto* mine = find_attachment_in(x->bundle.dossier, f.id); mine && mine->bytes.empty()) {
+            mine->bytes = std::move(f.bytes);
+            x->bytes_stored = false;
+          }
+        }
+      }
+    }
     if (same == 1) {
       fx::DeleteCoachEntry del{e.bundle.digest, {}};
       for (const auto& p : e.bundle.dossier.pieces) {

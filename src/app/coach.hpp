@@ -7,6 +7,7 @@
 #include "core/evaluation.hpp"
 #include "core/triage.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -31,7 +32,7 @@ struct CoachEntry {
   core::Bundle bundle;            // the dossier; attachment bytes are dropped once stored locally
   core::BundleSummary summary;    // who, completeness, eligibility recomputed
   core::Evaluation evaluation;    // the coach's record for this exact bundle
-  bool bytes_stored = false;      // attachments saved in local storage; their bytes left the heap
+  bool bytes_stored = false;      // every attachment's write confirmed: their bytes left the heap
   bool restored = false;          // came from local storage, not from a file this session
   std::int32_t invitation_sequence = 0;  // invitations sent so far (a changed one replaces the last)
   std::vector<core::Issue> last_issues;  // why the last action on the record was refused, for the view
@@ -78,6 +79,9 @@ struct Workspace {
   std::optional<InterviewTimer> timer;
   std::optional<ViewedFile> viewed;
   bool loaded = false;        // the saved workspace was read back
+  // Attachment bytes on their way to local storage above which no further bundle is verified: they stay
+  // in the heap until their write is confirmed.
+  std::size_t unstored_bytes_cap = std::size_t{16} << 20;
 };
 
 CoachEntry* find_entry(Workspace& w, std::uint32_t id) noexcept;

@@ -55,7 +55,9 @@ struct FileDigest { bool coach = false; std::uint32_t owner = 0; std::uint32_t i
 // Local storage, as reported by the platform
 struct DraftLoaded { std::optional<std::string> answers_json; std::string saved_at; std::string error; };
 struct AttachmentLoaded { std::string attachment_id; std::string bytes; };
-struct StorageWritten { bool ok; std::string error; std::string when; };  // `when` empty: an erase
+// The outcome of the write with serial `serial` (fx::...::write); `when` empty: an erase.
+struct StorageWritten { std::uint32_t serial = 0; bool ok = false; std::string error; std::string when; };
+struct RetryStorage {};  // try again now every write that failed
 struct ClearLocalData {};
 
 // The platform's clocks and entropy, given before each frame's commands: wall clock (exported_at,
@@ -107,7 +109,7 @@ using Command = std::variant<
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,
     cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed, cmd::FileDigest,
-    cmd::DraftLoaded, cmd::AttachmentLoaded, cmd::StorageWritten, cmd::ClearLocalData,
+    cmd::DraftLoaded, cmd::AttachmentLoaded, cmd::StorageWritten, cmd::RetryStorage, cmd::ClearLocalData,
     cmd::SetClock, cmd::ExportDossier, cmd::DownloadSummary, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
     cmd::PickCohort, cmd::SelectEntry, cmd::RemoveEntry, cmd::ClearWorkspace, cmd::CoachEntryLoaded,
     cmd::CoachProfileLoaded, cmd::CoachFileLoaded, cmd::SetProfile, cmd::ViewFile, cmd::SaveFile, cmd::CloseViewer,

@@ -11,8 +11,11 @@
 namespace app {
 
 namespace fx {
-// Keep a small value in the browser's local key-value storage (preferences).
-struct StoreValue { std::string key; std::string value; };
+// Writes to local storage carry `write`, a serial the platform reports back with the outcome
+// (cmd::StorageWritten); app/storage.hpp sets it and follows each item until its write is confirmed.
+
+// Keep a small value in the browser's local key-value storage (preferences, the coach's profile).
+struct StoreValue { std::string key; std::string value; std::uint32_t write = 0; };
 // Offer bytes to the user as a file download.
 struct Download { std::string filename; std::string media_type; std::string bytes; };
 // Tell assistive technology something happened (aria-live region) and set the document title.
@@ -21,10 +24,10 @@ struct SetTitle { std::string title; };
 
 // The candidate's draft in IndexedDB: the answers (small, saved after every change) and each
 // attachment (saved once, when added; its bytes are read from the state by id when executed).
-struct SaveDraft { std::string answers_json; };
-struct StoreAttachment { std::string attachment_id; };
-struct DeleteAttachment { std::string attachment_id; };
-struct ClearStorage {};
+struct SaveDraft { std::string answers_json; std::uint32_t write = 0; };
+struct StoreAttachment { std::string attachment_id; std::uint32_t write = 0; };
+struct DeleteAttachment { std::string attachment_id; std::uint32_t write = 0; };
+struct ClearStorage { std::uint32_t write = 0; };
 
 // Open the browser's file picker; chosen files come back as FileBegin/FileChunk/FileEnd commands.
 struct PickFiles { std::string piece_id; std::string replaces; bool multiple = false; };
@@ -36,15 +39,17 @@ struct HashFile { bool coach = false; std::uint32_t owner = 0; std::uint32_t ind
 struct CancelFile { std::uint32_t job = 0; };
 
 // The coach's workspace in IndexedDB: one record per bundle (no attachment bytes) and each attachment
-// under coach_file_key(); attachments leave the wasm heap once stored, and come back only when viewed.
-struct SaveCoachEntry { std::string digest; std::string record; };
-struct DeleteCoachEntry { std::string digest; std::vector<std::string> file_keys; };
-struct StoreCoachFile { std::uint32_t entry = 0; std::string attachment_id; };  // bytes read from the state
+// under coach_file_key(); attachments leave the wasm heap once their write is confirmed, and come back
+// only when viewed.
+struct SaveCoachEntry { std::string digest; std::string record; std::uint32_t write = 0; };
+struct DeleteCoachEntry { std::string digest; std::vector<std::string> file_keys; std::uint32_t write = 0; };
+struct StoreCoachFile { std::uint32_t entry = 0; std::string attachment_id; std::uint32_t write = 0; };  // bytes from the state
 struct LoadCoachFile { std::string key; };
-// A stored attachment opened in a new tab (PDF, from a blob) or saved through a download.
+// A stored attachment opened in a new tab (PDF, from a blob) or saved through a download (from memory
+// while its write to local storage is not confirmed).
 struct OpenCoachFile { std::string key; std::string media_type; };
 struct SaveCoachFile { std::string key; std::string filename; std::string media_type; };
-struct ClearCoachStorage {};
+struct ClearCoachStorage { std::uint32_t write = 0; };
 // A document the app made (the attestation) shown in a new tab, from a blob.
 struct OpenDocument { std::string html; };
 // A candidate's https link, opened only because the coach asked.

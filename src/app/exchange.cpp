@@ -4,6 +4,8 @@
 #include "app/app.hpp"
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
+#include "app/storage.hpp"
+
 #include "core/dossier_summary.hpp"
 
 #include <algorithm>
@@ -198,6 +200,7 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
             core::Bundle bundle = std::move(result).value();
             s.import_job.reset();
             replace_draft(s, std::move(bundle), fx, tr);
+            track_writes(s, fx);
             return s.export_job.has_value();
           } else {
             job.bundle = std::move(result).value();
@@ -217,6 +220,7 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
   const bool importing = s.import_job && s.import_job->running() &&
                          !(s.import_job->verifier && s.import_job->verifier->waiting());
   const bool coaching = step_coach(s, fx, budget);
+  track_writes(s, fx);
   return s.export_job.has_value() || importing || coaching;
 }
 

@@ -4,6 +4,7 @@
 #include "app/candidate.hpp"
 #include "app/coach.hpp"
 #include "app/catalog.hpp"
+#include "app/effects.hpp"
 #include "core/bundle.hpp"
 #include "core/date.hpp"
 #include "core/dossier.hpp"
@@ -12,6 +13,7 @@
 #include "core/sha256.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,15 +60,27 @@ struct SiteConfig {
   std::string accessibility_contact;  // an e-mail address or an https:// page; empty when not given
 };
 
-// Local saving of the candidate's draft (IndexedDB, through the platform).
+// An item of local storage (the draft, a file, a coach record, a preference...) whose latest write the
+// platform has not confirmed: on its way, or failed and waiting to be tried again (app/storage.hpp).
+struct PendingWrite {
+  Effect write;              // the item's latest write, made again as it is when retried
+  std::uint32_t serial = 0;  // of the attempt on its way, or of the last one
+  bool in_flight = true;
+  std::string error;         // why the last attempt failed (the browser's error name)
+  int failures = 0;          // attempts that failed in a row (0: never failed)
+  double retry_at_ms = 0;    // when a failed write is tried again (clock_ms)
+};
+
+// Local saving (IndexedDB and localStorage, through the platform).
 struct Storage {
   enum class Status { loading, ready, failed };
-  Status status = Status::loading;
+  Status status = Status::loading;  // failed: local storage could not be opened at all
   bool draft_exists = false;  // a draft is saved on this device
   std::string last_saved;     // local time of the last successful save, "YYYY-MM-DDTHH:MM"
-  std::string error;          // why the last save failed (the browser's error name), empty if none
-  int pending = 0;            // writes not yet confirmed
+  std::string error;          // why local storage could not be opened (the browser's error name)
   bool dirty = false;         // answers changed since the last save was asked for
+  std::map<std::string, PendingWrite> writes;  // by item (app/storage.hpp: write_item)
+  std::uint32_t next_serial = 1;
 };
 
 // A file being read into a piece, 16 MB at a time, hashed as it comes.

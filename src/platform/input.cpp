@@ -81,7 +81,7 @@ bool InputQueue::feed(ImGuiIO& io) {
         const int b = e.code == 2 ? 1 : (e.code == 1 ? 2 : e.code);  // DOM middle=1/right=2 → ImGui 2/1
         if (b < 0 || b >= 5) break;
         const auto ub = static_cast<std::size_t>(b);
-        if (buttons_changed.test(ub)) return true;
+        if (buttons_changed.test(ub) || text_sent) return true;
         const bool down = e.kind == InputEvent::Kind::pointer_down;
         const bool elsewhere = e.x != px_ || e.y != py_;
         io.MousePos = ImVec2(e.x, e.y);
@@ -126,8 +126,10 @@ bool InputQueue::feed(ImGuiIO& io) {
         break;
       }
       case InputEvent::Kind::text:
-        // Text and keys keep their relative order: a key after text waits for the next frame.
-        if (keys_changed.any()) return true;
+        // Text, keys and clicks keep their relative order, each in a frame of its own: a text field then
+        // sees one edit per frame, at the caret or selection it had when the frame began (textarea.cpp
+        // relies on it to tell the user's line breaks from its own).
+        if (keys_changed.any() || buttons_changed.any()) return true;
         io.AddInputCharactersUTF8(e.text.c_str());
         text_sent = true;
         break;

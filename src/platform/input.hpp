@@ -27,8 +27,9 @@ public:
   bool empty() const noexcept { return events_.empty(); }
   std::size_t size() const noexcept { return events_.size(); }
   // Applies queued events to `io` up to the first one that would change a key or button already
-  // changed in this frame; the rest wait for the next frame. A press waits until the pointer has stood
-  // at its position for a frame (a touch has no hover: ImGui must see where the finger is first).
+  // changed in this frame, or mix text with key or button changes; the rest wait for the next frame.
+  // A press waits until the pointer has stood at its position for a frame (a touch has no hover: ImGui
+  // must see where the finger is first).
   // Returns true when events remain.
   bool feed(ImGuiIO& io);
   // Tab and Shift+Tab are not given to ImGui (which, in 1.86, only cycles text fields): each press is

@@ -14,7 +14,9 @@
 #include "platform/input.hpp"
 
 #include "app/app.hpp"
+#include "app/storage.hpp"
 #include "core/version.hpp"
+#include "ui/textarea.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 
@@ -78,6 +80,7 @@ struct Platform {
   double work_ended_ms = -1;       // when the last slice of long work ended, if work goes on
   double frame_cost_ms = 10;       // how long a frame keeps the page from the work (smoothed)
   long long browser_digests = 0;   // attachments' SHA-256 computed by WebCrypto
+  int unsaved_sent = 0;            // failed writes the page knows of (it asks before being left)
 };
 
 Platform& P() {
@@ -160,48 +163,66 @@ void set_scale(float dpr) {
 template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
 
+void from_browser(app::Command c);
+
+// A write that had nothing to write (what it was about is gone): done.
+void nothing_to_write(std::uint32_t serial) { from_browser(app::cmd::StorageWritten{serial, true, "", ""}); }
+
 void execute(const app::Effect& effect) {
   std::visit(overloaded{
-      [](const app::fx::StoreValue& e) { certif_js_store_set(e.key.c_str(), e.value.c_str()); },
+      [](const app::fx::StoreValue& e) {
+        // localStorage answers at once; the outcome reaches the app with the next frame, like the others.
+        const int r = certif_js_store_set(e.key.c_str(), e.value.c_str());
+        from_browser(app::cmd::StorageWritten{e.write, r == 1, r == 1 ? "" : r == 2 ? "QuotaExceededError" : "SecurityError", ""});
+      },
       [](const app::fx::Download& e) {
         certif_js_download(e.filename.c_str(), e.media_type.c_str(), e.bytes.data(), e.bytes.size());
       },
       [](const app::fx::Announce& e) { certif_js_announce(e.text.c_str()); },
       [](const app::fx::SetTitle& e) { certif_js_set_title(e.title.c_str()); },
-      [](const app::fx::SaveDraft& e) { certif_js_save_draft(e.answers_json.c_str()); },
+      [](const app::fx::SaveDraft& e) { certif_js_save_draft(e.answers_json.c_str(), e.write); },
       [](const app::fx::StoreAttachment& e) {
         // The bytes are read from the state, not copied into the effect: files can be 50 MB.
         if (const core::Attachment* a = app::find_attachment(P().state.draft, e.attachment_id)) {
-          certif_js_store_attachment(a->id.c_str(), a->bytes.data(), a->bytes.size());
+          certif_js_store_attachment(a->id.c_str(), a->bytes.data(), a->bytes.size(), e.write);
+        } else {
+          nothing_to_write(e.write);
         }
       },
-      [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str()); },
-      [](const app::fx::ClearStorage&) { certif_js_clear_storage(); },
+      [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str(), e.write); },
+      [](const app::fx::ClearStorage& e) { certif_js_clear_storage(e.write); },
       [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
       [](const app::fx::HashFile& e) {
         // WebCrypto copies the bytes before this returns and hashes them on a thread of its own.
         certif_js_digest(e.coach ? 1 : 0, e.owner, e.index, e.bytes.data(), e.bytes.size());
       },
       [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
-      [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str()); },
+      [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str(), e.write); },
       [](const app::fx::DeleteCoachEntry& e) {
-        certif_js_delete_coach_entry(e.digest.c_str(), nlohmann::json(e.file_keys).dump().c_str());
+        certif_js_delete_coach_entry(e.digest.c_str(), nlohmann::json(e.file_keys).dump().c_str(), e.write);
       },
       [](const app::fx::StoreCoachFile& e) {
-        // Bytes from the state (they leave the heap at the next frame, once copied out here).
+        // Bytes from the state (they leave the heap once the write is confirmed).
         const app::CoachEntry* entry = app::find_entry(P().state.workspace, e.entry);
-        if (!entry) return;
-        if (const core::Attachment* a = app::find_attachment(entry->bundle.dossier, e.attachment_id)) {
-          const std::string key = app::coach_file_key(entry->bundle.digest, a->id);
-          certif_js_store_coach_file(key.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str());
+        const core::Attachment* a = entry ? app::find_attachment(entry->bundle.dossier, e.attachment_id) : nullptr;
+        if (!a || a->bytes.empty()) {
+          nothing_to_write(e.write);
+          return;
         }
+        const std::string key = app::coach_file_key(entry->bundle.digest, a->id);
+        certif_js_store_coach_file(key.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str(), e.write);
       },
       [](const app::fx::LoadCoachFile& e) { certif_js_load_coach_file(e.key.c_str()); },
-      [](const app::fx::OpenCoachFile& e) { certif_js_open_coach_file(e.key.c_str(), e.media_type.c_str()); },
-      [](const app::fx::SaveCoachFile& e) {
-        certif_js_save_coach_file(e.key.c_str(), e.filename.c_str(), e.media_type.c_str());
+      [](const app::fx::OpenCoachFile& e) {
+        const core::Attachment* a = app::coach_file_in_memory(P().state.workspace, e.key);
+        certif_js_open_coach_file(e.key.c_str(), e.media_type.c_str(), a ? a->bytes.data() : nullptr, a ? a->bytes.size() : 0);
       },
-      [](const app::fx::ClearCoachStorage&) { certif_js_clear_coach_storage(); },
+      [](const app::fx::SaveCoachFile& e) {
+        const core::Attachment* a = app::coach_file_in_memory(P().state.workspace, e.key);
+        certif_js_save_coach_file(e.key.c_str(), e.filename.c_str(), e.media_type.c_str(), a ? a->bytes.data() : nullptr,
+                                  a ? a->bytes.size() : 0);
+      },
+      [](const app::fx::ClearCoachStorage& e) { certif_js_clear_coach_storage(e.write); },
       [](const app::fx::OpenDocument& e) { certif_js_open_document(e.html.c_str()); },
       [](const app::fx::OpenUrl& e) { certif_js_open_url(e.url.c_str()); },
   }, effect);
@@ -222,7 +243,23 @@ bool apply_commands(app::Commands& commands) {
   for (const auto& e : app::end_frame(p.state)) execute(e);
   if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
   apply_look();  // the UI scale or contrast may have changed
+  const int unsaved = app::writes_failed(p.state.storage);
+  if (unsaved != p.unsaved_sent) {
+    p.unsaved_sent = unsaved;
+    certif_js_set_unsaved(unsaved);
+  }
   return effects;
+}
+
+// The platform's clocks and fresh entropy (cmd::SetClock), then `queued`: what the results start (a
+// failed write's retry delay, say) counts from now, not from the last frame.
+app::Commands after_clock(app::Commands& queued) {
+  char entropy[33] = {};
+  certif_js_entropy(entropy);
+  app::Commands all;
+  all.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
+  for (auto& c : queued.take()) all.push(std::move(c));
+  return all;
 }
 
 // Results from the browser (a save confirmed, a draft read back...) wait for the next frame, so the
@@ -244,7 +281,8 @@ void apply_now(app::Command c, bool progress) {
   }
   p.applying = true;
   p.from_browser.push(std::move(c));  // after what is queued
-  const bool effects = apply_commands(p.from_browser);
+  app::Commands results = after_clock(p.from_browser);
+  const bool effects = apply_commands(results);
   p.applying = false;
   if (progress && !effects) request_progress_frame();
   else request_frames(settle_frames);  // a file attached or refused, or an import that can start
@@ -289,7 +327,7 @@ void work() {
 const char* get_clipboard(void*) { return P().clipboard.c_str(); }
 void set_clipboard(void*, const char* text) {
   Platform& p = P();
-  p.clipboard = text ? text : "";
+  p.clipboard = ui::copied_text(p.ui, text ? text : "");
   certif_js_clipboard_write(p.clipboard.c_str(), p.in_shortcut_frame ? 1 : 0);
 }
 void set_ime_position(int x, int y) {
@@ -362,11 +400,9 @@ void frame(double now_ms) {
   const bool more_input = p.input.feed(io);
   p.ui.tab_request = p.input.take_tab();
   const bool had_results = !p.from_browser.empty();
-  char entropy[33] = {};
-  certif_js_entropy(entropy);
-  p.from_browser.push(app::cmd::SetClock{utc_now(), emscripten_get_now(), entropy});
   p.applying = true;
-  apply_commands(p.from_browser);
+  app::Commands results = after_clock(p.from_browser);
+  apply_commands(results);
 
   // Headless browsers can repeat timestamps; ImGui requires a strictly positive delta.
   double dt = (now_ms - p.last_time_ms) / 1000.0;
@@ -422,8 +458,18 @@ void frame(double now_ms) {
   if (acted || more_input || p.ui.wants_more_frames) {
     p.frames_wanted = std::max(p.frames_wanted, settle_frames);
   }
-  if (p.frames_wanted > 0) certif_js_request_frame();
-  else if (p.ui.wake_after_ms > 0) certif_js_wake_after(p.ui.wake_after_ms);  // e.g. the interview timer
+  if (p.frames_wanted > 0) {
+    certif_js_request_frame();
+    return;
+  }
+  // A frame later without drawing meanwhile: a running interview timer, or a failed write to try again.
+  double wake = p.ui.wake_after_ms;
+  const double retry = app::next_retry_ms(p.state.storage);
+  if (retry >= 0) {
+    const double in = std::max(16.0, retry - emscripten_get_now());
+    wake = wake > 0 ? std::min(wake, in) : in;
+  }
+  if (wake > 0) certif_js_wake_after(wake);
 }
 
 // The screen's text version, sent to the page only when it differs from what it shows.
@@ -581,8 +627,8 @@ EMSCRIPTEN_KEEPALIVE void certif_on_attachment_loaded(const char* id, const char
   platform::from_browser(app::cmd::AttachmentLoaded{id ? id : "", std::string(data, size)});
 }
 
-EMSCRIPTEN_KEEPALIVE void certif_on_storage_written(int ok, const char* error, const char* when) {
-  platform::from_browser(app::cmd::StorageWritten{ok != 0, error ? error : "", when ? when : ""});
+EMSCRIPTEN_KEEPALIVE void certif_on_storage_written(unsigned serial, int ok, const char* error, const char* when) {
+  platform::from_browser(app::cmd::StorageWritten{serial, ok != 0, error ? error : "", when ? when : ""});
 }
 
 EMSCRIPTEN_KEEPALIVE void certif_on_file_begin(unsigned job, const char* piece, const char* name, double size,

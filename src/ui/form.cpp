@@ -39,8 +39,10 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
+  // Tabs pasted into the field are kept (the Tab key itself never reaches ImGui: it moves the focus).
   CharRoom room = char_room(value, max_chars);
-  const ImGuiInputTextFlags flags = room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None;
+  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput |
+                                    (room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None);
   const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
                        genuine_edit(ui, id, value);
   if (has_error) {

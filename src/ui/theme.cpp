@@ -5,14 +5,25 @@ namespace ui {
 
 namespace {
 
-// Latin for French and English, typographic punctuation (’ « » – — …), €, arrows, circled digits and
-// the few symbols used as icons (✓ ✗ ⚠ ● ○), and U+200B (zero width) which marks soft line breaks in
-// text areas. Must match the subset built in cmake/web.cmake.
+// Latin for French and English, the combining accents of European languages (text typed or pasted in
+// decomposed form: "e" + U+0301 draws as "é"), typographic punctuation (’ « » – — …), €, arrows, circled
+// digits and the few symbols used as icons (✓ ✗ ⚠ ● ○ □). Must match the subset built in cmake/web.cmake.
 const ImWchar glyph_ranges[] = {
-    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x200B, 0x200B, 0x2010, 0x2027, 0x202F, 0x202F,
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x0300, 0x0304, 0x0306, 0x0308,
+    0x030A, 0x030C, 0x0323, 0x0323, 0x0326, 0x0328, 0x200B, 0x200B, 0x2010, 0x2027, 0x202F, 0x202F,
     0x2030, 0x2030, 0x2039, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122, 0x2190, 0x2193, 0x21BB, 0x21BB,
     0x2212, 0x2212, 0x2460, 0x2473, 0x25A0, 0x25A1, 0x25B2, 0x25BC, 0x25CB, 0x25CB, 0x25CF, 0x25CF,
     0x26A0, 0x26A0, 0x2713, 0x2713, 0x2717, 0x2717, 0};
+
+// Any other character (an emoji, a CJK ideograph, Hebrew, Arabic...) is drawn as this box: visibly
+// something the font cannot show, while the text itself is kept as it is.
+constexpr ImWchar missing_glyph = 0x25A1;  // □ WHITE SQUARE
+
+// Characters that have no shape of their own (joiners, direction marks and isolates): drawn as nothing
+// rather than as the box, so that "👩‍💻" shows two boxes, not three. (Variation selectors, U+FE0x, and tags,
+// U+E00xx, are left to the box: ImGui's glyph index runs up to the highest character a font has, and
+// theirs would take it from 10 000 entries to 65 000 or 900 000 per font, 2.6 MB or 25 MB of memory.)
+constexpr ImWchar zero_width[][2] = {{0x200C, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x2066, 0x2069}};
 
 ImFont* add(ImFontAtlas& atlas, std::string_view bytes, float px) {
   ImFontConfig cfg;
@@ -21,7 +32,13 @@ ImFont* add(ImFontAtlas& atlas, std::string_view bytes, float px) {
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   void* data = const_cast<char*>(bytes.data());  // ImGui's API is not const-correct; it does not write
-  return atlas.AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &cfg, glyph_ranges);
+  ImFont* font = atlas.AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &cfg, glyph_ranges);
+  if (!font) return nullptr;
+  font->FallbackChar = missing_glyph;
+  for (const auto& r : zero_width) {
+    for (ImWchar c = r[0]; c <= r[1]; ++c) atlas.AddCustomRectFontGlyph(font, c, 1, 1, 0.0f);  // 1×1, transparent
+  }
+  return font;
 }
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
@@ -84,6 +101,13 @@ Fonts build_fonts(ImFontAtlas& atlas, float scale, std::string_view regular, std
   f.strong = add(atlas, semibold, 16.0f * scale);
   f.heading = add(atlas, semibold, 20.0f * scale);
   f.title = add(atlas, semibold, 28.0f * scale);
+  atlas.Build();
+  for (ImFont* font : {f.body, f.small, f.strong, f.heading, f.title}) {
+    if (!font) continue;
+    for (const auto& r : zero_width) {
+      for (ImWchar c = r[0]; c <= r[1]; ++c) font->SetGlyphVisible(c, false);
+    }
+  }
   return f;
 }
 

@@ -144,9 +144,12 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
 
   float top = 60 * s;
   const float margin = std::max(20 * s, (io.DisplaySize.x - ImGui::GetStyle().ScrollbarSize - column) / 2);
+  const float unsaved_h = unsaved_strip_height(v);
   if (state.screen == app::Screen::candidate) {
-    // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens.
-    const float bar_h = (column < 700 * s ? 2 : 1) * (ImGui::GetFrameHeight() + 4 * s) + ImGui::GetFontSize() + 30 * s;
+    // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens. Its last
+    // line says how saving goes (or, while anything is not saved, is the warning's strip).
+    const float status_h = unsaved_h > 0 ? ImGui::GetFrameHeight() : ImGui::GetFontSize();
+    const float bar_h = (column < 700 * s ? 2 : 1) * (ImGui::GetFrameHeight() + 4 * s) + status_h + 30 * s;
     ImGui::SetCursorPos(ImVec2(0, top));
     ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::Dummy(ImVec2(0, 8 * s));
@@ -155,6 +158,18 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
     ImGui::Unindent(margin);
     ImGui::EndChild();
     top += bar_h;
+  } else if (unsaved_h > 0) {
+    // Elsewhere, while anything is not saved, a strip under the header keeps saying so.
+    ImGui::SetCursorPos(ImVec2(0, top));
+    ImGui::BeginChild("##unsaved", ImVec2(0, unsaved_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y + unsaved_h), colour::error_soft);
+    ImGui::SetCursorPosY((unsaved_h - ImGui::GetFrameHeight()) / 2);
+    ImGui::Indent(margin);
+    unsaved_strip(v);
+    ImGui::Unindent(margin);
+    ImGui::EndChild();
+    top += unsaved_h;
   }
   ImGui::SetCursorPos(ImVec2(0, top));
   ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
@@ -167,6 +182,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ImGui::Dummy(ImVec2(0, 12 * s));
   ImGui::Indent(margin);
   ImGui::PushTextWrapPos(margin + column);
+  storage_warning(v);  // on every screen: whatever is not saved yet, and what to do
   switch (state.screen) {
     case app::Screen::welcome: view_welcome(v); break;
     case app::Screen::candidate: view_candidate(v); break;

@@ -83,6 +83,14 @@ struct Ui {
   // date we show reformatted), reporting a change each frame: the last text committed per field tells
   // a real edit from that echo.
   std::string echo_id, echo_text;
+  // The multi-line field being edited (textarea.cpp): the buffer ImGui holds, where the soft line breaks
+  // are in it, and the same as at activation (Escape restores that).
+  struct TextEdit {
+    unsigned imgui_id = 0;
+    std::string shown, initial_shown;
+    std::vector<std::size_t> breaks, initial_breaks;
+  };
+  TextEdit text_edit;
   std::string focus_target;            // widget id the readiness view asked to show
   std::uint32_t focus_serial = 0;      // the last app::FocusRequest handled
   // Where a dropped file lands: the piece cards of the last frame, in device pixels.

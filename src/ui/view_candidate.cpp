@@ -95,7 +95,6 @@ void next_steps(View& v) {
 void candidate_bar(View& v) { step_bar(v); }
 
 void view_candidate(View& v) {
-  storage_warning(v);
   switch (v.state.candidate_step) {
     case CandidateStep::overview: overview(v); break;
     case CandidateStep::eligibility: view_eligibility(v, v.ui.eligibility); break;

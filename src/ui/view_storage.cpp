@@ -1,8 +1,10 @@
-// Local saving as the user sees it: when the draft was last saved, a warning that stays while saving
-// fails (the draft is still in memory and can be exported), and erasing the local data on request.
+// Local saving as the user sees it: when the draft was last saved, a warning on every screen while
+// anything is not saved (what, why, what it means, what to do, a way to try again now), and erasing the
+// local data on request.
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "app/storage.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -18,20 +20,78 @@ std::string when(const View& v, const std::string& stamp) {
   return v.tr.format("storage.when", {{"date", app::format_date(*d, v.tr)}, {"time", stamp.substr(11, 5)}});
 }
 
+// "n thing" / "n things" (French: the singular below 2).
+std::string counted(const View& v, int n, const char* one, const char* other) {
+  return v.tr.format(n < 2 ? one : other, {{"n", std::to_string(n)}});
+}
+
+// What is not saved, in words.
+std::string what_failed(const View& v, const app::StorageProblems& p) {
+  std::vector<std::string> parts;
+  if (p.answers) parts.push_back(v.tr.text("storage.item.answers"));
+  if (p.files > 0) parts.push_back(counted(v, p.files, "storage.item.files.one", "storage.item.files.other"));
+  if (p.erase) parts.push_back(v.tr.text("storage.item.erase"));
+  if (p.coach_records > 0) {
+    parts.push_back(counted(v, p.coach_records, "storage.item.coach_records.one", "storage.item.coach_records.other"));
+  }
+  if (p.coach_files > 0) {
+    parts.push_back(counted(v, p.coach_files, "storage.item.coach_files.one", "storage.item.coach_files.other"));
+  }
+  if (p.coach_erase) parts.push_back(v.tr.text("storage.item.coach_erase"));
+  if (p.profile) parts.push_back(v.tr.text("storage.item.profile"));
+  if (p.prefs) parts.push_back(v.tr.text("storage.item.prefs"));
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out;
+}
+
+std::string reason(const View& v, const std::string& error) {
+  if (error == "QuotaExceededError") return v.tr.text("storage.reason.quota");
+  if (error == "unavailable" || error == "SecurityError" || error == "blocked" || error == "InvalidStateError") {
+    return v.tr.text("storage.reason.unavailable");
+  }
+  return v.tr.format("storage.reason.other", {{"error", error}});
+}
+
 } // namespace
+
+float unsaved_strip_height(const View& v) {
+  return app::storage_problems(v.state).any() ? ImGui::GetFrameHeight() + 12 * v.ui.scale : 0.0f;
+}
+
+void unsaved_strip(View& v) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(v.ui.fonts.strong);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+  plain(v.tr.text("storage.failed.short"));
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (button(v.ui, "storage.show", v.tr.text("storage.show"), ButtonKind::tertiary)) {
+    v.ui.last_place = -1;  // the page starts again from its top, where the warning is
+  }
+}
 
 void storage_status_line(View& v) {
   const auto& st = v.state.storage;
+  const bool unsaved = st.status != app::Storage::Status::loading && app::storage_problems(v.state).any();
+  if (unsaved && v.state.screen == app::Screen::candidate) {  // the candidate's bar is the strip
+    unsaved_strip(v);
+    return;
+  }
   std::string line;
   ImU32 c = colour::muted;
-  switch (st.status) {
-    case app::Storage::Status::loading: line = v.tr.text("storage.loading"); break;
-    case app::Storage::Status::failed: line = v.tr.text("storage.failed.short"); c = colour::error; break;
-    case app::Storage::Status::ready:
-      if (st.pending > 0 || st.dirty) line = v.tr.text("storage.saving");
-      else if (!st.last_saved.empty()) line = v.tr.format("storage.saved", {{"when", when(v, st.last_saved)}});
-      else line = v.tr.text("storage.nothing");
-      break;
+  if (st.status == app::Storage::Status::loading) {
+    line = v.tr.text("storage.loading");
+  } else if (unsaved) {
+    line = v.tr.text("storage.failed.short");
+    c = colour::error;
+  } else if (app::writes_in_flight(st) > 0 || st.dirty) {
+    line = v.tr.text("storage.saving");
+  } else if (!st.last_saved.empty()) {
+    line = v.tr.format("storage.saved", {{"when", when(v, st.last_saved)}});
+  } else {
+    line = v.tr.text("storage.nothing");
   }
   ImGui::PushFont(v.ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, c);
@@ -41,12 +101,25 @@ void storage_status_line(View& v) {
 }
 
 void storage_warning(View& v) {
-  const auto& st = v.state.storage;
-  if (st.status != app::Storage::Status::failed) return;
-  const std::string key = st.error == "QuotaExceededError" ? "storage.failed.quota"
-                        : st.error == "unavailable"        ? "storage.failed.unavailable"
-                                                           : "storage.failed.other";
-  notice(v.ui, Tone::error, v.tr.text("storage.failed.title"), v.tr.format(key, {{"error", st.error}}), v.width);
+  const app::StorageProblems p = app::storage_problems(v.state);
+  if (!p.any()) return;
+  const auto& tr = v.tr;
+  std::string body;
+  const std::string what = what_failed(v, p);
+  if (!what.empty()) body += tr.format("storage.failed.what", {{"what", what}}) + "\n";
+  body += reason(v, p.error) + " " + tr.text("storage.failed.meaning");
+  // What to do: export what cannot be kept here, for the data that is affected.
+  const bool coach_screen = v.state.screen == app::Screen::coach;
+  const bool candidate = p.candidate() || (!p.coach() && !p.prefs && !coach_screen);
+  const bool coach = p.coach() || (!p.candidate() && !p.prefs && coach_screen);
+  if (candidate) body += "\n" + tr.text("storage.failed.do.candidate");
+  if (coach) body += "\n" + tr.text("storage.failed.do.coach");
+  if (!candidate && !coach) body += "\n" + tr.text("storage.failed.do.prefs");
+  notice(v.ui, Tone::error, tr.text("storage.failed.title"), body, v.width);
+  if (app::writes_failed(v.state.storage) > 0) {
+    if (button(v.ui, "storage.retry", tr.text("storage.retry"), ButtonKind::secondary)) v.out.push(app::cmd::RetryStorage{});
+    if (ImGui::IsItemHovered()) tooltip(tr.text("storage.retry.hint"));
+  }
   ImGui::Dummy(ImVec2(0, 4 * v.ui.scale));
 }
 

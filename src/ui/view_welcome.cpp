@@ -23,7 +23,6 @@ void view_welcome(View& v) {
 
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("welcome.choose"));
-  storage_warning(v);
   const float gap = 20 * s;
   const bool side_by_side = v.width >= 640 * s;
   const float card_w = side_by_side ? (v.width - gap) / 2 : v.width;

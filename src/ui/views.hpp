@@ -34,6 +34,10 @@ void view_import(View& v);   // re-importing an exported dossier
 // "erase my local data" button with its confirmation.
 void storage_status_line(View& v);
 void storage_warning(View& v);
+// While anything is not saved: one line that stays in view above the scrolling page ("Not saved — see
+// the message", and a button that brings the warning into view). Its height, 0 when nothing is unsaved.
+float unsaved_strip_height(const View& v);
+void unsaved_strip(View& v);
 void clear_data_button(View& v);
 
 } // namespace ui

@@ -90,6 +90,8 @@ TEST(CoachFlow, ACohortIsVerifiedTriagedAndItsFilesLeaveTheHeap) {
   for (const auto& p : e.bundle.dossier.pieces) files += p.files.size();
   EXPECT_EQ(all_of<fx::StoreCoachFile>(fx).size(), files);
   ASSERT_EQ(all_of<fx::SaveCoachEntry>(fx).size(), 1u);
+  EXPECT_FALSE(e.bytes_stored) << "kept until local storage confirms the writes";
+  for (const auto* f : all_of<fx::StoreCoachFile>(fx)) apply(s, cmd::StorageWritten{f->write, true, "", ""});
   EXPECT_TRUE(e.bytes_stored);
   for (const auto& p : e.bundle.dossier.pieces) {
     for (const auto& f : p.files) EXPECT_TRUE(f.bytes.empty()) << f.name;

@@ -1,6 +1,7 @@
 // The candidate's dossier through the application layer, without a browser: files arriving in chunks
 // (limits, content sniffing, hashing), local saving and restoring, erasing, export and re-import.
 #include "app/app.hpp"
+#include "app/storage.hpp"
 
 #include "core/bundle.hpp"
 #include "core/sha256.hpp"
@@ -148,14 +149,17 @@ TEST(DossierFlow, SavedDraftComesBackWithItsFiles) {
 TEST(DossierFlow, StorageFailureIsKeptVisibleUntilASaveSucceeds) {
   AppState s = fresh();
   apply(s, cmd::SetField{Field::last_name, "Lefèvre"});
-  end_frame(s);
-  EXPECT_EQ(s.storage.pending, 1);
-  apply(s, cmd::StorageWritten{false, "QuotaExceededError", ""});
-  EXPECT_EQ(s.storage.status, Storage::Status::failed);
-  EXPECT_EQ(s.storage.error, "QuotaExceededError");
+  const std::uint32_t first = all_of<fx::SaveDraft>(end_frame(s)).front()->write;
+  EXPECT_EQ(s.storage.writes.size(), 1u);
+  apply(s, cmd::StorageWritten{first, false, "QuotaExceededError", ""});
+  EXPECT_TRUE(storage_problems(s).answers);
+  EXPECT_EQ(storage_problems(s).error, "QuotaExceededError");
   EXPECT_EQ(s.draft.last_name, "Lefèvre") << "the draft stays in memory";
-  apply(s, cmd::StorageWritten{true, "", "2026-11-28T10:05"});
-  EXPECT_EQ(s.storage.status, Storage::Status::ready);
+  apply(s, cmd::SetField{Field::last_name, "Lefèvre-Œuvray"});
+  const std::uint32_t second = all_of<fx::SaveDraft>(end_frame(s)).front()->write;
+  EXPECT_TRUE(storage_problems(s).answers) << "failed until a save of the answers succeeds";
+  apply(s, cmd::StorageWritten{second, true, "", "2026-11-28T10:05"});
+  EXPECT_FALSE(storage_problems(s).any());
   EXPECT_EQ(s.storage.last_saved, "2026-11-28T10:05");
 }
 

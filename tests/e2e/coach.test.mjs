@@ -53,7 +53,8 @@ test('a cohort: import, triage, review, interview, decision, exports, reload', a
     const chooser = app.page.waitForEvent('filechooser');
     await app.click('coach.import');
     await (await chooser).setFiles([path.join(samples, 'complete.json'), path.join(samples, 'large.json'), tampered]);
-    let s = await waitFor(app, (x) => x.coach.entries.length === 3 && x.coach.entries.every((e) => e.check === 'valid' || e.check === 'refused'), 'the import');
+    // Attachments leave the heap once local storage confirms their writes (storage.pending back to 0).
+    let s = await waitFor(app, (x) => x.coach.entries.length === 3 && x.coach.entries.every((e) => e.check === 'valid' || e.check === 'refused') && x.storage.pending === 0, 'the import');
     const [complete, large, bad] = s.coach.entries;
     assert.equal(complete.check, 'valid');
     assert.equal(large.check, 'valid');

@@ -17,13 +17,26 @@ export const chromiumArgs = [
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
+// Polls window.certif.state() until `predicate(state)` holds; on timeout, says what was awaited and shows
+// `detail(state)` (by default the storage status).
+export async function waitForState(app, predicate, what, { timeout = 20000, detail = (s) => s.storage } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await app.state();
+    if (predicate(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(detail(s))}`);
+    await app.page.waitForTimeout(100);
+  }
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
 }
 
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
-// `contextOptions` go to browser.newContext (e.g. { hasTouch: true }).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {} } = {}) {
+// `contextOptions` go to browser.newContext (e.g. { hasTouch: true }); `init` is a function run in the
+// page before any of its scripts, on every load (e.g. to make storage fail).
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...contextOptions });
@@ -37,6 +50,7 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (init) await page.addInitScript(init);
   // A fixed calendar day (the app reads "today" from the clock) keeps date-dependent checks exact.
   if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await page.goto(server.url);
