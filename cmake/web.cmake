@@ -135,7 +135,7 @@ target_include_directories(gtest_wasm SYSTEM PUBLIC /usr/src/googletest/googlete
 target_include_directories(gtest_wasm PRIVATE /usr/src/googletest/googletest)
 file(GLOB CERTIF_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
 add_executable(core_tests_wasm ${CERTIF_CORE_TESTS})
-target_link_libraries(core_tests_wasm PRIVATE certif_core gtest_wasm)
+target_link_libraries(core_tests_wasm PRIVATE certif_core certif_zlib gtest_wasm)
 target_compile_definitions(core_tests_wasm PRIVATE "CERTIF_SOURCE_DIR=\"${CMAKE_SOURCE_DIR}\"")
 target_link_options(core_tests_wasm PRIVATE "SHELL:-s ENVIRONMENT=node" "SHELL:-s NODERAWFS=1"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s EXIT_RUNTIME=1" "SHELL:-s TOTAL_STACK=1MB")

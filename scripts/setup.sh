@@ -6,6 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CERTIF_CACHE:-$root/.cache}"          # ignored by git; never committed
 imgui_version="1.86"
+zlib_version="1.2.13"
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 sudo_cmd=()
@@ -15,7 +16,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 debs=(
   cmake make g++ clang libclang-rt-14-dev   # native build, libFuzzer + sanitizers
   emscripten                                # em++ 3.1.6 (clang-14)
-  nlohmann-json3-dev libgtest-dev libstb-dev
+  nlohmann-json3-dev libgtest-dev libstb-dev zlib1g-dev
+  unicode-data                              # UnicodeData.txt, CaseFolding.txt: file-name comparison tables
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
   nodejs python3 brotli ca-certificates
@@ -79,7 +81,7 @@ fetch_source() {
   local tarball="" v
   for v in "" $(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}'); do
     (cd "$cache/dl" && apt-get source --download-only -qq "$pkg${v:+=$v}" >/dev/null 2>&1) || true
-    tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1)
+    tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1 || true)  # none yet: try the next version
     [ -n "$tarball" ] && break
   done
   if [ -z "$tarball" ]; then log "no orig tarball of $pkg (${prefix}*) found in Debian"; exit 1; fi
@@ -90,6 +92,8 @@ fetch_source() {
 }
 
 fetch_source imgui "imgui_${imgui_version}" "imgui-$imgui_version" imgui.cpp
+# zlib for the browser build (natively, zlib1g-dev): inflating ZIP entries when sniffing attachments.
+fetch_source zlib "zlib_${zlib_version}" "zlib-$zlib_version" inflate.c
 
 # --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
 if [ ! -f "$root/node_modules/.package-lock.json" ] ||
