@@ -164,9 +164,11 @@ run "pack bad time" 2 pack "$tmp/x-complete" -o "$tmp/x.json" --exported-at 2025
 node -e "const fs = require('fs'); const m = JSON.parse(fs.readFileSync(process.argv[1])); m.files.a1 = '../../etc/passwd'; fs.writeFileSync(process.argv[1], JSON.stringify(m));" "$tmp/x-complete/meta.json"
 run "pack traversal" 2 pack "$tmp/x-complete" -o "$tmp/x.json"
 has err "must be a relative path inside" "pack refuses paths leaving DIR"
-node -e "const fs = require('fs'); const a = JSON.parse(fs.readFileSync(process.argv[1])); a.pieces[2].files[0].media_type = 'text/html'; fs.writeFileSync(process.argv[1], JSON.stringify(a));" "$tmp/x-large/answers.json"
+# (A declared media type is not what decides: pack takes it from the content — tests/cli/files.sh.)
+node -e "const fs = require('fs'); const a = JSON.parse(fs.readFileSync(process.argv[1])); a.pieces[2].files[0].name = 'a/b.pdf'; fs.writeFileSync(process.argv[1], JSON.stringify(a));" "$tmp/x-large/answers.json"
 run "pack invalid" 1 pack "$tmp/x-large" -o "$tmp/x.json"
-has err "is not accepted" "pack refuses to write an invalid bundle"
+has err "the bundle would not be valid; nothing written" "pack refuses to write an invalid bundle"
+has err "path separator" "pack says why"
 [ ! -e "$tmp/x.json" ] || fail "pack wrote an invalid bundle"
 
 "$certif" --help | grep -qE '^  validate +check dossier bundles' || fail "certif --help does not list validate"

@@ -136,7 +136,7 @@ csv_check "$tmp/out" "rows.length === 1 && rows[0].Nom === 'Abel'" "evaluations 
 
 # --- usage ---------------------------------------------------------------------------------------------
 run "help" 0 cohort --help
-has out "Usage: certif cohort [-o FILE] [--force] FILE..." "cohort --help"
+has out "Usage: certif cohort [-o FILE] [--force] [--semicolon] FILE..." "cohort --help"
 run "no file" 2 cohort
 run "no file after -o" 2 cohort -o "$tmp/x.csv"
 run "-o without a file" 2 cohort "$tmp/julien.json" -o
