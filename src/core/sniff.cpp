@@ -926,6 +926,14 @@ const std::vector<std::string_view>& sniff_details() noexcept {
   return ids;
 }
 
+std::string_view sniff_hint(std::string_view id) noexcept {
+  for (const auto& i : k_kinds)
+    if (i.id == id) return i.hint;
+  for (const auto& i : k_details)
+    if (i.id == id) return i.hint;
+  return {};
+}
+
 // The one list of accepted media types (content detection owns it; bundles and the UI use it).
 const std::vector<std::string_view>& accepted_media_types() noexcept {
   static const std::vector<std::string_view> types = {

@@ -85,6 +85,9 @@ const std::vector<std::string_view>& accepted_media_types() noexcept;
 // Every kind and every detail sniff_media_type can report (for the catalogs: each needs its words).
 const std::vector<std::string_view>& sniff_kinds() noexcept;
 const std::vector<std::string_view>& sniff_details() noexcept;
+// The English advice of a kind or a detail id (a detail's own: empty when it has none and its kind's
+// applies); empty for an unknown id.
+std::string_view sniff_hint(std::string_view id) noexcept;
 
 // "PDF document" etc. for an accepted media type; best effort for the refused types sniff_media_type
 // reports; empty for anything else.

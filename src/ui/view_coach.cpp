@@ -275,6 +275,11 @@ void view_coach(View& v, CoachViewState& vs) {
     v.out.push(app::cmd::ExportCohort{});
   }
   ImGui::SameLine();
+  if (button(v.ui, "coach.export_csv_excel", tr.text("coach.export_csv_excel"), ButtonKind::secondary, no_export)) {
+    v.out.push(app::cmd::ExportCohort{true});
+  }
+  if (no_export.empty() && ImGui::IsItemHovered()) tooltip(tr.text("coach.export_csv_excel.hint"));
+  ImGui::SameLine();
   if (button(v.ui, "coach.profile.toggle", tr.text(vs.show_profile ? "coach.profile.hide" : "coach.profile.show"),
              ButtonKind::tertiary)) {
     vs.show_profile = !vs.show_profile;
