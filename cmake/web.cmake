@@ -44,20 +44,12 @@ add_custom_command(
   DEPENDS "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf" "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
   VERBATIM)
 
-# --- stb_image (Debian's libstb-dev): only its directory is exposed to em++, never /usr/include ----------
-set(_stb_inc "${CMAKE_BINARY_DIR}/sysdeps/stb-include")
-file(MAKE_DIRECTORY "${_stb_inc}")
-if(NOT EXISTS "${_stb_inc}/stb")
-  file(CREATE_LINK /usr/include/stb "${_stb_inc}/stb" SYMBOLIC)
-endif()
-
 # --- the web app ---------------------------------------------------------------------------------------
 file(GLOB CERTIF_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 file(GLOB CERTIF_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_executable(certif_web ${CERTIF_PLATFORM_SOURCES} ${CERTIF_UI_SOURCES}
   "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
 target_link_libraries(certif_web PRIVATE certif_app imgui)
-target_include_directories(certif_web SYSTEM PRIVATE "${_stb_inc}")
 target_compile_options(certif_web PRIVATE ${CERTIF_WARNINGS} -Wno-sign-conversion)
 set(_js_library "${CMAKE_SOURCE_DIR}/shell/platform_library.js")
 set_target_properties(certif_web PROPERTIES

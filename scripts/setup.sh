@@ -16,7 +16,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 debs=(
   cmake make g++ clang libclang-rt-14-dev   # native build, libFuzzer + sanitizers
   emscripten                                # em++ 3.1.6 (clang-14)
-  nlohmann-json3-dev libgtest-dev libstb-dev zlib1g-dev
+  nlohmann-json3-dev libgtest-dev zlib1g-dev
   unicode-data                              # UnicodeData.txt, CaseFolding.txt: file-name comparison tables
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
