@@ -1,6 +1,8 @@
 // Image sizes from PNG, JPEG and WebP headers (and the JPEG's EXIF orientation), bounds-checked.
 #include "core/image_header.hpp"
 
+#include "core/bytes.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -8,15 +10,9 @@ namespace core {
 
 namespace {
 
-std::uint32_t u8(std::string_view b, std::size_t at) noexcept { return static_cast<std::uint8_t>(b[at]); }
-std::uint32_t be16(std::string_view b, std::size_t at) noexcept { return (u8(b, at) << 8) | u8(b, at + 1); }
-std::uint32_t be32(std::string_view b, std::size_t at) noexcept { return (be16(b, at) << 16) | be16(b, at + 2); }
-std::uint32_t le16(std::string_view b, std::size_t at) noexcept { return u8(b, at) | (u8(b, at + 1) << 8); }
-std::uint32_t le24(std::string_view b, std::size_t at) noexcept { return le16(b, at) | (u8(b, at + 2) << 16); }
-std::uint32_t le32(std::string_view b, std::size_t at) noexcept { return le16(b, at) | (le16(b, at + 2) << 16); }
-bool has(std::string_view b, std::size_t at, std::string_view magic) noexcept {
-  return at <= b.size() && magic.size() <= b.size() - at && b.substr(at, magic.size()) == magic;
-}
+using namespace core::bytes;
+
+bool has(std::string_view b, std::size_t at, std::string_view magic) noexcept { return has_at(b, at, magic); }
 
 std::optional<ImageHeader> png(std::string_view b) noexcept {
   // Signature, then IHDR first: length 13, "IHDR", width, height (each 1 to 2^31 - 1).

@@ -7,6 +7,7 @@
 // [SECTION] text, markup, CSV   [SECTION] public API
 #include "core/sniff.hpp"
 
+#include "core/bytes.hpp"
 #include "core/csv.hpp"
 #include "core/image_header.hpp"
 #include "core/utf8.hpp"
@@ -210,34 +211,8 @@ struct Verdict {
 
 // [SECTION] byte helpers -------------------------------------------------------------------------------
 
-bool fits(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  const std::uint64_t size = b.size();
-  return at <= size && n <= size - at;
-}
-std::uint8_t byte_at(std::string_view b, std::uint64_t at) noexcept { return static_cast<std::uint8_t>(b[static_cast<std::size_t>(at)]); }
-std::uint32_t le32(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint32_t>(byte_at(b, at)) | (static_cast<std::uint32_t>(byte_at(b, at + 1)) << 8) |
-         (static_cast<std::uint32_t>(byte_at(b, at + 2)) << 16) | (static_cast<std::uint32_t>(byte_at(b, at + 3)) << 24);
-}
-std::uint32_t be32(std::string_view b, std::uint64_t at) noexcept {
-  return (static_cast<std::uint32_t>(byte_at(b, at)) << 24) | (static_cast<std::uint32_t>(byte_at(b, at + 1)) << 16) |
-         (static_cast<std::uint32_t>(byte_at(b, at + 2)) << 8) | static_cast<std::uint32_t>(byte_at(b, at + 3));
-}
-std::string_view slice(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  return b.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(n));
-}
-bool has_at(std::string_view b, std::uint64_t at, std::string_view magic) noexcept {
-  return fits(b, at, magic.size()) && slice(b, at, magic.size()) == magic;
-}
-bool starts(std::string_view b, std::string_view magic) noexcept { return has_at(b, 0, magic); }
+using namespace core::bytes;
 
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool equal_ci(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
 bool starts_ci(std::string_view s, std::string_view prefix) noexcept {
   return s.size() >= prefix.size() && equal_ci(s.substr(0, prefix.size()), prefix);
 }
@@ -727,8 +702,8 @@ std::optional<Verdict> sniff_binary_magic(std::string_view b) {
   if (starts(b, "\x1A\x45\xDF\xA3")) return Verdict{K::video, "WebM/Matroska video", "video/webm"};
   // Short text-like magics: also require the binary byte that follows them, so a CSV can start "ID3;".
   if (starts(b, std::string_view("OggS\0", 5))) return Verdict{K::audio, "Ogg audio", "audio/ogg"};
-  if (starts(b, "fLaC") && fits(b, 0, 5) && (byte_at(b, 4) & 0x7Fu) == 0) return Verdict{K::audio, "FLAC audio", "audio/flac"};
-  if (starts(b, "ID3") && fits(b, 0, 4) && byte_at(b, 3) >= 2 && byte_at(b, 3) <= 4) return Verdict{K::audio, "MP3 audio", "audio/mpeg"};
+  if (starts(b, "fLaC") && fits(b, 0, 5) && (u8(b, 4) & 0x7Fu) == 0) return Verdict{K::audio, "FLAC audio", "audio/flac"};
+  if (starts(b, "ID3") && fits(b, 0, 4) && u8(b, 3) >= 2 && u8(b, 3) <= 4) return Verdict{K::audio, "MP3 audio", "audio/mpeg"};
   if (starts(b, std::string_view("\0\0\xFE\xFF", 4)) || starts(b, std::string_view("\xFF\xFE\0\0", 4)))
     return Verdict{D::text_utf32};
   if (starts(b, "\xFF\xFE") || starts(b, "\xFE\xFF")) return Verdict{K::text_utf16};

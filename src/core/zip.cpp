@@ -1,6 +1,8 @@
 // The ZIP central-directory reader (bounds-checked, refusing what readers disagree on) and zlib's inflate.
 #include "core/zip.hpp"
 
+#include "core/bytes.hpp"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -10,33 +12,8 @@ namespace core::zip {
 
 namespace {
 
-// Offsets read from files are 32-bit values; arithmetic on them is done in 64 bits so that nothing wraps
-// on wasm32 (4-byte size_t).
-bool fits(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  const std::uint64_t size = b.size();
-  return at <= size && n <= size - at;
-}
-std::uint8_t byte_at(std::string_view b, std::uint64_t at) noexcept { return static_cast<std::uint8_t>(b[static_cast<std::size_t>(at)]); }
-std::uint16_t le16(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint16_t>(byte_at(b, at) | (byte_at(b, at + 1) << 8));
-}
-std::uint32_t le32(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint32_t>(byte_at(b, at)) | (static_cast<std::uint32_t>(byte_at(b, at + 1)) << 8) |
-         (static_cast<std::uint32_t>(byte_at(b, at + 2)) << 16) | (static_cast<std::uint32_t>(byte_at(b, at + 3)) << 24);
-}
-std::string_view slice(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  return b.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(n));
-}
-bool has_at(std::string_view b, std::uint64_t at, std::string_view magic) noexcept {
-  return fits(b, at, magic.size()) && slice(b, at, magic.size()) == magic;
-}
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool equal_ci(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
+using namespace core::bytes;
+
 std::string lower_copy(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = lower(c);

@@ -2,22 +2,8 @@
 # `certif validate | inspect | extract | pack` as a black box: exit codes, the --json report other tools
 # read, hostile files refused with their code and path, safe extraction, and pack(extract(b)) == b.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# run NAME EXPECTED_EXIT ARGS... : stdout in $tmp/out, stderr in $tmp/err.
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 2000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 # json_check FILE JS_EXPRESSION MESSAGE : the expression (over `r`, the parsed file) is true.
 json_check() {
   node -e "const r = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); if (!($2)) process.exit(1);" "$1" ||

@@ -4,22 +4,9 @@
 # normalised) and checks every target before writing anything; `inspect` and `cohort` never print a
 # control character to a terminal; `pack` takes each file's type from its content; `cohort --semicolon`.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 export PDF="$root/tests/data/sniff/chromium.pdf" PNG="$root/tests/data/sniff/canvas.png"
 export HTML="$root/tests/data/sniff/page.html"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 2000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 
 # make_dir DIR JS: a folder for `certif pack` from the incomplete sample's answers, edited by the JS
 # statements (over `a`, the answers, and `files`: id -> [source file, path inside DIR]; the sample files
