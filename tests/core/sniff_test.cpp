@@ -698,7 +698,7 @@ TEST(SniffImages, SizeIsReadAndBombsRefused) {
   }
   EXPECT_EQ(sniff(big).kind, "image_too_large");
   // A JPEG with no frame header: nothing could show it.
-  const auto jpeg = sniff(std::string("\xFF\xD8\xFF\xE0\0\x04ab\xFF\xD9", 10));
+  const auto jpeg = sniff(std::string("\xFF\xD8\xFF\xE0\0\x04" "ab\xFF\xD9", 10));
   EXPECT_EQ(jpeg.detail, "jpeg_damaged");
 }
 
