@@ -281,7 +281,12 @@ void viewer(View& v, CoachViewState& vs) {
                         ImGuiWindowFlags_HorizontalScrollbar);
       ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(img.texture)), size);
       ImGui::EndChild();
-      track(v.ui, "coach.viewer.image", tr.text("coach.viewer.image"), "image");
+      // The size decoded (orientation applied, scaled within the viewer's cap), for the text version.
+      track(v.ui, "coach.viewer.image",
+            tr.format("coach.viewer.image.size", {{"label", tr.text("coach.viewer.image")},
+                                                  {"width", std::to_string(static_cast<int>(img.w))},
+                                                  {"height", std::to_string(static_cast<int>(img.h))}}),
+            "image");
     }
   }
   end_card(v.ui);

@@ -174,8 +174,12 @@ cjpeg -quality 85 base.ppm >"$out/cjpeg-baseline.jpg"
 cjpeg -progressive base.ppm >"$out/cjpeg-progressive.jpg"
 cjpeg -arithmetic base.ppm >"$out/cjpeg-arithmetic.jpg"
 jpegtran -rotate 90 "$out/cjpeg-baseline.jpg" >"$out/jpegtran-rotated.jpg"
-# A phone photo: stored landscape, EXIF orientation 6 (shown portrait).
-cp "$out/cjpeg-baseline.jpg" "$out/exiftool-orientation6.jpg"
+# A phone photo, as a phone stores it: a portrait scene kept in the sensor's landscape (pixels turned a
+# quarter anticlockwise, perfectly: 320 and 400 are multiples of the 16-pixel blocks) with EXIF
+# orientation 6, "turn it a quarter clockwise to show it" — upright only when the viewer applies it.
+convert -size 320x400 gradient:'#1d4e89'-'#f2a541' -fill white -pointsize 44 -gravity center -annotate 0 'Photo' -strip ppm:portrait.ppm
+cjpeg -quality 85 portrait.ppm >portrait.jpg
+jpegtran -perfect -rotate 270 portrait.jpg >"$out/exiftool-orientation6.jpg"
 exiftool -q -overwrite_original -Orientation=6 -n -Make=Phone -Model=Camera "$out/exiftool-orientation6.jpg"
 cwebp -quiet -q 80 base.png -o "$out/cwebp-lossy.webp"
 cwebp -quiet -lossless base.png -o "$out/cwebp-lossless.webp"
