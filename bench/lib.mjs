@@ -32,6 +32,7 @@ export function makeBundle({ tmp, certif = path.join(root, 'build/native/certif'
   for (let i = 0; i < count; ++i) {
     const bytes = crypto.randomBytes(size);
     Buffer.from('%PDF-1.7\n').copy(bytes, 0);
+    Buffer.from('\n%%EOF\n').copy(bytes, size - 7);  // a whole PDF ends so (a cut one is refused)
     fs.mkdirSync(path.join(dir, 'files', 'mockup'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'files', 'mockup', `f${i}.pdf`), bytes);
     mockup.files.push({ id: `f${i}`, name: `f${i}.pdf`, media_type: 'application/pdf' });

@@ -48,20 +48,12 @@ add_custom_command(
   DEPENDS "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf" "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
   VERBATIM)
 
-# --- stb_image (Debian's libstb-dev): only its directory is exposed to em++, never /usr/include ----------
-set(_stb_inc "${CMAKE_BINARY_DIR}/sysdeps/stb-include")
-file(MAKE_DIRECTORY "${_stb_inc}")
-if(NOT EXISTS "${_stb_inc}/stb")
-  file(CREATE_LINK /usr/include/stb "${_stb_inc}/stb" SYMBOLIC)
-endif()
-
 # --- the web app ---------------------------------------------------------------------------------------
 file(GLOB CERTIF_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
 file(GLOB CERTIF_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_executable(certif_web ${CERTIF_PLATFORM_SOURCES} ${CERTIF_UI_SOURCES}
   "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
 target_link_libraries(certif_web PRIVATE certif_app imgui)
-target_include_directories(certif_web SYSTEM PRIVATE "${_stb_inc}")
 target_compile_options(certif_web PRIVATE ${CERTIF_WARNINGS} -Wno-sign-conversion)
 set(_js_library "${CMAKE_SOURCE_DIR}/shell/platform_library.js")
 set_target_properties(certif_web PROPERTIES
@@ -139,7 +131,7 @@ target_include_directories(gtest_wasm SYSTEM PUBLIC /usr/src/googletest/googlete
 target_include_directories(gtest_wasm PRIVATE /usr/src/googletest/googletest)
 file(GLOB CERTIF_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
 add_executable(core_tests_wasm ${CERTIF_CORE_TESTS})
-target_link_libraries(core_tests_wasm PRIVATE certif_core gtest_wasm)
+target_link_libraries(core_tests_wasm PRIVATE certif_core certif_zlib gtest_wasm)
 target_compile_definitions(core_tests_wasm PRIVATE "CERTIF_SOURCE_DIR=\"${CMAKE_SOURCE_DIR}\"")
 target_link_options(core_tests_wasm PRIVATE "SHELL:-s ENVIRONMENT=node" "SHELL:-s NODERAWFS=1"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s EXIT_RUNTIME=1" "SHELL:-s TOTAL_STACK=1MB")

@@ -1,30 +1,44 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target (clang, AddressSanitizer + UBSan, in build/fuzz) and fuzzes the bundle
-# reader for SECONDS (default 25), seeded from the sample bundles. Findings land in build/fuzz/findings/.
-#   scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]
+# Builds the libFuzzer targets (clang, AddressSanitizer + UBSan, in build/fuzz) — one per reader of
+# untrusted bytes: bundle, json_strict, base64, jcs, sniff (content sniffing, image headers, PDF ends,
+# ZIP-based documents), zip (the directory reader and inflate), csv, evaluation, file_name (names on disk,
+# caseless keys, terminal text) — and fuzzes each for SECONDS (default 10), seeded from
+# tests/fuzz/corpus/<target>/. Findings land in build/fuzz/findings/<target>/; the last line per target
+# gives its executions.
+#   scripts/fuzz.sh [SECONDS] [TARGET...] [-- extra libFuzzer flags...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-seconds="${1:-25}"
-shift || true
+seconds="${1:-10}"
+[ $# -gt 0 ] && shift
+all=(bundle json_strict base64 jcs sniff zip csv evaluation file_name)
+targets=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do targets+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 build="$root/build/fuzz"
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCERTIF_FUZZ=ON >/dev/null
 fi
-cmake --build "$build" --target bundle_fuzz -j "$(nproc 2>/dev/null || echo 2)"
+cmake --build "$build" --target $(printf '%s_fuzz ' "${targets[@]}") -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 
-# A working corpus of its own (grows as the fuzzer finds new paths), seeded with the small samples;
-# the large one would only slow each run down.
-corpus="$build/corpus"
-mkdir -p "$corpus" "$build/findings"
-cp "$root/assets/samples/complete.json" "$root/assets/samples/incomplete.json" "$corpus/"
 status=0
-"$build/bundle_fuzz" "$corpus" -dict="$root/tests/fuzz/bundle.dict" -max_total_time="$seconds" \
-  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$build/findings/" "$@" >"$build/fuzz.log" 2>&1 || status=$?
-if [ "$status" -ne 0 ]; then
-  tail -n 60 "$build/fuzz.log"
-  echo "fuzz: FAILED (exit $status); the input is in $build/findings/, the log in $build/fuzz.log" >&2
-  exit "$status"
-fi
-# The summary; the per-mutation log stays in build/fuzz/fuzz.log.
-grep -E '^(Done|stat::)' "$build/fuzz.log"
+for t in "${targets[@]}"; do
+  # A working corpus of its own (it grows as the fuzzer finds new paths), seeded from the repository.
+  corpus="$build/corpus/$t"
+  mkdir -p "$corpus" "$build/findings/$t"
+  cp "$root/tests/fuzz/corpus/$t/"* "$corpus/"
+  dict=()
+  [ -f "$root/tests/fuzz/$t.dict" ] && dict=("-dict=$root/tests/fuzz/$t.dict")
+  rc=0
+  "$build/${t}_fuzz" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$build/findings/$t/" "$@" >"$build/$t.log" 2>&1 || rc=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/$t.log" | tail -n 1)
+  if [ "$rc" -ne 0 ]; then
+    tail -n 40 "$build/$t.log"
+    echo "fuzz $t: FAILED (exit $rc); the input is in $build/findings/$t/, the log in $build/$t.log" >&2
+    status=$rc
+  else
+    printf 'fuzz %-12s %10s executions in %s s, 0 findings\n' "$t" "${runs:-?}" "$seconds"
+  fi
+done
+exit "$status"

@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CERTIF_CACHE:-$root/.cache}"          # ignored by git; never committed
 imgui_version="1.86"
 sodium_version="1.0.18"
+zlib_version="1.2.13"
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 sudo_cmd=()
@@ -16,7 +17,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 debs=(
   cmake make g++ clang libclang-rt-14-dev   # native build, libFuzzer + sanitizers
   emscripten                                # em++ 3.1.6 (clang-14)
-  nlohmann-json3-dev libgtest-dev libstb-dev
+  nlohmann-json3-dev libgtest-dev zlib1g-dev
+  unicode-data                              # UnicodeData.txt, CaseFolding.txt: file-name comparison tables
   libsodium-dev                             # crypto for the native build (age sealing)
   age golang-filippo-age-dev                # Debian's age: interop tests; its example file as a known answer
   libssl-dev libqrcodegen-dev libzbar-dev   # credentials: RSA signatures (CLI), QR encoding and reading
@@ -94,7 +96,7 @@ fetch_source() {
   local tarball="" debian="" v
   for v in "" $(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}'); do
     (cd "$cache/dl" && apt-get source --download-only -qq "$pkg${v:+=$v}" >/dev/null 2>&1) || true
-    tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1)
+    tarball=$(ls "$cache/dl/${prefix}"*.orig.tar.* 2>/dev/null | head -n 1 || true)  # none yet: try the next version
     if [ -n "$patched" ]; then
       debian=$( (ls "$cache/dl/${pkg}_${v}"*.debian.tar.* 2>/dev/null || true) | sort -V | tail -n 1)
       [ -n "$tarball" ] && [ -n "$debian" ] && break
@@ -130,6 +132,9 @@ fetch_source libsodium "libsodium_${sodium_version}" "libsodium-$sodium_version"
 # libzbar-dev are used): Nayuki's encoder, and zbar's QR reader with Debian's security patches.
 fetch_source qr-code-generator "qr-code-generator_" qr-code-generator c/qrcodegen.c
 fetch_source zbar "zbar_" zbar zbar/qrcode/qrdec.c patched
+
+# zlib for the browser build (natively, zlib1g-dev): inflating ZIP entries when sniffing attachments.
+fetch_source zlib "zlib_${zlib_version}" "zlib-$zlib_version" inflate.c
 
 # --- npm packages (playwright-core etc., pinned by package-lock.json) -------------------------------
 # A node_modules that is a symbolic link belongs to the tree it points to: `npm ci` would empty that

@@ -212,8 +212,8 @@ void drop_job(AppState& s, std::uint32_t id) {
 }
 
 void refuse(AppState& s, const std::string& piece, const std::string& name, const char* code, std::uint64_t size,
-            std::string kind = {}) {
-  s.file_refusals.push_back({piece, name, code, std::move(kind), size});
+            std::string kind = {}, std::string detail = {}) {
+  s.file_refusals.push_back({piece, name, code, std::move(kind), std::move(detail), size});
   if (s.file_refusals.size() > 20) s.file_refusals.erase(s.file_refusals.begin());
 }
 
@@ -307,7 +307,7 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   }
   const core::Sniff sniff = core::sniff_media_type(job.bytes);
   if (!sniff.accepted) {
-    refuse(s, job.piece_id, job.name, "type_refused", job.size, sniff.kind);
+    refuse(s, job.piece_id, job.name, "type_refused", job.size, sniff.kind, sniff.detail);
     drop_job(s, id);
     return;
   }
@@ -786,7 +786,7 @@ nlohmann::json snapshot(const AppState& state) {
   }
   nlohmann::json refusals = nlohmann::json::array();
   for (const auto& r : state.file_refusals) {
-    refusals.push_back({{"piece", r.piece_id}, {"name", r.name}, {"code", r.code}, {"kind", r.kind}, {"size", r.size}});
+    refusals.push_back({{"piece", r.piece_id}, {"name", r.name}, {"code", r.code}, {"kind", r.kind}, {"detail", r.detail}, {"size", r.size}});
   }
   return {
       {"app", core::app_name},

@@ -12,6 +12,7 @@
 #include "core/badge.hpp"
 #include "core/cohort_csv.hpp"
 #include "core/dossier.hpp"
+#include "core/file_name.hpp"
 #include "core/evaluation_html.hpp"
 #include "core/ics.hpp"
 #include "core/json_reader.hpp"
@@ -458,7 +459,10 @@ void handle(AppState& s, const cmd::SaveFile& c, Effects& fx) {
   CoachEntry* e = find_entry(s.workspace, c.entry);
   if (!e || e->check != CoachEntry::Check::valid) return;
   if (const core::Attachment* a = attachment(*e, c.attachment_id)) {
-    fx.push_back(fx::SaveCoachFile{coach_file_key(e->bundle.digest, a->id), a->name, a->media_type});
+    // Named after its detected type, without bidi or invisible characters (core/file_name.hpp): opened
+    // from disk, a PDF claimed as "x.html" must not run as a page.
+    fx.push_back(fx::SaveCoachFile{coach_file_key(e->bundle.digest, a->id), core::disk_file_name(a->name, a->media_type, "piece"),
+                                   a->media_type});
   }
 }
 
@@ -685,7 +689,7 @@ void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx) {
   download(fx, "badge-" + slug_for(*e) + ".json", "application/ld+json", std::move(badge).value());
 }
 
-void handle(AppState& s, const cmd::ExportCohort&, Effects& fx) {
+void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx) {
   std::vector<core::BundleSummary> summaries;
   std::vector<const core::Evaluation*> evaluations;
   for (const auto* e : valid_entries(s.workspace)) {
@@ -693,7 +697,8 @@ void handle(AppState& s, const cmd::ExportCohort&, Effects& fx) {
     if (!is_duplicate(s.workspace, *e)) evaluations.push_back(&e->evaluation);
   }
   const auto rows = core::cohort_rows(summaries, s.workspace.triage, evaluations);
-  download(fx, "cohorte-" + core::to_iso(s.today) + ".csv", "text/csv", core::cohort_csv(rows));
+  download(fx, "cohorte-" + core::to_iso(s.today) + (c.semicolon ? "-excel" : "") + ".csv", "text/csv",
+           core::cohort_csv(rows, c.semicolon ? ';' : ','));
 }
 
 } // namespace app

@@ -100,7 +100,9 @@ struct DownloadAttestation { std::uint32_t entry; };
 struct ExportEvaluation { std::uint32_t entry; };
 struct DownloadEvaluationSheet { std::uint32_t entry; };  // the record as printable, accessible HTML
 struct ExportBadge { std::uint32_t entry; };
-struct ExportCohort {};
+struct ExportCohort {
+  bool semicolon = false;  // the French Excel variant: ';' between fields (same fields, same guard)
+};
 } // namespace cmd
 
 using Command = std::variant<

@@ -101,6 +101,7 @@ struct FileRefusal {
   std::string name;
   std::string code;         // "file_too_large", "dossier_full", "type_refused", "read_failed", "empty"
   std::string kind;         // for "type_refused": what the content is (core::Sniff::kind)
+  std::string detail;       // and, when there is one, the precise finding (core::Sniff::detail)
   std::uint64_t size = 0;   // the file's size
 };
 

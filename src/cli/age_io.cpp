@@ -318,7 +318,10 @@ OutputFile::~OutputFile() {
 bool OutputFile::open(const std::string& path, bool force, unsigned mode, std::string& error) {
   path_ = path;
   if (path == "-") return true;
-  if (!may_write(path, force, error)) return false;
+  if (auto why = cannot_write(path, force)) {
+    error = *why;
+    return false;
+  }
   // Next to the target (same file system, so the rename is atomic), hidden, unique.
   const fs::path target(path);
   const std::string dir = target.has_parent_path() ? target.parent_path().string() + "/" : std::string();

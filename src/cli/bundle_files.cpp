@@ -1,12 +1,18 @@
-// What the bundle commands share: the embedded referential and ruleset, safe file names and writes, and
-// how an issue or a size is printed.
+// What the bundle commands share: the embedded referential and ruleset, safe writes, and how an issue,
+// a size or a bundle's text is printed.
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
 #include "core/bundle.hpp"
-#include "core/utf8.hpp"
+#include "core/terminal_text.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -39,7 +45,7 @@ const core::Ruleset* embedded_ruleset(std::string& error) {
 
 core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age) {
   const std::uint64_t limit = core::max_bundle_bytes;
-  const std::string shown = path == "-" ? std::string("standard input") : std::string(path);
+  const std::string label = path == "-" ? std::string("standard input") : std::string(path);
   auto too_large = [&](const std::string& size) {
     return core::Issue{core::Severity::error, "json.too_large", "",
                        "the file is " + size + " long; the limit is " + std::to_string(limit) + " bytes"};
@@ -48,11 +54,11 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age)
   if (path != "-") {
     const fs::path p{std::string(path)};
     if (fs::is_directory(p, ec)) {
-      return core::Issue{core::Severity::error, "file.unreadable", "", shown + " is a folder, not a file"};
+      return core::Issue{core::Severity::error, "file.unreadable", "", label + " is a folder, not a file"};
     }
     if (fs::is_regular_file(p, ec)) {
       const auto size = fs::file_size(p, ec);
-      if (auto sealed = read_if_sealed(p.string(), shown, age, limit, ec ? 0 : size)) return std::move(*sealed);
+      if (auto sealed = read_if_sealed(p.string(), label, age, limit, ec ? 0 : size)) return std::move(*sealed);
       if (!ec && size > limit) return too_large(std::to_string(size) + " bytes");
       std::string error;
       auto text = read_input(path, error);
@@ -66,7 +72,7 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age)
   std::istream* in = &std::cin;
   if (path != "-") {
     file.open(std::string(path), std::ios::binary);
-    if (!file) return core::Issue{core::Severity::error, "file.unreadable", "", "cannot open " + shown};
+    if (!file) return core::Issue{core::Severity::error, "file.unreadable", "", "cannot open " + label};
     in = &file;
   }
   std::string text;
@@ -74,31 +80,21 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age)
   while (*in) {
     in->read(piece.data(), static_cast<std::streamsize>(piece.size()));
     text.append(piece.data(), static_cast<std::size_t>(in->gcount()));
-    if (text.size() <= piece.size() && core::looks_like_age(text)) return open_sealed(*in, std::move(text), shown, age, limit, 0);
+    if (text.size() <= piece.size() && core::looks_like_age(text)) return open_sealed(*in, std::move(text), label, age, limit, 0);
     if (text.size() > limit) return too_large("more than " + std::to_string(limit) + " bytes");
   }
-  if (in->bad()) return core::Issue{core::Severity::error, "file.unreadable", "", "cannot read " + shown};
+  if (in->bad()) return core::Issue{core::Severity::error, "file.unreadable", "", "cannot read " + label};
   return text;
 }
 
-bool may_write(const std::string& path, bool force, std::string& error) {
-  std::error_code ec;
-  const auto status = fs::symlink_status(path, ec);
-  if (fs::is_symlink(status)) {
-    error = path + " is a symbolic link; not writing through it";
-    return false;
-  }
-  if (fs::exists(status)) {
-    if (!force) {
-      error = path + " already exists (use --force to replace it)";
-      return false;
-    }
-    if (!fs::is_regular_file(status)) {
-      error = path + " exists and is not a regular file";
-      return false;
-    }
-  }
-  return true;
+std::optional<std::string> cannot_write(const std::string& path, bool force) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) return std::nullopt;  // nothing there yet
+  if (S_ISLNK(st.st_mode)) return path + " is a symbolic link; not writing through it";
+  if (!force) return path + " already exists (use --force to replace it)";
+  if (!S_ISREG(st.st_mode)) return path + " exists and is not a regular file";
+  if (st.st_nlink != 1) return path + " has other hard links: replacing it would change a file elsewhere";
+  return std::nullopt;
 }
 
 std::string utc_now() {
@@ -112,68 +108,47 @@ std::string utc_now() {
 
 bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error) {
   if (path == "-") {
+    std::string escaped;
+    if (isatty(STDOUT_FILENO)) {
+      escaped = core::terminal_text(bytes, core::LineBreaks::kept);
+      bytes = escaped;
+    }
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     std::cout.flush();
     if (!std::cout) error = "cannot write to standard output";
     return static_cast<bool>(std::cout);
   }
-  if (!may_write(path, force, error)) return false;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    error = "cannot create " + path;
+  if (auto why = cannot_write(path, force)) {
+    error = *why;
     return false;
   }
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    error = "cannot write " + path;
+  // Opened without following a link and without truncating, then checked again on the open file: what
+  // was looked at above cannot be swapped for something else in between.
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644);
+  if (fd < 0) {
+    error = "cannot create " + path + ": " + std::strerror(errno);
     return false;
   }
-  return true;
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+    close(fd);
+    error = path + " is not a regular file of its own; not written";
+    return false;
+  }
+  bool ok = ftruncate(fd, 0) == 0;
+  std::size_t done = 0;
+  while (ok && done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  if (close(fd) != 0) ok = false;
+  if (!ok) error = "cannot write " + path;
+  return ok;
 }
 
-std::string safe_file_name(std::string_view name, std::string_view fallback) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < name.size()) {
-    const core::Utf8Char c = core::decode_utf8(name, i);
-    const char32_t cp = c.code_point;
-    const bool reserved = cp == '/' || cp == '\\' || cp == ':' || cp == '*' || cp == '?' || cp == '"' || cp == '<' ||
-                          cp == '>' || cp == '|' || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-    if (!c.valid || reserved) out += '_';
-    else out.append(name.data() + i, c.length);
-    i += c.length;
-  }
-  // No hidden files, no "." or "..", nothing Windows would silently trim.
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  std::size_t lead = 0;
-  while (lead < out.size() && (out[lead] == '.' || out[lead] == ' ')) ++lead;
-  if (lead > 0) out = "_" + out.substr(lead);
-  if (out.empty() || out == "_") out = std::string(fallback);
-  // Device names are reserved on Windows whatever the extension ("nul.txt").
-  std::string stem = out.substr(0, out.find('.'));
-  for (char& ch : stem) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-  static const char* const devices[] = {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4",
-                                        "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3",
-                                        "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
-  for (const char* d : devices) {
-    if (stem == d) {
-      out = "_" + out;
-      break;
-    }
-  }
-  // At most 200 bytes (room for a " (2)" suffix under the usual 255), cut on a character boundary,
-  // keeping a short extension.
-  constexpr std::size_t max_bytes = 200;
-  if (out.size() > max_bytes) {
-    const auto dot = out.rfind('.');
-    const std::string ext = dot != std::string::npos && out.size() - dot <= 16 ? out.substr(dot) : std::string();
-    std::size_t keep = max_bytes - ext.size();
-    while (keep > 0 && (static_cast<unsigned char>(out[keep]) & 0xC0u) == 0x80u) --keep;
-    out = out.substr(0, keep) + ext;
-  }
-  return out;
-}
+std::string shown(std::string_view text) { return core::terminal_text(text); }
 
 std::string format_issue(const core::Issue& issue) {
   std::string severity = core::to_string(issue.severity);
@@ -182,7 +157,7 @@ std::string format_issue(const core::Issue& issue) {
   for (char& c : line) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  return line;
+  return shown(line);
 }
 
 std::string format_size(std::uint64_t bytes) {

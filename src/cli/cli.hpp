@@ -105,22 +105,27 @@ core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age 
 const core::Referential* embedded_referential(std::string& error);
 const core::Ruleset* embedded_ruleset(std::string& error);
 
-// Whether `path` may be written: not through a symbolic link, not over anything but a regular file, and
-// over an existing file only with `force`. false and `error` set otherwise.
-bool may_write(const std::string& path, bool force, std::string& error);
 // The current UTC time, "YYYY-MM-DDThh:mm:ssZ" (bundles' exported_at, identity files' created line).
 std::string utc_now();
 
 // Writes `bytes` to `path` ("-": standard output). Refuses to replace an existing file unless `force`,
-// and never writes through a symbolic link. false and `error` set on failure.
+// and then only a regular file with no other hard link (replacing it would change a file elsewhere);
+// never writes through a symbolic link. On standard output, a terminal gets the control characters
+// escaped (core::terminal_text, line breaks kept); a pipe or a file gets the bytes as they are. false
+// and `error` set on failure.
 bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error);
 
-// A file or folder name safe to create on any common file system, from a name found in a bundle: path
-// separators, control and reserved characters become '_', no leading dot or space, no trailing dot or
-// space, no device name (CON, NUL...), at most 200 bytes; `fallback` when nothing is left.
-std::string safe_file_name(std::string_view name, std::string_view fallback);
+// Why `path` may not be written (nullopt: it may): a symbolic link; an existing file without `force`;
+// with `force`, anything but a regular file with a single hard link (a FIFO, a device, a folder, a file
+// linked from elsewhere). The checks write_file makes, for commands that check every target first.
+std::optional<std::string> cannot_write(const std::string& path, bool force);
 
-// "error   /answers/identity/email: message" (one line: line breaks in the message become spaces).
+// Text from a bundle (a name, a title, a message quoting it) as printed in reports: control characters
+// escaped (core::terminal_text), so that it can neither send terminal commands nor fake a line.
+std::string shown(std::string_view text);
+
+// "error   /answers/identity/email: message" (one line: line breaks in the message become spaces, other
+// control characters are escaped).
 std::string format_issue(const core::Issue& issue);
 // "12.3 KiB"
 std::string format_size(std::uint64_t bytes);
@@ -135,7 +140,7 @@ int run_inspect(const Args& args);
 int run_extract(const Args& args);
 // `certif pack DIR -o FILE [--force] [--exported-at T]` (src/cli/pack.cpp).
 int run_pack(const Args& args);
-// `certif cohort [-o FILE] [--force] FILE...` (src/cli/cohort.cpp).
+// `certif cohort [-o FILE] [--force] [--semicolon] FILE...` (src/cli/cohort.cpp).
 int run_cohort(const Args& args);
 // `certif html summary|evaluation|attestation FILE... [--lang fr|en] [-o FILE] [--force]` (src/cli/html.cpp).
 int run_html(const Args& args);

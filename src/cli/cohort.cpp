@@ -1,4 +1,4 @@
-// `certif cohort [-o FILE] [--force] FILE...`: the coach's cohort table (CSV) from bundles and evaluation
+// `certif cohort [-o FILE] [--force] [--semicolon] FILE...`: the coach's cohort table (CSV) from bundles and evaluation
 // records in any order, the same bytes as the web app's export.
 #include "cli/cli.hpp"
 
@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view sub = "cohort";
 
 void print_usage(std::ostream& out) {
-  out << "Usage: certif cohort [-o FILE] [--force] FILE...\n\n"
+  out << "Usage: certif cohort [-o FILE] [--force] [--semicolon] FILE...\n\n"
          "Reads dossier bundles (certif-intra/dossier) and evaluation records (certif-intra/evaluation), in\n"
          "any order, and writes the cohort table: one row per candidate (their latest bundle, with the\n"
          "evaluation whose bundle digest matches it, else an earlier version's), as CSV (RFC 4180, UTF-8 with\n"
@@ -29,14 +29,16 @@ void print_usage(std::ostream& out) {
          "Eligibility is recomputed from each bundle's answers on its own reference date, never taken from\n"
          "the candidate's claim. A file that cannot be read or is invalid is reported on standard error and\n"
          "left out; the others still make the table.\n\n"
-         "  -o FILE   write the table to FILE (default: standard output; \"-\" too)\n"
-         "  --force   replace FILE if it exists\n"
+         "  -o FILE       write the table to FILE (default: standard output; \"-\" too)\n"
+         "  --force       replace FILE if it exists\n"
+         "  --semicolon   separate the fields with ';', as French Excel expects (the same fields, quoted\n"
+         "                and guarded the same way; the web app's \"Excel (;)\" export)\n"
          "  --identity KEYFILE  opens sealed bundles (.age); see certif open --help for passphrases\n\n"
          "Exit status: 0 every file was read; 1 some file is invalid; 2 bad arguments, an unreadable file or\n"
          "an output that cannot be written.\n";
 }
 
-std::string shown(std::string_view file) { return file == "-" ? std::string("standard input") : std::string(file); }
+std::string file_label(std::string_view file) { return file == "-" ? std::string("standard input") : std::string(file); }
 
 void report(const std::string& name, const char* what, const std::vector<core::Issue>& issues, bool errors_only) {
   std::cerr << name << ": " << what << '\n';
@@ -75,7 +77,7 @@ int run_cohort(const Args& all_args) {
   Args args;
   if (!take_age_options(sub, all_args, args, age)) return exit_usage;
   std::string output = "-";
-  bool force = false;
+  bool force = false, semicolon = false;
   std::vector<std::string_view> files;
   bool options_done = false;
   for (std::size_t k = 0; k < args.size(); ++k) {
@@ -92,6 +94,8 @@ int run_cohort(const Args& all_args) {
       output = std::string(args[++k]);
     } else if (!options_done && a == "--force") {
       force = true;
+    } else if (!options_done && a == "--semicolon") {
+      semicolon = true;
     } else if (!options_done && a == "--") {
       options_done = true;
     } else if (!options_done && a.size() > 1 && a.front() == '-') {
@@ -120,7 +124,7 @@ int run_cohort(const Args& all_args) {
   std::vector<std::string> evaluation_files;
   bool invalid = false, unreadable = false;
   for (const std::string_view file : files) {
-    const std::string name = shown(file);
+    const std::string name = file_label(file);
     auto text = read_bundle_file(file, &age);
     if (!text) {
       const bool unopened = cannot_read(text.error());
@@ -189,7 +193,7 @@ int run_cohort(const Args& all_args) {
   }
 
   const std::vector<core::CohortRow> rows = core::cohort_rows(summaries, triage, evaluation_list);
-  if (!write_file(output, core::cohort_csv(rows), force, error)) {
+  if (!write_file(output, core::cohort_csv(rows, semicolon ? ';' : ','), force, error)) {
     fail(sub, error);
     return exit_usage;
   }

@@ -181,7 +181,7 @@ int run_cpf(const Args& args) {
     const core::Decision* decision = core::current_decision(e);
     const std::string label = e.candidate.first_name + " " + e.candidate.last_name + " <" + e.candidate.email + ">";
     if (decision == nullptr || decision->decision != core::DecisionKind::admis) {
-      std::cerr << "certif cpf: " << file << ": " << label << " is not admitted: not declared\n";
+      std::cerr << "certif cpf: " << shown(file) << ": " << shown(label) << " is not admitted: not declared\n";
       continue;
     }
     const std::string email = core::normalize_email(e.candidate.email);

@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "cli/rsa.hpp"
 
+#include "core/file_name.hpp"
 #include "core/attestation.hpp"
 #include "core/bundle.hpp"
 #include "core/evaluation.hpp"
@@ -342,7 +343,7 @@ int run_sign(const Args& args) {
   auto signature = sign(*key, prepared->credential_signing_input, code);
   if (!signature) return code;
   const std::string jwt = core::compact_jws(prepared->credential_signing_input, *signature) + "\n";
-  const std::string output = o.get("-o") ? *o.get("-o") : o.value_or("--output", safe_file_name(prepared->file_name, "credential.jwt"));
+  const std::string output = o.get("-o") ? *o.get("-o") : o.value_or("--output", core::portable_file_name(prepared->file_name, "credential.jwt"));
   if (!write_file(output, jwt, o.has("--force"), error)) {
     fail(sub, error);
     return exit_usage;
@@ -463,7 +464,8 @@ nlohmann::json to_json(const VerifyReport& r) {
 }
 
 void print_text(const VerifyReport& r, std::ostream& out) {
-  const std::string name = r.file == "-" ? "standard input" : r.file;
+  // Everything but our own words comes from the file (a stranger's): printed through shown().
+  const std::string name = r.file == "-" ? "standard input" : shown(r.file);
   if (!r.verdict) {
     out << name << ": REFUSED\n";
     for (const auto& i : r.refusal) out << "  " << format_issue(i) << '\n';
@@ -473,10 +475,10 @@ void print_text(const VerifyReport& r, std::ostream& out) {
   out << name << ": " << (v.status == core::VerdictStatus::valid ? "VALID" : "NOT VALID (" + std::string(core::to_string(v.status)) + ")")
       << " — " << (r.kind == "credential" ? "credential" : "attestation code") << '\n';
   const core::CredentialFacts& f = v.facts;
-  out << "  holder:        " << f.holder_name << "\n  certification: " << f.certification_code
-      << (f.certification_name.empty() ? "" : " – " + f.certification_name) << "\n  obtained:      " << core::to_iso(f.date)
-      << "\n  issuer:        " << (f.issuer_name.empty() ? f.issuer_id : f.issuer_name + " (" + f.issuer_id + ")")
-      << "\n  credential id: " << f.credential_id << "\n  signed with:   " << f.kid << '\n';
+  out << "  holder:        " << shown(f.holder_name) << "\n  certification: " << shown(f.certification_code)
+      << (f.certification_name.empty() ? "" : " – " + shown(f.certification_name)) << "\n  obtained:      " << core::to_iso(f.date)
+      << "\n  issuer:        " << (f.issuer_name.empty() ? shown(f.issuer_id) : shown(f.issuer_name) + " (" + shown(f.issuer_id) + ")")
+      << "\n  credential id: " << shown(f.credential_id) << "\n  signed with:   " << shown(f.kid) << '\n';
   for (const auto& i : v.issues) out << "  " << format_issue(i) << '\n';
 }
 

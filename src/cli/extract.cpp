@@ -1,8 +1,11 @@
 // `certif extract FILE DIR [--force]`: unpacks a verified bundle into a folder that `certif pack` turns back
-// into the same bytes — answers.json, meta.json, and files/<piece>/<name> with sanitised names.
+// into the same bytes — answers.json, meta.json, and files/<piece>/<name>, each name inert (the detected
+// type's extension: core/file_name) and unique as case- and normalisation-insensitive systems see it.
 #include "cli/cli.hpp"
 
 #include "core/bundle.hpp"
+#include "core/file_name.hpp"
+#include "core/unicode.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -21,26 +24,27 @@ void print_usage(std::ostream& out) {
          "  answers.json            the answers (attachments described, without their data)\n"
          "  meta.json               {\"bundle\": the bundle's other members (export time, versions, verdict,\n"
          "                           unknown members), \"files\": {attachment id: path of its file in DIR}}\n"
-         "  files/<piece>/<name>    each attachment, under a name made safe for any file system\n"
+         "  files/<piece>/<name>    each attachment, under a name made safe for any file system: it ends\n"
+         "                          with the extension of the type its content was found to be (a PDF\n"
+         "                          named \"x.html\" is written \"x.html.pdf\"), without bidirectional or\n"
+         "                          invisible characters, never a Windows device name, and unique even\n"
+         "                          where \"Été.pdf\" and \"été.pdf\" are one file (macOS, Windows)\n"
          "`certif pack DIR -o FILE` turns the folder back into the same bundle, byte for byte.\n"
-         "Existing files are not replaced without --force; nothing is written outside DIR.\n\n"
+         "Every target is checked before anything is written: existing files are not replaced without\n"
+         "--force, and even then only regular files with no other hard link; nothing is written through a\n"
+         "symbolic link or outside DIR. When one target is refused, nothing is written.\n\n"
          "Exit status: 0 extracted; 1 the bundle is not valid (nothing written); 2 bad arguments, an\n"
          "unreadable file, or a file that cannot be written.\n";
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
-
-// `name`, or "name (2).ext", "name (3).ext"... whichever is not yet in `taken` (compared ignoring ASCII
-// case, for case-insensitive file systems).
+// `name`, or "name (2).ext", "name (3).ext"... whichever is not yet in `taken`, names compared as
+// case-insensitive, normalisation-insensitive file systems compare them (core::caseless_key).
 std::string unique_name(const std::string& name, std::set<std::string>& taken) {
   std::string candidate = name;
   const auto dot = name.rfind('.');
   const std::string stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
   const std::string ext = dot == std::string::npos || dot == 0 ? std::string() : name.substr(dot);
-  for (int n = 2; !taken.insert(lower_ascii(candidate)).second; ++n) candidate = stem + " (" + std::to_string(n) + ")" + ext;
+  for (int n = 2; !taken.insert(core::caseless_key(candidate)).second; ++n) candidate = stem + " (" + std::to_string(n) + ")" + ext;
   return candidate;
 }
 
@@ -97,10 +101,11 @@ int run_extract(const Args& args) {
   for (std::size_t i = 0; i < b.dossier.pieces.size(); ++i) {
     const core::Piece& p = b.dossier.pieces[i];
     if (p.files.empty()) continue;
-    const std::string folder = unique_name(safe_file_name(p.id, "piece-" + std::to_string(i + 1)), folders);
+    const std::string folder = unique_name(core::portable_file_name(p.id, "piece-" + std::to_string(i + 1)), folders);
     std::set<std::string> names;
     for (const core::Attachment& a : p.files) {
-      const std::string name = unique_name(safe_file_name(a.name, "file-" + a.id), names);
+      // The bundle verified each file's content is of its declared type: that type names the extension.
+      const std::string name = unique_name(core::disk_file_name(a.name, a.media_type, "file-" + a.id), names);
       Output o;
       o.relative = "files/" + folder + "/" + name;
       o.bytes = a.bytes;
@@ -125,8 +130,9 @@ int run_extract(const Args& args) {
     if (!o.owned.empty()) o.bytes = o.owned;
   }
 
-  // Refuse before writing anything: existing files (without --force), and any symbolic link on the way
-  // inside DIR (it could lead outside).
+  // Refuse before writing anything: any symbolic link on the way inside DIR (it could lead outside), a
+  // part of a path that is not a folder, and every target write_file would refuse (existing without
+  // --force; with it, anything but a regular file of its own: a FIFO, a device, a hard link).
   std::error_code ec;
   for (const Output& o : outputs) {
     fs::path at = dir;
@@ -139,11 +145,12 @@ int run_extract(const Args& args) {
         return exit_usage;
       }
       const bool last = std::next(part) == rel.end();
-      if (last && fs::exists(st) && !force) {
-        fail(sub, at.string() + " already exists (use --force to replace it); nothing written");
-        return exit_usage;
-      }
-      if (!last && fs::exists(st) && !fs::is_directory(st)) {
+      if (last) {
+        if (auto why = cannot_write(at.string(), force)) {
+          fail(sub, *why + "; nothing written");
+          return exit_usage;
+        }
+      } else if (fs::exists(st) && !fs::is_directory(st)) {
         fail(sub, at.string() + " exists and is not a folder; nothing written");
         return exit_usage;
       }
@@ -160,7 +167,7 @@ int run_extract(const Args& args) {
       fail(sub, error);
       return exit_usage;
     }
-    std::cout << target.string() << '\n';
+    std::cout << shown(target.string()) << '\n';
   }
   return exit_ok;
 }

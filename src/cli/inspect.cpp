@@ -25,7 +25,8 @@ void print_usage(std::ostream& out) {
          "2 bad arguments or an unreadable file.\n";
 }
 
-std::string or_dash(const std::string& s) { return s.empty() ? std::string("—") : s; }
+// Every text taken from the bundle is printed through shown(): control characters escaped.
+std::string or_dash(const std::string& s) { return s.empty() ? std::string("—") : shown(s); }
 
 std::string verdict_word(const nlohmann::json& v) {
   if (!v.is_object()) return "no verdict";
@@ -115,13 +116,13 @@ int run_inspect(const Args& all_args) {
 
   out << "File:          " << name << '\n'
       << "Bundle:        " << core::bundle_format << " v" << b.format_version << ", written by " << or_dash(b.app_name) << ' '
-      << b.app_version << " on " << b.exported_at << '\n'
+      << shown(b.app_version) << " on " << shown(b.exported_at) << '\n'
       << "Integrity:     verified (sha256-jcs " << b.digest << ")" << (b.canonical ? "" : ", not in canonical form") << '\n'
-      << "Referential:   " << b.referential_id << " v" << b.referential_version << ", ruleset " << b.ruleset_id << " v"
+      << "Referential:   " << shown(b.referential_id) << " v" << b.referential_version << ", ruleset " << shown(b.ruleset_id) << " v"
       << b.ruleset_version << '\n'
       << '\n'
       << "Candidate:     " << or_dash(d.first_name + (d.first_name.empty() || d.last_name.empty() ? "" : " ") + d.last_name)
-      << (d.email.empty() ? "" : " <" + d.email + ">") << '\n'
+      << (d.email.empty() ? "" : " <" + shown(d.email) + ">") << '\n'
       << "               " << or_dash(d.status) << " · " << or_dash(d.position) << " · " << or_dash(d.administration) << '\n'
       << "Startup:       " << or_dash(d.startup_name) << " — incubator " << or_dash(d.incubator) << ", phase "
       << or_dash(d.startup_phase) << ", since " << or_dash(d.startup_start) << '\n'
@@ -153,16 +154,17 @@ int run_inspect(const Args& all_args) {
   for (const auto& p : d.pieces) files += p.files.size();
   out << "\nPieces (" << files << (files == 1 ? " file, " : " files, ") << format_size(core::attachments_size(d)) << "):\n";
   for (const auto& p : d.pieces) {
-    std::string id = p.id;
+    std::string id = shown(p.id);
     id.resize(std::max<std::size_t>(id.size(), 18), ' ');
     std::string lead = "    " + id + " ";
     if (p.url.empty() && p.files.empty()) out << lead << "(missing)\n";
     if (!p.url.empty()) {
-      out << lead << "link " << p.url << '\n';
+      out << lead << "link " << shown(p.url) << '\n';
       lead = std::string(lead.size(), ' ');
     }
     for (const auto& f : p.files) {
-      out << lead << f.name << "  " << f.media_type << "  " << format_size(f.size()) << "  sha256 " << f.sha256 << '\n';
+      out << lead << shown(f.name) << "  " << shown(f.media_type) << "  " << format_size(f.size()) << "  sha256 "
+          << shown(f.sha256) << '\n';
       lead = std::string(lead.size(), ' ');
     }
   }

@@ -53,7 +53,7 @@ std::optional<std::string> read_input(std::string_view path, std::string& error)
 }
 
 void fail(std::string_view sub, std::string_view message) {
-  std::cerr << "certif " << sub << ": " << message << '\n';
+  std::cerr << "certif " << sub << ": " << shown(message) << '\n';
 }
 
 } // namespace cli

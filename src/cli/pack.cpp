@@ -3,8 +3,10 @@
 #include "cli/cli.hpp"
 
 #include "core/bundle.hpp"
+#include "core/file_name.hpp"
 #include "core/json_strict.hpp"
 #include "core/sha256.hpp"
+#include "core/sniff.hpp"
 #include "core/version.hpp"
 
 #include <filesystem>
@@ -21,10 +23,11 @@ constexpr std::string_view sub = "pack";
 void print_usage(std::ostream& out) {
   out << "Usage: certif pack DIR -o FILE [--force] [--exported-at YYYY-MM-DDThh:mm:ssZ]\n\n"
          "Makes a dossier bundle from DIR, laid out as `certif extract` writes it:\n"
-         "  answers.json   the answers; each file entry needs an \"id\" (size and sha256 are computed)\n"
+         "  answers.json   the answers; each file entry needs an \"id\" (size, sha256 and media_type are\n"
+         "                 computed: the type from the file's content, as the web app does)\n"
          "  meta.json      optional: {\"bundle\": {members other than answers}, \"files\": {id: path}}\n"
          "  files/...      the attachments; an id missing from meta.json's \"files\" is looked for at\n"
-         "                 files/<piece id>/<file name>\n"
+         "                 files/<piece id>/<file name> (or under the name `certif extract` gives it)\n"
          "What meta.json's \"bundle\" gives is written as it is. What it lacks is this program's own:\n"
          "format and version, \"app\", the embedded referential and ruleset, \"exported_at\" (from\n"
          "--exported-at, else the current time), and \"eligibility_at_export\" (computed from the answers,\n"
@@ -145,13 +148,22 @@ int run_pack(const Args& args) {
   // The attachments: every file entry's bytes, found by its id.
   std::vector<core::Issue> reading;
   core::Dossier dossier = core::answers_from_json(*answers, reading);
-  const json* pieces = answers->is_object() && answers->contains("pieces") ? &(*answers)["pieces"] : nullptr;
+  json* pieces = answers->is_object() && answers->contains("pieces") ? &(*answers)["pieces"] : nullptr;
+  // The file entry of answers.json for attachment k of piece i (nullptr when it is not an object).
+  const auto file_entry = [&](std::size_t i, std::size_t k) -> json* {
+    if (!pieces || !pieces->is_array() || i >= pieces->size() || !(*pieces)[i].is_object()) return nullptr;
+    const auto entries = (*pieces)[i].find("files");
+    if (entries == (*pieces)[i].end() || !entries->is_array() || k >= entries->size() || !(*entries)[k].is_object()) return nullptr;
+    return &(*entries)[k];
+  };
   for (std::size_t i = 0; i < dossier.pieces.size(); ++i) {
     core::Piece& p = dossier.pieces[i];
     for (std::size_t k = 0; k < p.files.size(); ++k) {
       core::Attachment& a = p.files[k];
-      std::string relative = "files/" + safe_file_name(p.id, "piece-" + std::to_string(i + 1)) + "/" +
-                             safe_file_name(a.name, "file-" + a.id);
+      const std::string folder = "files/" + core::portable_file_name(p.id, "piece-" + std::to_string(i + 1)) + "/";
+      std::string relative = folder + core::portable_file_name(a.name, "file-" + a.id);
+      const std::string extracted = folder + core::disk_file_name(a.name, a.media_type, "file-" + a.id);
+      if (!fs::exists(dir / fs::path(relative), ec) && fs::exists(dir / fs::path(extracted), ec)) relative = extracted;
       const auto mapped = file_map.find(a.id);
       if (mapped != file_map.end()) {
         if (!mapped->is_string() || !inside(mapped->get<std::string>())) {
@@ -166,18 +178,29 @@ int run_pack(const Args& args) {
         return exit_usage;
       }
       a.bytes = std::move(*bytes);
+      // The type is the content's, never the name's or what answers.json says (as the web app decides).
+      const core::Sniff sniff = core::sniff_media_type(a.bytes);
+      if (!sniff.accepted) {
+        fail(sub, relative + " (attachment \"" + a.id + "\", piece \"" + p.id + "\"): " + core::sniff_refusal_message(sniff) +
+                      " Nothing written.");
+        return exit_invalid;
+      }
+      if (a.media_type != sniff.media_type) {
+        if (!a.media_type.empty()) {
+          std::cerr << "certif pack: " << shown(relative) << ": its content is " << sniff.description << " (" << sniff.media_type
+                    << "), not " << shown(a.media_type) << " as answers.json says: the content's type is used\n";
+        }
+        a.media_type = sniff.media_type;
+        if (json* entry = file_entry(i, k)) (*entry)["media_type"] = sniff.media_type;
+      }
       // Say so when answers.json described other bytes (the writer uses the file's).
-      const json* piece = pieces && pieces->is_array() && i < pieces->size() ? &(*pieces)[i] : nullptr;
-      const auto entries = piece && piece->is_object() ? piece->find("files") : json::const_iterator();
-      if (piece && piece->is_object() && entries != piece->end() && entries->is_array()) {
-        if (k < entries->size() && (*entries)[k].is_object()) {
-          const json& e = (*entries)[k];
-          const bool size_differs = e.contains("size") && e["size"] != a.bytes.size();
-          const bool sha_differs = e.contains("sha256") && e["sha256"] != core::sha256_hex(a.bytes);
-          if (size_differs || sha_differs) {
-            std::cerr << "certif pack: answers.json /pieces/" << i << "/files/" << k << ": size and sha256 taken from "
-                      << relative << " (they differ from what answers.json says)\n";
-          }
+      if (const json* e = file_entry(i, k)) {
+        const auto size = e->find("size"), sha = e->find("sha256");
+        const bool size_differs = size != e->end() && *size != a.bytes.size();
+        const bool sha_differs = sha != e->end() && *sha != core::sha256_hex(a.bytes);
+        if (size_differs || sha_differs) {
+          std::cerr << "certif pack: answers.json /pieces/" << i << "/files/" << k << ": size and sha256 taken from "
+                    << shown(relative) << " (they differ from what answers.json says)\n";
         }
       }
     }

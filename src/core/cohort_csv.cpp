@@ -56,7 +56,7 @@ std::string csv_field(std::string_view text) {
   } else {
     value.append(text);
   }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  if (value.find_first_of(",;\t\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (const char c : value) {
     if (c == '"') quoted += '"';
@@ -145,14 +145,14 @@ std::vector<CohortRow> cohort_rows(const std::vector<BundleSummary>& summaries, 
   return rows;
 }
 
-std::string cohort_csv(const std::vector<CohortRow>& rows) {
+std::string cohort_csv(const std::vector<CohortRow>& rows, char separator) {
   static const char* const header[] = {
       "Nom", "Prénom", "E-mail", "Startup", "Éligibilité (recalculée)", "Déclaration du candidat", "Complétude",
       "Statut", "Décision", "Date de la décision", "Dossier exporté le", "Versions reçues", "Empreinte du dossier"};
   std::string out = "\xEF\xBB\xBF";
-  auto record = [&out](const std::vector<std::string>& fields) {
+  auto record = [&out, separator](const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += ',';
+      if (i > 0) out += separator;
       out += csv_field(fields[i]);
     }
     out += "\r\n";

@@ -3,7 +3,12 @@
 //
 // The file (other tools rely on it; assets/schema/evaluation-v1.md documents it):
 // - RFC 4180: comma-separated, CRLF after every record (the last one included), a field quoted when it
-//   holds a comma, a quote, CR or LF, quotes inside doubled. A header record first.
+//   holds a comma, a semicolon, a tab, a quote, CR or LF, quotes inside doubled. A header record first.
+//   Quoting ';' and tab too means a spreadsheet that splits on them (French Excel splits on ';') still
+//   sees each field whole — never a formula cut out of the middle of one.
+// - A variant for French Excel, which opens a CSV file with ';' as the separator: the same fields, the
+//   same quoting and the same formula guard, separated by ';' (`certif cohort --semicolon`, and the
+//   app's "Excel (;)" export).
 // - UTF-8 with a byte order mark: without it, Excel reads the file as Windows-1252 and garbles accents.
 // - Formula injection guard: a field starting with = + - @ tab or CR gets a leading apostrophe, so a
 //   spreadsheet shows it as text instead of evaluating it (a candidate could name themselves
@@ -47,10 +52,10 @@ struct CohortRow {
 std::vector<CohortRow> cohort_rows(const std::vector<BundleSummary>& summaries, const Triage& triage,
                                    const std::vector<const Evaluation*>& evaluations);
 
-// The whole file: byte order mark, header, rows.
-std::string cohort_csv(const std::vector<CohortRow>& rows);
+// The whole file: byte order mark, header, rows; fields separated by `separator` (',' or ';').
+std::string cohort_csv(const std::vector<CohortRow>& rows, char separator = ',');
 
-// One field as written: the formula guard, then RFC 4180 quoting when needed.
+// One field as written: the formula guard, then quoting when it holds , ; tab " CR or LF.
 std::string csv_field(std::string_view text);
 
 // The French words the table uses: "éligible" / "non éligible" / "indéterminée"; "à examiner",

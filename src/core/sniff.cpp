@@ -1,17 +1,21 @@
-// Content-based media-type detection: magic numbers, a bounds-checked ZIP directory reader with a small
-// inflater (for [Content_Types].xml), and the CSV heuristic. See sniff.hpp for the decisions.
+// Content-based media-type detection: magic numbers, PDF structure at both ends, image headers, ZIP-based
+// documents (core/zip: directory, content types, relationships), and the CSV heuristic (core/csv). See
+// sniff.hpp for the decisions.
 //
-// [SECTION] kinds table   [SECTION] byte helpers   [SECTION] inflate   [SECTION] ZIP
-// [SECTION] OpenDocument / Office Open XML   [SECTION] binary magics   [SECTION] text, markup, CSV
-// [SECTION] public API
+// [SECTION] kinds and details   [SECTION] byte helpers   [SECTION] XML attributes
+// [SECTION] OpenDocument / Office Open XML   [SECTION] PDF   [SECTION] images   [SECTION] binary magics
+// [SECTION] text, markup, CSV   [SECTION] public API
 #include "core/sniff.hpp"
 
+#include "core/bytes.hpp"
+#include "core/csv.hpp"
+#include "core/image_header.hpp"
 #include "core/utf8.hpp"
+#include "core/zip.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -20,13 +24,13 @@ namespace core {
 
 namespace {
 
-// [SECTION] kinds table ----------------------------------------------------------------------------
+// [SECTION] kinds and details -------------------------------------------------------------------------
 
 enum class K {
   pdf, png, jpeg, webp, odt, ods, odp, docx, xlsx, pptx, csv,  // accepted
   empty, html, svg, xml, json, script, exe, elf, macho, gif, tiff, bmp, heic, avif, video, audio, zip,
   gzip, bzip2, xz, seven_z, rar, legacy_office, encrypted, rtf, postscript, odf_other, macro, text_utf16, text,
-  damaged, unknown,
+  image_too_large, damaged, unknown,
 };
 
 struct KindInfo {
@@ -44,6 +48,10 @@ constexpr std::string_view k_odp = "application/vnd.oasis.opendocument.presentat
 constexpr std::string_view k_docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 constexpr std::string_view k_xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::string_view k_pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+constexpr std::string_view k_again = "export or print it to PDF again";
+constexpr std::string_view k_resave = "open it in LibreOffice and save it again, or export it as PDF";
+constexpr std::string_view k_password = "remove the password (or export it as PDF): coaches could not open it";
+constexpr std::string_view k_programs = "programs are never accepted";
 
 // Accepted kinds first. The same media types as accepted_media_types() (below); a test checks it.
 constexpr KindInfo k_kinds[] = {
@@ -64,9 +72,9 @@ constexpr KindInfo k_kinds[] = {
     {K::xml, "xml", "application/xml", "XML document", "export it as PDF (or CSV for a table)", false},
     {K::json, "json", "application/json", "JSON data", "export it as CSV or PDF", false},
     {K::script, "script", "text/plain", "script", "scripts are never accepted", false},
-    {K::exe, "exe", "application/x-msdownload", "Windows executable", "programs are never accepted", false},
-    {K::elf, "elf", "application/x-executable", "Linux executable (ELF)", "programs are never accepted", false},
-    {K::macho, "macho", "application/x-mach-binary", "macOS executable (Mach-O)", "programs are never accepted", false},
+    {K::exe, "exe", "application/x-msdownload", "Windows executable", k_programs, false},
+    {K::elf, "elf", "application/x-executable", "Linux executable (ELF)", k_programs, false},
+    {K::macho, "macho", "application/x-mach-binary", "macOS executable (Mach-O)", k_programs, false},
     {K::gif, "gif", "image/gif", "GIF image", "convert it to PNG or JPEG", false},
     {K::tiff, "tiff", "image/tiff", "TIFF image", "convert it to PNG, JPEG or PDF", false},
     {K::bmp, "bmp", "image/bmp", "BMP image", "convert it to PNG or JPEG", false},
@@ -82,8 +90,7 @@ constexpr KindInfo k_kinds[] = {
     {K::rar, "rar", "application/vnd.rar", "RAR archive", "attach the files it contains one by one", false},
     {K::legacy_office, "legacy_office", "application/x-ole-storage", "legacy Microsoft Office file",
      "save it as .docx/.xlsx/.pptx or PDF", false},
-    {K::encrypted, "encrypted", "application/octet-stream", "password-protected document",
-     "remove the password (or export it as PDF): coaches could not open it", false},
+    {K::encrypted, "encrypted", "application/octet-stream", "password-protected document", k_password, false},
     {K::rtf, "rtf", "application/rtf", "RTF document", "save it as .docx, .odt or PDF", false},
     {K::postscript, "postscript", "application/postscript", "PostScript document", "convert it to PDF", false},
     {K::odf_other, "odf_other", "application/vnd.oasis.opendocument", "OpenDocument file of another kind",
@@ -92,6 +99,8 @@ constexpr KindInfo k_kinds[] = {
      "macros are not accepted: save it without macros (.docx/.xlsx/.pptx or .odt/.ods/.odp) or as PDF", false},
     {K::text_utf16, "text_utf16", "text/plain", "UTF-16 text", "save it as \"CSV UTF-8\" (or PDF)", false},
     {K::text, "text", "text/plain", "plain text", "save it as PDF, or as CSV if it is a table", false},
+    {K::image_too_large, "image_too_large", "application/octet-stream", "image too large",
+     "reduce it to at most 100 megapixels (12000×8000, for example)", false},
     {K::damaged, "damaged", "application/octet-stream", "damaged file", "it looks damaged or truncated: export it again", false},
     {K::unknown, "unknown", "application/octet-stream", "unrecognised binary data", "", false},
 };
@@ -102,55 +111,113 @@ const KindInfo& info(K k) noexcept {
   return k_kinds[sizeof k_kinds / sizeof k_kinds[0] - 1];
 }
 
-// What a detector found: a kind, optionally with a more precise description / media type / hint.
-struct Verdict {
-  K kind = K::unknown;
-  std::string_view description = {};
-  std::string_view media_type = {};
-  std::string_view hint = {};
-  std::string_view encoding = {};
+// The precise findings within a kind that deserve their own words and advice (in both catalogs too).
+enum class D {
+  none,
+  pdf_no_version, pdf_prefix, pdf_truncated, pdf_archive_appended, pdf_data_appended, pdf_encrypted,
+  png_damaged, jpeg_damaged, webp_damaged,
+  zip_damaged, zip_unsupported, zip_too_many, zip_duplicate, zip_encrypted,
+  odf_damaged, odf_mimetype_order, odf_mimetype_value, odf_mimetype_stored, odf_incomplete, odf_encrypted, odf_macro,
+  odf_template, odf_flat, odf_drawing, odf_other_type,
+  ooxml_damaged, ooxml_ambiguous, ooxml_other, ooxml_template, ooxml_macro, ooxml_encrypted,
+  epub, jar, apk,
+  text_utf32, text_invalid_utf8,
 };
 
-// [SECTION] byte helpers ---------------------------------------------------------------------------
+struct DetailInfo {
+  D d;
+  std::string_view id;
+  K kind;
+  std::string_view description;
+  std::string_view hint;  // empty: the kind's
+};
 
-// Offsets read from files are 32-bit values; arithmetic on them is done in 64 bits so that nothing
-// wraps on wasm32 (4-byte size_t).
-bool fits(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  const std::uint64_t size = b.size();
-  return at <= size && n <= size - at;
-}
-std::uint8_t byte_at(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint8_t>(b[static_cast<std::size_t>(at)]);
-}
-// Little-endian reads; callers have checked `fits`.
-std::uint16_t le16(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint16_t>(byte_at(b, at) | (byte_at(b, at + 1) << 8));
-}
-std::uint32_t le32(std::string_view b, std::uint64_t at) noexcept {
-  return static_cast<std::uint32_t>(byte_at(b, at)) | (static_cast<std::uint32_t>(byte_at(b, at + 1)) << 8) |
-         (static_cast<std::uint32_t>(byte_at(b, at + 2)) << 16) | (static_cast<std::uint32_t>(byte_at(b, at + 3)) << 24);
-}
-std::uint32_t be32(std::string_view b, std::uint64_t at) noexcept {
-  return (static_cast<std::uint32_t>(byte_at(b, at)) << 24) | (static_cast<std::uint32_t>(byte_at(b, at + 1)) << 16) |
-         (static_cast<std::uint32_t>(byte_at(b, at + 2)) << 8) | static_cast<std::uint32_t>(byte_at(b, at + 3));
-}
-std::string_view slice(std::string_view b, std::uint64_t at, std::uint64_t n) noexcept {
-  return b.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(n));
-}
-bool has_at(std::string_view b, std::uint64_t at, std::string_view magic) noexcept {
-  return fits(b, at, magic.size()) && slice(b, at, magic.size()) == magic;
-}
-bool starts(std::string_view b, std::string_view magic) noexcept { return has_at(b, 0, magic); }
+constexpr DetailInfo k_details[] = {
+    {D::pdf_no_version, "pdf_no_version", K::damaged, "damaged PDF document (no version in its header)", k_again},
+    {D::pdf_prefix, "pdf_prefix", K::damaged, "PDF document with unexpected bytes before its header",
+     "export or print it to PDF again (data before the header is how files pretending to be two formats are made)"},
+    {D::pdf_truncated, "pdf_truncated", K::damaged, "truncated PDF document (its end is missing)",
+     "download or export it again: the file was cut short"},
+    {D::pdf_archive_appended, "pdf_archive_appended", K::damaged, "PDF document with a ZIP archive appended",
+     "export or print it to PDF again, and attach any other file on its own"},
+    {D::pdf_data_appended, "pdf_data_appended", K::damaged, "PDF document followed by other data", k_again},
+    {D::pdf_encrypted, "pdf_encrypted", K::encrypted, "password-protected PDF document",
+     "remove the password or the restrictions (print it to a new PDF): coaches could not open it"},
+    {D::png_damaged, "png_damaged", K::damaged, "damaged PNG image", "export it again as PNG or JPEG"},
+    {D::jpeg_damaged, "jpeg_damaged", K::damaged, "damaged JPEG image (no frame header)", "export it again as JPEG or PNG"},
+    {D::webp_damaged, "webp_damaged", K::damaged, "damaged WebP image", "export it again as WebP, PNG or JPEG"},
+    {D::zip_damaged, "zip_damaged", K::damaged, "damaged ZIP archive", ""},
+    {D::zip_unsupported, "zip_unsupported", K::zip, "ZIP64 or multi-part ZIP archive", ""},
+    {D::zip_too_many, "zip_too_many", K::zip, "ZIP archive with too many entries", ""},
+    {D::zip_duplicate, "zip_duplicate", K::damaged, "ZIP-based file with two entries of the same name",
+     "save it again from the program that made it, or export it as PDF"},
+    {D::zip_encrypted, "zip_encrypted", K::encrypted, "ZIP-based file with encrypted entries", ""},
+    {D::odf_damaged, "odf_damaged", K::damaged, "damaged OpenDocument file", k_resave},
+    {D::odf_mimetype_order, "odf_mimetype_order", K::damaged,
+     "non-conforming OpenDocument file ('mimetype' is not the first entry)", k_resave},
+    {D::odf_mimetype_value, "odf_mimetype_value", K::damaged,
+     "non-conforming OpenDocument file ('mimetype' is not exactly the media type)", k_resave},
+    {D::odf_mimetype_stored, "odf_mimetype_stored", K::damaged,
+     "non-conforming OpenDocument file ('mimetype' compressed or with extra data)", k_resave},
+    {D::odf_incomplete, "odf_incomplete", K::damaged, "incomplete OpenDocument file (no content.xml)", k_resave},
+    {D::odf_encrypted, "odf_encrypted", K::encrypted, "password-protected OpenDocument file",
+     "save it again without a password (File > Properties > Security in LibreOffice), or export it as PDF"},
+    {D::odf_macro, "odf_macro", K::macro, "OpenDocument file with macros", ""},
+    {D::odf_template, "odf_template", K::odf_other, "OpenDocument template",
+     "create a document from the template and save that as .odt, .ods or .odp (or export it as PDF)"},
+    {D::odf_flat, "odf_flat", K::odf_other, "flat OpenDocument XML file (.fodt, .fods, .fodp)",
+     "save it as .odt, .ods or .odp (not \"Flat XML\"), or export it as PDF"},
+    {D::odf_drawing, "odf_drawing", K::odf_other, "OpenDocument drawing (.odg)", "export it as PDF or PNG"},
+    {D::odf_other_type, "odf_other_type", K::odf_other, "OpenDocument file of another kind", ""},
+    {D::ooxml_damaged, "ooxml_damaged", K::damaged, "damaged Office document",
+     "open it in Office or LibreOffice and save it again, or export it as PDF"},
+    {D::ooxml_ambiguous, "ooxml_ambiguous", K::damaged, "ambiguous Office document (several main parts)",
+     "save it again from the program that made it, or export it as PDF"},
+    {D::ooxml_other, "ooxml_other", K::zip, "Office Open XML package of another kind (Visio, XPS…)", "export it as PDF"},
+    {D::ooxml_template, "ooxml_template", K::zip, "Office template (.dotx, .xltx, .potx)",
+     "create a document from the template and save that as .docx, .xlsx or .pptx (or export it as PDF)"},
+    {D::ooxml_macro, "ooxml_macro", K::macro, "Office document with macros", ""},
+    {D::ooxml_encrypted, "ooxml_encrypted", K::encrypted, "password-protected Office document",
+     "remove the password (File > Info > Protect in Office) and save it again, or export it as PDF"},
+    {D::epub, "epub", K::zip, "EPUB e-book", "export it as PDF"},
+    {D::jar, "jar", K::zip, "Java archive (.jar)", k_programs},
+    {D::apk, "apk", K::zip, "Android application (.apk)", k_programs},
+    {D::text_utf32, "text_utf32", K::text_utf16, "UTF-32 text", ""},
+    {D::text_invalid_utf8, "text_invalid_utf8", K::text, "text with invalid UTF-8", "save it as \"CSV UTF-8\" again"},
+};
 
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool equal_ci(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
+const DetailInfo* detail_info(D d) noexcept {
+  for (const auto& i : k_details)
+    if (i.d == d) return &i;
+  return nullptr;
 }
+
+// What a detector found: a kind (or a detail, which implies its kind), optionally with a more precise
+// description, media type or encoding.
+struct Verdict {
+  K kind = K::unknown;
+  std::string description = {};
+  std::string_view media_type = {};
+  std::string_view encoding = {};
+  D detail = D::none;
+  char separator = '\0';
+  std::optional<ImageHeader> image = {};
+
+  Verdict() = default;
+  Verdict(K k, std::string desc = {}, std::string_view type = {}) : kind(k), description(std::move(desc)), media_type(type) {}
+  Verdict(D d, std::string desc = {}, std::string_view type = {})  // NOLINT: a detail stands for its kind
+      : kind(detail_info(d) ? detail_info(d)->kind : K::unknown), description(std::move(desc)), media_type(type), detail(d) {}
+};
+
+// [SECTION] byte helpers -------------------------------------------------------------------------------
+
+using namespace core::bytes;
+
 bool starts_ci(std::string_view s, std::string_view prefix) noexcept {
   return s.size() >= prefix.size() && equal_ci(s.substr(0, prefix.size()), prefix);
+}
+bool ends_ci(std::string_view s, std::string_view suffix) noexcept {
+  return s.size() >= suffix.size() && equal_ci(s.substr(s.size() - suffix.size()), suffix);
 }
 // `needle` must be lower-case.
 bool contains_ci(std::string_view hay, std::string_view needle) noexcept {
@@ -163,374 +230,168 @@ bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c 
 bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// [SECTION] inflate --------------------------------------------------------------------------------
-// RFC 1951, after zlib's puff.c: canonical Huffman decoding one bit at a time. Only used on
-// [Content_Types].xml (a few KB), so simplicity beats speed. Output is capped; every read is checked.
+// [SECTION] XML attributes ---------------------------------------------------------------------------
+// [Content_Types].xml and the relationship parts are read as Office reads them: attribute values with
+// their entities decoded ("macro&#x45;nabled" is "macroEnabled"). A DTD (which could define entities) is
+// forbidden in OPC packages (ECMA-376 part 2, 8.1.4): its presence makes the package damaged.
 
-class Inflater {
-public:
-  Inflater(std::string_view in, std::size_t cap) noexcept : in_(in), cap_(cap) {}
-
-  std::optional<std::string> run() {
-    bool last = false;
-    do {
-      last = bits(1) != 0;
-      const std::uint32_t type = bits(2);
-      if (!ok_) return std::nullopt;
-      bool block_ok = false;
-      if (type == 0) block_ok = stored();
-      else if (type == 1) block_ok = fixed();
-      else if (type == 2) block_ok = dynamic();
-      if (!block_ok || !ok_) return std::nullopt;
-    } while (!last);
-    return std::move(out_);
-  }
-
-private:
-  static constexpr int k_max_bits = 15;
-  struct Huffman {
-    std::array<std::int16_t, k_max_bits + 1> count{};
-    std::array<std::int16_t, 288> symbol{};
-  };
-
-  std::uint32_t bits(int need) noexcept {
-    std::uint32_t val = bit_buf_;
-    while (bit_count_ < need) {
-      if (pos_ >= in_.size()) {
-        ok_ = false;
-        return 0;
-      }
-      val |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(in_[pos_++])) << bit_count_;
-      bit_count_ += 8;
-    }
-    bit_buf_ = val >> need;
-    bit_count_ -= need;
-    return val & ((1u << need) - 1u);
-  }
-
-  bool put(char c) {
-    if (out_.size() >= cap_) return false;
-    out_.push_back(c);
-    return true;
-  }
-
-  bool stored() {
-    bit_buf_ = 0;  // a stored block starts on a byte boundary
-    bit_count_ = 0;
-    if (in_.size() - pos_ < 4) return false;
-    const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<std::uint8_t>(in_[pos_ + i])); };
-    const std::uint32_t len = b(0) | (b(1) << 8);
-    const std::uint32_t nlen = b(2) | (b(3) << 8);
-    pos_ += 4;
-    if (len != (~nlen & 0xFFFFu)) return false;
-    if (in_.size() - pos_ < len || cap_ - out_.size() < len) return false;
-    out_.append(in_.substr(pos_, len));
-    pos_ += len;
-    return true;
-  }
-
-  // Builds the decoding table; returns 0 for a complete code, > 0 incomplete, < 0 over-subscribed.
-  static int construct(Huffman& h, const std::int16_t* length, int n) noexcept {
-    h.count.fill(0);
-    for (int s = 0; s < n; ++s) h.count[static_cast<std::size_t>(length[s])]++;
-    if (h.count[0] == n) return 0;  // no codes: complete, but decoding will fail
-    int left = 1;
-    for (int len = 1; len <= k_max_bits; ++len) {
-      left <<= 1;
-      left -= h.count[static_cast<std::size_t>(len)];
-      if (left < 0) return left;
-    }
-    std::array<std::int16_t, k_max_bits + 1> offs{};
-    for (std::size_t len = 1; len < k_max_bits; ++len)
-      offs[len + 1] = static_cast<std::int16_t>(offs[len] + h.count[len]);
-    for (int s = 0; s < n; ++s)
-      if (length[s] != 0) h.symbol[static_cast<std::size_t>(offs[static_cast<std::size_t>(length[s])]++)] = static_cast<std::int16_t>(s);
-    return left;
-  }
-
-  int decode(const Huffman& h) noexcept {
-    int code = 0, first = 0, index = 0;
-    for (std::size_t len = 1; len <= k_max_bits; ++len) {
-      code |= static_cast<int>(bits(1));
-      if (!ok_) return -1;
-      const int count = h.count[len];
-      if (code - count < first) return h.symbol[static_cast<std::size_t>(index + (code - first))];
-      index += count;
-      first += count;
-      first <<= 1;
-      code <<= 1;
-    }
-    return -1;  // ran out of codes
-  }
-
-  bool codes(const Huffman& lencode, const Huffman& distcode) {
-    static constexpr std::int16_t lbase[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                                31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-    static constexpr std::int16_t lext[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-    static constexpr std::int16_t dbase[30] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                                193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-    static constexpr std::int16_t dext[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
-    for (;;) {
-      int symbol = decode(lencode);
-      if (symbol < 0) return false;
-      if (symbol < 256) {
-        if (!put(static_cast<char>(symbol))) return false;
-        continue;
-      }
-      if (symbol == 256) return true;
-      symbol -= 257;
-      if (symbol >= 29) return false;
-      const std::size_t len = static_cast<std::size_t>(lbase[symbol]) + bits(lext[symbol]);
-      symbol = decode(distcode);
-      if (symbol < 0 || symbol >= 30) return false;
-      const std::size_t dist = static_cast<std::size_t>(dbase[symbol]) + bits(dext[symbol]);
-      if (!ok_ || dist > out_.size()) return false;
-      for (std::size_t i = 0; i < len; ++i)  // byte by byte: source and destination may overlap
-        if (!put(out_[out_.size() - dist])) return false;
-    }
-  }
-
-  bool fixed() {
-    std::array<std::int16_t, 288> lengths{};
-    for (std::size_t s = 0; s < 288; ++s) lengths[s] = s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8;
-    Huffman lencode, distcode;
-    construct(lencode, lengths.data(), 288);
-    for (std::size_t s = 0; s < 30; ++s) lengths[s] = 5;
-    construct(distcode, lengths.data(), 30);
-    return codes(lencode, distcode);
-  }
-
-  bool dynamic() {
-    static constexpr std::size_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
-    const int nlen = static_cast<int>(bits(5)) + 257;
-    const int ndist = static_cast<int>(bits(5)) + 1;
-    const std::size_t ncode = bits(4) + 4u;
-    if (!ok_ || nlen > 286 || ndist > 30) return false;
-    std::array<std::int16_t, 320> lengths{};
-    for (std::size_t i = 0; i < ncode; ++i) lengths[order[i]] = static_cast<std::int16_t>(bits(3));
-    if (!ok_) return false;
-    Huffman lencode, distcode;
-    if (construct(lencode, lengths.data(), 19) != 0) return false;  // the code-length code must be complete
-    int index = 0;
-    while (index < nlen + ndist) {
-      int symbol = decode(lencode);
-      if (symbol < 0) return false;
-      if (symbol < 16) {
-        lengths[static_cast<std::size_t>(index++)] = static_cast<std::int16_t>(symbol);
-        continue;
-      }
-      std::int16_t len = 0;
-      std::uint32_t repeat = 0;
-      if (symbol == 16) {
-        if (index == 0) return false;
-        len = lengths[static_cast<std::size_t>(index - 1)];
-        repeat = 3 + bits(2);
-      } else if (symbol == 17) {
-        repeat = 3 + bits(3);
-      } else {
-        repeat = 11 + bits(7);
-      }
-      if (!ok_ || static_cast<std::uint32_t>(index) + repeat > static_cast<std::uint32_t>(nlen + ndist)) return false;
-      while (repeat-- > 0) lengths[static_cast<std::size_t>(index++)] = len;
-    }
-    if (lengths[256] == 0) return false;  // no end-of-block code
-    int err = construct(lencode, lengths.data(), nlen);
-    if (err < 0 || (err > 0 && nlen - lencode.count[0] != 1)) return false;  // incomplete only for one code
-    err = construct(distcode, lengths.data() + nlen, ndist);
-    if (err < 0 || (err > 0 && ndist - distcode.count[0] != 1)) return false;
-    return codes(lencode, distcode);
-  }
-
-  std::string_view in_;
-  std::size_t cap_;
-  std::size_t pos_ = 0;
-  std::uint32_t bit_buf_ = 0;
-  int bit_count_ = 0;
-  bool ok_ = true;
-  std::string out_;
+struct XmlAttribute {
+  std::string_view name;  // local name (any prefix dropped)
+  std::string value;      // entities decoded
 };
 
-// CRC-32 (ISO-HDLC, as ZIP uses), so that a damaged entry is not read as a different valid one.
-constexpr std::array<std::uint32_t, 256> make_crc_table() noexcept {
-  std::array<std::uint32_t, 256> table{};
-  for (std::uint32_t n = 0; n < 256; ++n) {
-    std::uint32_t c = n;
-    for (int k = 0; k < 8; ++k) c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[n] = c;
-  }
-  return table;
-}
-constexpr std::array<std::uint32_t, 256> k_crc_table = make_crc_table();
-
-std::uint32_t crc32(std::string_view data) noexcept {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (char ch : data) c = k_crc_table[(c ^ static_cast<std::uint8_t>(ch)) & 0xFFu] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+std::string_view local_name(std::string_view qname) noexcept {
+  const std::size_t colon = qname.rfind(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
 }
 
-// [SECTION] ZIP ------------------------------------------------------------------------------------
-
-constexpr std::uint64_t k_eocd_size = 22;
-constexpr std::uint64_t k_max_eocd_search = k_eocd_size + 0xFFFF;  // record + the longest comment
-constexpr std::uint32_t k_max_zip_entries = 10000;                  // Office files have a few hundred
-constexpr std::uint64_t k_cd_header_size = 46;
-constexpr std::uint64_t k_local_header_size = 30;
-
-struct ZipEntry {
-  std::string_view name;
-  std::uint16_t flags = 0;
-  std::uint16_t method = 0;
-  std::uint32_t crc = 0;
-  std::uint32_t compressed = 0;
-  std::uint32_t uncompressed = 0;
-  std::uint32_t local_offset = 0;
-};
-
-enum class ZipError { none, damaged, unsupported, too_many_entries };
-
-struct ZipDirectory {
-  ZipError error = ZipError::none;
-  std::uint64_t cd_offset = 0;  // local data must end before it
-  std::vector<ZipEntry> entries;
-
-  const ZipEntry* find(std::string_view name) const noexcept {
-    for (const auto& e : entries)
-      if (e.name == name) return &e;
-    return nullptr;
-  }
-  const ZipEntry* find_ci(std::string_view name) const noexcept {
-    for (const auto& e : entries)
-      if (equal_ci(e.name, name)) return &e;
-    return nullptr;
-  }
-};
-
-ZipDirectory read_zip_directory(std::string_view b) {
-  ZipDirectory d;
-  const std::uint64_t size = b.size();
-  d.error = ZipError::damaged;
-  if (size < k_eocd_size) return d;
-  // The end record is the last "PK\5\6" whose comment ends exactly at the end of the file: a comment
-  // length that lies (too long, or leaving trailing bytes) disqualifies the candidate.
-  const std::uint64_t lowest = size > k_max_eocd_search ? size - k_max_eocd_search : 0;
-  std::optional<std::uint64_t> eocd;
-  for (std::uint64_t pos = size - k_eocd_size;; --pos) {
-    if (has_at(b, pos, "PK\x05\x06") && pos + k_eocd_size + le16(b, pos + 20) == size) {
-      eocd = pos;
-      break;
+// Appends `raw` with its five predefined and numeric character references decoded; false on any other.
+bool decode_entities(std::string_view raw, std::string& out) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '&') {
+      out.push_back(raw[i]);
+      continue;
     }
-    if (pos == lowest) break;
+    const std::size_t semi = raw.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 12) return false;
+    const std::string_view ref = raw.substr(i + 1, semi - i - 1);
+    i = semi;
+    if (ref == "lt") out.push_back('<');
+    else if (ref == "gt") out.push_back('>');
+    else if (ref == "amp") out.push_back('&');
+    else if (ref == "quot") out.push_back('"');
+    else if (ref == "apos") out.push_back('\'');
+    else if (ref.size() >= 2 && ref[0] == '#') {
+      const bool hex = ref[1] == 'x';
+      const std::string_view digits = ref.substr(hex ? 2 : 1);
+      if (digits.empty()) return false;
+      std::uint32_t cp = 0;
+      for (char c : digits) {
+        std::uint32_t v = 0;
+        if (is_digit(c)) v = static_cast<std::uint32_t>(c - '0');
+        else if (hex && lower(c) >= 'a' && lower(c) <= 'f') v = static_cast<std::uint32_t>(lower(c) - 'a' + 10);
+        else return false;
+        cp = cp * (hex ? 16u : 10u) + v;
+        if (cp > 0x10FFFF) return false;
+      }
+      if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+      append_utf8(out, static_cast<char32_t>(cp));
+    } else {
+      return false;
+    }
   }
-  if (!eocd) return d;
-  const std::uint64_t e = *eocd;
-  const std::uint16_t disk = le16(b, e + 4);
-  const std::uint16_t cd_disk = le16(b, e + 6);
-  const std::uint16_t entries_here = le16(b, e + 8);
-  const std::uint16_t entries_total = le16(b, e + 10);
-  const std::uint32_t cd_size = le32(b, e + 12);
-  const std::uint32_t cd_offset = le32(b, e + 16);
-  const bool zip64_locator = e >= 20 && has_at(b, e - 20, "PK\x06\x07");
-  if (zip64_locator || entries_total == 0xFFFF || cd_size == 0xFFFFFFFFu || cd_offset == 0xFFFFFFFFu ||
-      disk != 0 || cd_disk != 0 || entries_here != entries_total) {
-    d.error = ZipError::unsupported;
-    return d;
-  }
-  if (entries_total > k_max_zip_entries) {
-    d.error = ZipError::too_many_entries;
-    return d;
-  }
-  // The directory sits right before the end record (no ZIP64 records, no prefixed data).
-  if (static_cast<std::uint64_t>(cd_offset) + cd_size != e) return d;
-  if (static_cast<std::uint64_t>(entries_total) * k_cd_header_size > cd_size) return d;
-  d.cd_offset = cd_offset;
-  d.entries.reserve(entries_total);
-  std::uint64_t p = cd_offset;
-  for (std::uint32_t i = 0; i < entries_total; ++i) {
-    if (!fits(b, p, k_cd_header_size) || p + k_cd_header_size > e || !has_at(b, p, "PK\x01\x02")) return d;
-    ZipEntry z;
-    z.flags = le16(b, p + 8);
-    z.method = le16(b, p + 10);
-    z.crc = le32(b, p + 16);
-    z.compressed = le32(b, p + 20);
-    z.uncompressed = le32(b, p + 24);
-    const std::uint64_t name_len = le16(b, p + 28);
-    const std::uint64_t extra_len = le16(b, p + 30);
-    const std::uint64_t comment_len = le16(b, p + 32);
-    z.local_offset = le32(b, p + 42);
-    const std::uint64_t next = p + k_cd_header_size + name_len + extra_len + comment_len;
-    if (next > e) return d;
-    z.name = slice(b, p + k_cd_header_size, name_len);
-    d.entries.push_back(z);
-    p = next;
-  }
-  if (p != e) return d;  // the directory holds more than it declares
-  d.error = ZipError::none;
-  return d;
+  return true;
 }
 
-// The stored (possibly compressed) bytes of an entry, when its local header agrees with the directory.
-std::optional<std::string_view> entry_data(std::string_view b, const ZipDirectory& d, const ZipEntry& z) noexcept {
-  const std::uint64_t lo = z.local_offset;
-  if (lo + k_local_header_size > d.cd_offset || !has_at(b, lo, "PK\x03\x04")) return std::nullopt;
-  if (le16(b, lo + 8) != z.method) return std::nullopt;
-  const std::uint64_t name_len = le16(b, lo + 26);
-  const std::uint64_t extra_len = le16(b, lo + 28);
-  const std::uint64_t start = lo + k_local_header_size + name_len + extra_len;
-  if (start + z.compressed > d.cd_offset) return std::nullopt;
-  if (slice(b, lo + k_local_header_size, name_len) != z.name) return std::nullopt;
-  return slice(b, start, z.compressed);
-}
-
-// The uncompressed content of an entry (stored or deflated, not encrypted, CRC checked), at most `cap` bytes.
-std::optional<std::string> entry_content(std::string_view b, const ZipDirectory& d, const ZipEntry& z, std::size_t cap) {
-  if ((z.flags & 1u) != 0 || z.uncompressed > cap) return std::nullopt;
-  const auto data = entry_data(b, d, z);
-  if (!data) return std::nullopt;
-  std::optional<std::string> out;
-  if (z.method == 0 && z.compressed == z.uncompressed) out = std::string(*data);
-  else if (z.method == 8) out = Inflater(*data, cap).run();
-  if (!out || out->size() != z.uncompressed || crc32(*out) != z.crc) return std::nullopt;
+// UTF-16 XML (allowed by OPC) as UTF-8, so that it is read like the rest.
+std::string as_utf8_xml(std::string text) {
+  const bool le = starts(text, "\xFF\xFE"), be = starts(text, "\xFE\xFF");
+  if (!le && !be) return text;
+  std::string out;
+  for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+    const auto lo = static_cast<std::uint8_t>(text[le ? i : i + 1]), hi = static_cast<std::uint8_t>(text[le ? i + 1 : i]);
+    const char32_t unit = static_cast<char32_t>(lo | (hi << 8));
+    append_utf8(out, unit >= 0xD800 && unit <= 0xDFFF ? U'\uFFFD' : unit);
+  }
   return out;
 }
 
-// [SECTION] OpenDocument / Office Open XML -----------------------------------------------------------
+// Calls `on(local element name, attributes)` for each start tag; false when the XML has a DTD, an
+// unterminated tag or an undecodable attribute value.
+template <class F>
+bool scan_xml(std::string_view xml, F&& on) {
+  std::size_t i = 0;
+  std::vector<XmlAttribute> attrs;
+  while ((i = xml.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = xml.substr(i);
+    if (starts(rest, "<!--")) {
+      const std::size_t end = rest.find("-->");
+      if (end == std::string_view::npos) return false;
+      i += end + 3;
+      continue;
+    }
+    if (starts(rest, "<!")) return false;  // DOCTYPE, ENTITY, CDATA: none belongs here
+    if (starts(rest, "<?") || starts(rest, "</")) {
+      const std::size_t end = rest.find('>');
+      if (end == std::string_view::npos) return false;
+      i += end + 1;
+      continue;
+    }
+    std::size_t k = 1;
+    while (k < rest.size() && !is_space(rest[k]) && rest[k] != '>' && rest[k] != '/') ++k;
+    const std::string_view name = local_name(rest.substr(1, k - 1));
+    attrs.clear();
+    for (;;) {
+      while (k < rest.size() && is_space(rest[k])) ++k;
+      if (k >= rest.size()) return false;
+      if (rest[k] == '>' || rest[k] == '/') break;
+      const std::size_t name_start = k;
+      while (k < rest.size() && rest[k] != '=' && !is_space(rest[k]) && rest[k] != '>') ++k;
+      const std::string_view attr_name = rest.substr(name_start, k - name_start);
+      while (k < rest.size() && is_space(rest[k])) ++k;
+      if (k >= rest.size() || rest[k] != '=') return false;
+      ++k;
+      while (k < rest.size() && is_space(rest[k])) ++k;
+      if (k >= rest.size() || (rest[k] != '"' && rest[k] != '\'')) return false;
+      const char quote = rest[k++];
+      const std::size_t close = rest.find(quote, k);
+      if (close == std::string_view::npos) return false;
+      XmlAttribute a{local_name(attr_name), {}};
+      if (!decode_entities(rest.substr(k, close - k), a.value)) return false;
+      attrs.push_back(std::move(a));
+      k = close + 1;
+    }
+    on(name, attrs);
+    const std::size_t end = rest.find('>', k);
+    if (end == std::string_view::npos) return false;
+    i += end + 1;
+  }
+  return true;
+}
+
+std::string_view attr(const std::vector<XmlAttribute>& attrs, std::string_view name) noexcept {
+  for (const auto& a : attrs)
+    if (a.name == name) return a.value;
+  return {};
+}
+
+// [SECTION] OpenDocument / Office Open XML --------------------------------------------------------------
 
 struct OdfType {
   std::string_view media_type;
   std::string_view description;
+  D detail;
 };
 // Refused OpenDocument types, for a precise message.
 constexpr OdfType k_other_odf[] = {
-    {"application/vnd.oasis.opendocument.graphics", "OpenDocument drawing (.odg)"},
-    {"application/vnd.oasis.opendocument.chart", "OpenDocument chart (.odc)"},
-    {"application/vnd.oasis.opendocument.formula", "OpenDocument formula (.odf)"},
-    {"application/vnd.oasis.opendocument.image", "OpenDocument image (.odi)"},
-    {"application/vnd.oasis.opendocument.text-master", "OpenDocument master document (.odm)"},
-    {"application/vnd.oasis.opendocument.text-web", "OpenDocument web page template (.oth)"},
-    {"application/vnd.oasis.opendocument.base", "OpenDocument database (.odb)"},
-    {"application/vnd.oasis.opendocument.text-template", "OpenDocument text template (.ott)"},
-    {"application/vnd.oasis.opendocument.spreadsheet-template", "OpenDocument spreadsheet template (.ots)"},
-    {"application/vnd.oasis.opendocument.presentation-template", "OpenDocument presentation template (.otp)"},
-    {"application/vnd.oasis.opendocument.graphics-template", "OpenDocument drawing template (.otg)"},
+    {"application/vnd.oasis.opendocument.graphics", "OpenDocument drawing (.odg)", D::odf_drawing},
+    {"application/vnd.oasis.opendocument.chart", "OpenDocument chart (.odc)", D::odf_other_type},
+    {"application/vnd.oasis.opendocument.formula", "OpenDocument formula (.odf)", D::odf_other_type},
+    {"application/vnd.oasis.opendocument.image", "OpenDocument image (.odi)", D::odf_other_type},
+    {"application/vnd.oasis.opendocument.text-master", "OpenDocument master document (.odm)", D::odf_other_type},
+    {"application/vnd.oasis.opendocument.text-web", "OpenDocument web page template (.oth)", D::odf_template},
+    {"application/vnd.oasis.opendocument.base", "OpenDocument database (.odb)", D::odf_other_type},
+    {"application/vnd.oasis.opendocument.text-template", "OpenDocument text template (.ott)", D::odf_template},
+    {"application/vnd.oasis.opendocument.spreadsheet-template", "OpenDocument spreadsheet template (.ots)", D::odf_template},
+    {"application/vnd.oasis.opendocument.presentation-template", "OpenDocument presentation template (.otp)", D::odf_template},
+    {"application/vnd.oasis.opendocument.graphics-template", "OpenDocument drawing template (.otg)", D::odf_template},
 };
 
-std::optional<Verdict> sniff_opendocument(std::string_view b, const ZipDirectory& d) {
-  const ZipEntry* first = nullptr;
+std::optional<Verdict> sniff_opendocument(std::string_view b, const zip::Directory& d) {
+  const zip::Entry* first = nullptr;
   for (const auto& z : d.entries)
     if (z.local_offset == 0) first = &z;
   if (first == nullptr || first->name != "mimetype") {
     // An OpenDocument package whose "mimetype" is not first (some zip tools reorder entries).
-    const ZipEntry* mimetype = d.find("mimetype");
+    const zip::Entry* mimetype = d.find("mimetype");
     if (mimetype != nullptr && d.find("content.xml") != nullptr) {
-      const auto value = entry_content(b, d, *mimetype, 256);
-      if (value && starts_ci(*value, "application/vnd.oasis.opendocument."))
-        return Verdict{K::damaged, "non-conforming OpenDocument file ('mimetype' is not the first entry)", {},
-                       "open it in LibreOffice and save it again, or export it as PDF"};
+      const auto value = zip::entry_content(b, d, *mimetype, 256);
+      if (value && starts_ci(*value, "application/vnd.oasis.opendocument.")) return Verdict{D::odf_mimetype_order};
     }
     return std::nullopt;
   }
-  const auto value = entry_content(b, d, *first, 256);
-  if (!value) return Verdict{K::damaged, "damaged OpenDocument file"};
+  const auto value = zip::entry_content(b, d, *first, 256);
+  if (!value) return Verdict{D::odf_damaged};
   K kind = K::unknown;
   if (*value == k_odt) kind = K::odt;
   else if (*value == k_ods) kind = K::ods;
@@ -540,88 +401,234 @@ std::optional<Verdict> sniff_opendocument(std::string_view b, const ZipDirectory
       // "mimetype" must hold exactly the type; a trailing newline is a common mistake of hand-made packages.
       std::string_view v = *value;
       while (!v.empty() && is_space(v.back())) v.remove_suffix(1);
-      if (v == type)
-        return Verdict{K::damaged, "non-conforming OpenDocument file ('mimetype' is not exactly the media type)", {},
-                       "open it in LibreOffice and save it again, or export it as PDF"};
+      if (v == type) return Verdict{D::odf_mimetype_value};
     }
     for (const auto& t : k_other_odf)
-      if (*value == t.media_type) return Verdict{K::odf_other, t.description, t.media_type};
-    if (starts_ci(*value, "application/vnd.oasis.opendocument.")) return Verdict{K::odf_other};
-    if (*value == "application/epub+zip")
-      return Verdict{K::zip, "EPUB e-book", "application/epub+zip", "export it as PDF"};
+      if (*value == t.media_type) return Verdict{t.detail, std::string(t.description), t.media_type};
+    if (starts_ci(*value, "application/vnd.oasis.opendocument.")) return Verdict{D::odf_other_type};
+    if (*value == "application/epub+zip") return Verdict{D::epub, {}, "application/epub+zip"};
     return std::nullopt;  // some other "mimetype"-first package: let the generic checks describe it
   }
   // The specification's rules, which are what make the type knowable from the first bytes.
-  if (first->method != 0 || le16(b, 28) != 0)
-    return Verdict{K::damaged, "non-conforming OpenDocument file ('mimetype' compressed or with extra data)",
-                   {}, "open it in LibreOffice and save it again, or export it as PDF"};
-  if (d.find("content.xml") == nullptr) return Verdict{K::damaged, "incomplete OpenDocument file (no content.xml)"};
+  if (first->method != 0 || first->local_extra != 0) return Verdict{D::odf_mimetype_stored};
+  if (d.find("content.xml") == nullptr) return Verdict{D::odf_incomplete};
+  const std::string_view type = info(kind).media_type;
   for (const auto& z : d.entries) {
     if (z.name.substr(0, 6) == "Basic/" || z.name.substr(0, 8) == "Scripts/") {
-      const std::string_view type = info(kind).media_type;
-      if (kind == K::odt) return Verdict{K::macro, "OpenDocument text with macros", type};
-      if (kind == K::ods) return Verdict{K::macro, "OpenDocument spreadsheet with macros", type};
-      return Verdict{K::macro, "OpenDocument presentation with macros", type};
+      if (kind == K::odt) return Verdict{D::odf_macro, "OpenDocument text with macros", type};
+      if (kind == K::ods) return Verdict{D::odf_macro, "OpenDocument spreadsheet with macros", type};
+      return Verdict{D::odf_macro, "OpenDocument presentation with macros", type};
     }
   }
   // A password-protected package keeps its structure but encrypts its parts; only the manifest says so.
-  if (const ZipEntry* manifest = d.find("META-INF/manifest.xml")) {
-    const auto text = entry_content(b, d, *manifest, std::size_t{1} << 20);
-    if (!text) return Verdict{K::damaged, "damaged OpenDocument file"};
-    if (contains_ci(*text, "encryption-data"))
-      return Verdict{K::encrypted, "password-protected OpenDocument file", info(kind).media_type};
+  if (const zip::Entry* manifest = d.find("META-INF/manifest.xml")) {
+    const auto text = zip::entry_content(b, d, *manifest, std::size_t{1} << 20);
+    if (!text) return Verdict{D::odf_damaged};
+    if (contains_ci(*text, "encryption-data")) return Verdict{D::odf_encrypted, {}, type};
   }
   return Verdict{kind};
 }
 
-std::optional<Verdict> sniff_office_open_xml(std::string_view b, const ZipDirectory& d) {
-  const ZipEntry* types = d.find_ci("[Content_Types].xml");
-  if (types == nullptr) return std::nullopt;
-  const bool word = d.find_ci("word/document.xml") != nullptr;
-  const bool excel = d.find_ci("xl/workbook.xml") != nullptr;
-  const bool powerpoint = d.find_ci("ppt/presentation.xml") != nullptr;
-  const int mains = int{word} + int{excel} + int{powerpoint};
-  if (mains == 0)
-    return Verdict{K::zip, "Office Open XML package of another kind (Visio, XPS…)", "application/zip", "export it as PDF"};
-  if (mains > 1) return Verdict{K::damaged, "ambiguous Office document (several main parts)"};
+// Media types (or relationship types) that mean VBA, Excel 4 macro sheets or a macro-enabled part.
+bool names_macros(std::string_view type) noexcept {
+  return contains_ci(type, "macroenabled") || contains_ci(type, "vbaproject") || contains_ci(type, "macrosheet") ||
+         contains_ci(type, "vbadata");
+}
+
+struct ContentTypes {
+  std::vector<std::pair<std::string, std::string>> defaults;   // extension, type
+  std::vector<std::pair<std::string, std::string>> overrides;  // part name (no leading '/'), type
   bool macros = false;
+
+  std::string_view type_of(std::string_view part) const noexcept {
+    for (const auto& [name, type] : overrides)
+      if (equal_ci(name, part)) return type;
+    const std::size_t dot = part.rfind('.');
+    const std::string_view ext = dot == std::string_view::npos ? std::string_view{} : part.substr(dot + 1);
+    for (const auto& [e, type] : defaults)
+      if (equal_ci(e, ext)) return type;
+    return {};
+  }
+};
+
+std::string_view without_slash(std::string_view s) noexcept {
+  while (!s.empty() && s.front() == '/') s.remove_prefix(1);
+  return s;
+}
+
+std::optional<ContentTypes> read_content_types(const std::string& xml) {
+  ContentTypes ct;
+  const bool ok = scan_xml(xml, [&](std::string_view name, const std::vector<XmlAttribute>& attrs) {
+    if (name == "Default") ct.defaults.emplace_back(std::string(attr(attrs, "Extension")), std::string(attr(attrs, "ContentType")));
+    if (name == "Override")
+      ct.overrides.emplace_back(std::string(without_slash(attr(attrs, "PartName"))), std::string(attr(attrs, "ContentType")));
+  });
+  if (!ok || !contains_ci(xml, "<types")) return std::nullopt;
+  for (const auto& [k, type] : ct.defaults) ct.macros = ct.macros || names_macros(type);
+  for (const auto& [k, type] : ct.overrides) ct.macros = ct.macros || names_macros(type);
+  return ct;
+}
+
+std::optional<Verdict> sniff_office_open_xml(std::string_view b, const zip::Directory& d) {
+  const zip::Entry* types = d.find_ci("[Content_Types].xml");
+  if (types == nullptr) return std::nullopt;
+  const auto raw = zip::entry_content(b, d, *types, std::size_t{1} << 20);
+  if (!raw) return Verdict{D::ooxml_damaged};
+  const auto ct = read_content_types(as_utf8_xml(*raw));
+  if (!ct) return Verdict{D::ooxml_damaged};
+
+  // What Office loads is what relationships point at: every relationship part is read, and one that
+  // names a VBA project or a macro sheet (whatever its file is called) makes the document macro-enabled.
+  bool macros = ct->macros;
+  std::string main_part;
   for (const auto& z : d.entries) {
     const std::size_t slash = z.name.rfind('/');
     const std::string_view base = slash == std::string_view::npos ? z.name : z.name.substr(slash + 1);
-    if (equal_ci(base, "vbaProject.bin") || equal_ci(base, "vbaProjectSignature.bin") ||
-        starts_ci(z.name, "xl/macrosheets/"))
+    if (equal_ci(base, "vbaProject.bin") || equal_ci(base, "vbaProjectSignature.bin") || starts_ci(z.name, "xl/macrosheets/"))
       macros = true;
+    if (!ends_ci(z.name, ".rels")) continue;
+    const auto rels = zip::entry_content(b, d, z, std::size_t{1} << 20);
+    if (!rels) return Verdict{D::ooxml_damaged};
+    const bool package_rels = equal_ci(z.name, "_rels/.rels");
+    const bool ok = scan_xml(as_utf8_xml(*rels), [&](std::string_view name, const std::vector<XmlAttribute>& attrs) {
+      if (name != "Relationship") return;
+      const std::string_view type = attr(attrs, "Type");
+      if (names_macros(type)) macros = true;
+      if (package_rels && main_part.empty() && ends_ci(type, "/officeDocument") && !equal_ci(attr(attrs, "TargetMode"), "External"))
+        main_part = std::string(without_slash(attr(attrs, "Target")));
+    });
+    if (!ok) return Verdict{D::ooxml_damaged};
   }
-  const auto content_types = entry_content(b, d, *types, std::size_t{1} << 20);
-  if (!content_types || !contains_ci(*content_types, "<types")) return Verdict{K::damaged, "damaged Office document"};
-  if (macros || contains_ci(*content_types, "macroenabled")) {
-    if (word) return Verdict{K::macro, "macro-enabled Word document (.docm)", "application/vnd.ms-word.document.macroEnabled.12"};
-    if (excel) return Verdict{K::macro, "macro-enabled Excel workbook (.xlsm)", "application/vnd.ms-excel.sheet.macroEnabled.12"};
-    return Verdict{K::macro, "macro-enabled PowerPoint presentation (.pptm)",
+
+  const bool word = d.find_ci("word/document.xml") != nullptr;
+  const bool excel = d.find_ci("xl/workbook.xml") != nullptr;
+  const bool powerpoint = d.find_ci("ppt/presentation.xml") != nullptr;
+  if (int{word} + int{excel} + int{powerpoint} > 1) return Verdict{D::ooxml_ambiguous};
+  if (main_part.empty()) {
+    if (!word && !excel && !powerpoint) return Verdict{D::ooxml_other, {}, "application/zip"};
+    return Verdict{D::ooxml_damaged};  // a main part, but no relationship to it: Office cannot open it
+  }
+  if (d.find_ci(main_part) == nullptr) return Verdict{D::ooxml_damaged};
+  const std::string_view main_type = ct->type_of(main_part);
+  const std::string_view ooxml = "application/vnd.openxmlformats-officedocument.";
+  std::optional<K> kind;
+  bool is_template = false;
+  if (equal_ci(main_type, std::string(ooxml) + "wordprocessingml.document.main+xml")) kind = K::docx;
+  else if (equal_ci(main_type, std::string(ooxml) + "spreadsheetml.sheet.main+xml")) kind = K::xlsx;
+  // A slide show (.ppsx) is a presentation that opens playing; PowerPoint opens it as .pptx too.
+  else if (equal_ci(main_type, std::string(ooxml) + "presentationml.presentation.main+xml") ||
+           equal_ci(main_type, std::string(ooxml) + "presentationml.slideshow.main+xml"))
+    kind = K::pptx;
+  else if (contains_ci(main_type, "wordprocessingml.template") || contains_ci(main_type, "spreadsheetml.template") ||
+           contains_ci(main_type, "presentationml.template"))
+    is_template = true;
+  if (macros || names_macros(main_type)) {
+    if (word || contains_ci(main_type, "word"))
+      return Verdict{D::ooxml_macro, "macro-enabled Word document (.docm)", "application/vnd.ms-word.document.macroEnabled.12"};
+    if (excel || contains_ci(main_type, "excel"))
+      return Verdict{D::ooxml_macro, "macro-enabled Excel workbook (.xlsm)", "application/vnd.ms-excel.sheet.macroEnabled.12"};
+    return Verdict{D::ooxml_macro, "macro-enabled PowerPoint presentation (.pptm)",
                    "application/vnd.ms-powerpoint.presentation.macroEnabled.12"};
   }
-  return Verdict{word ? K::docx : excel ? K::xlsx : K::pptx};
+  if (is_template) return Verdict{D::ooxml_template, {}, "application/zip"};
+  if (!kind) return Verdict{D::ooxml_other, {}, "application/zip"};
+  // The main part's name must agree with its type (the names other readers go by).
+  const bool names_agree = (kind == K::docx && word) || (kind == K::xlsx && excel) || (kind == K::pptx && powerpoint);
+  if (!names_agree) return Verdict{D::ooxml_ambiguous};
+  return Verdict{*kind};
 }
 
 Verdict sniff_zip(std::string_view b) {
-  const ZipDirectory d = read_zip_directory(b);
-  if (d.error == ZipError::unsupported) return Verdict{K::zip, "ZIP64 or multi-part ZIP archive"};
-  if (d.error == ZipError::too_many_entries) return Verdict{K::zip, "ZIP archive with too many entries"};
-  if (d.error != ZipError::none) {
-    // Name what it was meant to be from the first local header, for a useful message.
-    if (has_at(b, 30, "mimetype")) return Verdict{K::damaged, "damaged OpenDocument file"};
-    if (has_at(b, 30, "[Content_Types].xml")) return Verdict{K::damaged, "damaged Office document"};
-    return Verdict{K::damaged, "damaged ZIP archive"};
+  const zip::Directory d = zip::read_directory(b);
+  switch (d.error) {
+    case zip::Error::none: break;
+    case zip::Error::unsupported: return Verdict{D::zip_unsupported};
+    case zip::Error::too_many_entries: return Verdict{D::zip_too_many};
+    case zip::Error::duplicate_name: return Verdict{D::zip_duplicate};
+    case zip::Error::encrypted: return Verdict{D::zip_encrypted};
+    case zip::Error::damaged:
+      // Name what it was meant to be from the first local header, for a useful message.
+      if (has_at(b, 30, "mimetype")) return Verdict{D::odf_damaged};
+      if (has_at(b, 30, "[Content_Types].xml")) return Verdict{D::ooxml_damaged};
+      return Verdict{D::zip_damaged};
   }
   if (auto v = sniff_opendocument(b, d)) return *v;
   if (auto v = sniff_office_open_xml(b, d)) return *v;
+  if (d.find("AndroidManifest.xml") != nullptr && d.find("classes.dex") != nullptr)
+    return Verdict{D::apk, {}, "application/vnd.android.package-archive"};
+  if (d.find_ci("META-INF/MANIFEST.MF") != nullptr) {
+    for (const auto& z : d.entries)
+      if (ends_ci(z.name, ".class")) return Verdict{D::jar, {}, "application/java-archive"};
+  }
   return Verdict{K::zip};
 }
 
-// [SECTION] binary magics --------------------------------------------------------------------------
+// [SECTION] PDF ---------------------------------------------------------------------------------------
+// A reader finds a PDF's cross-reference table from its end ("startxref", an offset, "%%EOF" within the
+// last KB; without them it rebuilds the table, if it can): a file that does not end with "%%EOF" was cut
+// short, whatever its first bytes say. What follows the
+// last "%%EOF" must be blank: an archive appended there (zip -A) makes a file that is two formats at once.
+// "/Encrypt" in a trailer (classic or cross-reference stream) means a password or restrictions: all are
+// refused, since telling whether the empty user password opens one takes the key derivation of each
+// revision (MD5, RC4, AES, SHA-2), which core does not carry; printing to a new PDF removes both.
+
+constexpr std::size_t k_pdf_prefix_window = 1024;  // readers accept the header this far in
+
+bool is_pdf_blank(char c) noexcept { return is_space(c) || c == '\0'; }
+
+// Where "%PDF-" starts, when only a BOM and blanks come before it (as readers accept); nullopt otherwise.
+std::optional<std::size_t> pdf_header_offset(std::string_view b) noexcept {
+  std::size_t i = starts(b, "\xEF\xBB\xBF") ? 3 : 0;
+  while (i < b.size() && i < k_pdf_prefix_window && is_pdf_blank(b[i])) ++i;
+  if (has_at(b, i, "%PDF-")) return i;
+  return std::nullopt;
+}
+
+bool has_encrypt_key(std::string_view b) noexcept {
+  for (std::size_t at = b.find("/Encrypt"); at != std::string_view::npos; at = b.find("/Encrypt", at + 1)) {
+    const std::size_t next = at + 8;
+    // "/Encrypt 12 0 R" or "/Encrypt<<…>>", not "/EncryptMetadata" (which only appears inside one anyway).
+    if (next < b.size() && (is_pdf_blank(b[next]) || b[next] == '<' || is_digit(b[next]))) return true;
+  }
+  return false;
+}
+
+Verdict sniff_pdf(std::string_view b, std::size_t header) {
+  const std::string_view pdf = b.substr(header);
+  if (!(fits(pdf, 0, 6) && is_digit(pdf[5]))) return Verdict{D::pdf_no_version};
+  const std::size_t eof = pdf.rfind("%%EOF");
+  if (eof == std::string_view::npos) return Verdict{D::pdf_truncated};
+  const std::string_view after = pdf.substr(eof + 5);
+  if (!std::all_of(after.begin(), after.end(), is_pdf_blank)) {
+    if (after.find("PK\x03\x04") != std::string_view::npos || after.find("PK\x05\x06") != std::string_view::npos)
+      return Verdict{D::pdf_archive_appended};
+    return Verdict{D::pdf_data_appended};
+  }
+  if (has_encrypt_key(pdf)) return Verdict{D::pdf_encrypted, {}, "application/pdf"};
+  return Verdict{K::pdf};
+}
+
+// [SECTION] images ------------------------------------------------------------------------------------
+
+std::string pixel_size(const ImageHeader& h) {
+  return std::to_string(h.width) + "×" + std::to_string(h.height) + " pixels";
+}
+
+Verdict sniff_image(std::string_view b, K kind, D damaged) {
+  const auto h = read_image_header(b);
+  if (!h) return Verdict{damaged};
+  if (h->pixels() > max_image_pixels)
+    return Verdict{K::image_too_large, std::string(info(kind).description) + " too large (" + pixel_size(*h) + ")",
+                   info(kind).media_type};
+  Verdict v{kind};
+  v.image = h;
+  return v;
+}
+
+// [SECTION] binary magics -----------------------------------------------------------------------------
 
 // ISO base media files (MP4, QuickTime, HEIF, AVIF): "ftyp" box first, classified by its brands.
-std::optional<Verdict> sniff_iso_media(std::string_view b) noexcept {
+std::optional<Verdict> sniff_iso_media(std::string_view b) {
   if (!has_at(b, 4, "ftyp") || !fits(b, 0, 12)) return std::nullopt;
   const std::uint32_t box = be32(b, 0);
   if (box < 12) return std::nullopt;
@@ -644,21 +651,12 @@ std::optional<Verdict> sniff_iso_media(std::string_view b) noexcept {
 }
 
 std::optional<Verdict> sniff_binary_magic(std::string_view b) {
-  if (starts(b, "%PDF-")) {
-    if (fits(b, 0, 6) && is_digit(b[5])) return Verdict{K::pdf};
-    return Verdict{K::damaged, "damaged PDF document (no version in its header)"};
-  }
-  if (starts(b, "\x89PNG\r\n\x1a\n")) {
-    if (has_at(b, 8, std::string_view("\0\0\0\x0dIHDR", 8))) return Verdict{K::png};
-    return Verdict{K::damaged, "damaged PNG image"};
-  }
-  if (starts(b, "\xFF\xD8\xFF")) return Verdict{K::jpeg};
+  if (const auto pdf = pdf_header_offset(b)) return sniff_pdf(b, *pdf);
+  if (starts(b, "\x89PNG\r\n\x1a\n")) return sniff_image(b, K::png, D::png_damaged);
+  if (starts(b, "\xFF\xD8\xFF")) return sniff_image(b, K::jpeg, D::jpeg_damaged);
   if (starts(b, "RIFF") && fits(b, 0, 12)) {
     const std::string_view form = slice(b, 8, 4);
-    if (form == "WEBP") {
-      if (has_at(b, 12, "VP8 ") || has_at(b, 12, "VP8L") || has_at(b, 12, "VP8X")) return Verdict{K::webp};
-      return Verdict{K::damaged, "damaged WebP image"};
-    }
+    if (form == "WEBP") return sniff_image(b, K::webp, D::webp_damaged);
     if (form == "WAVE") return Verdict{K::audio, "WAV audio", "audio/wav"};
     if (form == "AVI ") return Verdict{K::video, "AVI video", "video/x-msvideo"};
   }
@@ -677,7 +675,7 @@ std::optional<Verdict> sniff_binary_magic(std::string_view b) {
     // A password-protected .docx/.xlsx/.pptx is an OLE2 file holding an "EncryptedPackage" stream.
     static constexpr char encrypted_package[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
     if (b.find(std::string_view(encrypted_package, sizeof encrypted_package - 1)) != std::string_view::npos)
-      return Verdict{K::encrypted, "password-protected Office document", "application/x-ole-storage"};
+      return Verdict{D::ooxml_encrypted, {}, "application/x-ole-storage"};
     return Verdict{K::legacy_office};
   }
   if (starts(b, "{\\rtf")) return Verdict{K::rtf};
@@ -704,15 +702,15 @@ std::optional<Verdict> sniff_binary_magic(std::string_view b) {
   if (starts(b, "\x1A\x45\xDF\xA3")) return Verdict{K::video, "WebM/Matroska video", "video/webm"};
   // Short text-like magics: also require the binary byte that follows them, so a CSV can start "ID3;".
   if (starts(b, std::string_view("OggS\0", 5))) return Verdict{K::audio, "Ogg audio", "audio/ogg"};
-  if (starts(b, "fLaC") && fits(b, 0, 5) && (byte_at(b, 4) & 0x7Fu) == 0) return Verdict{K::audio, "FLAC audio", "audio/flac"};
-  if (starts(b, "ID3") && fits(b, 0, 4) && byte_at(b, 3) >= 2 && byte_at(b, 3) <= 4) return Verdict{K::audio, "MP3 audio", "audio/mpeg"};
+  if (starts(b, "fLaC") && fits(b, 0, 5) && (u8(b, 4) & 0x7Fu) == 0) return Verdict{K::audio, "FLAC audio", "audio/flac"};
+  if (starts(b, "ID3") && fits(b, 0, 4) && u8(b, 3) >= 2 && u8(b, 3) <= 4) return Verdict{K::audio, "MP3 audio", "audio/mpeg"};
   if (starts(b, std::string_view("\0\0\xFE\xFF", 4)) || starts(b, std::string_view("\xFF\xFE\0\0", 4)))
-    return Verdict{K::text_utf16, "UTF-32 text"};
+    return Verdict{D::text_utf32};
   if (starts(b, "\xFF\xFE") || starts(b, "\xFE\xFF")) return Verdict{K::text_utf16};
   return std::nullopt;
 }
 
-// [SECTION] text, markup, CSV ----------------------------------------------------------------------
+// [SECTION] text, markup, CSV ---------------------------------------------------------------------------
 
 constexpr std::size_t k_markup_window = 1024;  // "within the first KB", as browsers sniff
 
@@ -723,9 +721,9 @@ std::string root_element(std::string_view head) {
   for (;;) {
     while (i < head.size() && is_space(head[i])) ++i;
     const std::string_view rest = head.substr(i);
-    std::size_t end = std::string_view::npos;
-    if (starts(rest, "<?")) end = rest.find("?>");
-    else if (starts(rest, "<!--")) end = rest.find("-->");
+    std::size_t end = std::string_view::npos, terminator = 1;
+    if (starts(rest, "<?")) end = rest.find("?>"), terminator = 2;
+    else if (starts(rest, "<!--")) end = rest.find("-->"), terminator = 3;
     else if (starts(rest, "<!")) end = rest.find('>');
     else if (starts(rest, "<")) {
       std::string name;
@@ -736,7 +734,7 @@ std::string root_element(std::string_view head) {
       return {};
     }
     if (end == std::string_view::npos) return {};
-    i += end + 1;
+    i += end + terminator;
   }
 }
 
@@ -763,6 +761,9 @@ Verdict sniff_markup(std::string_view t) {
   if (!root.empty()) {
     for (std::string_view tag : html_tags)
       if (tag.substr(1) == root) return Verdict{K::html};
+    // LibreOffice's "Flat XML" documents: one XML file whose root is office:document.
+    if (ends_ci(root, ":document") && contains_ci(head, "urn:oasis:names:tc:opendocument:xmlns:office"))
+      return Verdict{D::odf_flat, {}, "application/vnd.oasis.opendocument"};
     if (is_alpha(root[0])) return Verdict{K::xml};
   }
   // No root element within the first KB: go by what it contains.
@@ -782,8 +783,8 @@ bool looks_like_script(std::string_view t) noexcept {
   return false;
 }
 
-// Bytes 0x81 0x8D 0x8F 0x90 0x9D are unassigned in Windows-1252; C0 controls other than tab, CR, LF
-// (and DEL) never appear in a CSV. Also used as the "is this text at all" test for the UTF-8 path.
+// C0 controls other than tab, CR, LF (and DEL) never appear in a CSV. Also used as the "is this text at
+// all" test for the UTF-8 path.
 bool has_control_bytes(std::string_view t) noexcept {
   for (char ch : t) {
     const auto c = static_cast<std::uint8_t>(ch);
@@ -791,6 +792,7 @@ bool has_control_bytes(std::string_view t) noexcept {
   }
   return false;
 }
+// Bytes 0x81 0x8D 0x8F 0x90 0x9D are unassigned in Windows-1252.
 bool plausible_windows_1252(std::string_view t) noexcept {
   std::uint64_t high = 0;
   for (char ch : t) {
@@ -802,75 +804,6 @@ bool plausible_windows_1252(std::string_view t) noexcept {
   return high * 4 <= t.size();
 }
 
-// The CSV heuristic. For each candidate separator (';' first: French Excel; then ',' and tab), count the
-// fields of the first records (up to 20, within the first 64 KiB; a record cut by that window is
-// dropped), understanding RFC 4180 quotes (a field starting with '"' runs to the closing quote, across
-// line breaks, "" being a literal quote). Lines end with LF, CRLF or CR; blank lines are skipped.
-// A separator fits when the first record has ≥ 2 fields and at most one in ten of the following records
-// has a different count. The fitting separator with the most columns wins. A quote still open at the
-// end of the file means it is not CSV.
-constexpr std::size_t k_csv_window = 64 * 1024;
-constexpr std::size_t k_csv_records = 20;
-
-std::optional<std::uint32_t> csv_columns(std::string_view t, char sep) {
-  std::vector<std::uint32_t> counts;
-  std::uint32_t fields = 1;
-  bool in_quotes = false, field_start = true, record_has_content = false;
-  std::size_t i = 0;
-  const std::size_t n = t.size();
-  while (i < n && counts.size() < k_csv_records) {
-    if (i >= k_csv_window) {
-      record_has_content = false;  // drop the record the window cut
-      break;
-    }
-    const char c = t[i];
-    if (in_quotes) {
-      if (c == '"') {
-        if (i + 1 < n && t[i + 1] == '"') ++i;
-        else in_quotes = false;
-      }
-      ++i;
-      continue;
-    }
-    if (c == '\r' || c == '\n') {
-      if (record_has_content) counts.push_back(fields);
-      fields = 1;
-      field_start = true;
-      record_has_content = false;
-      i += (c == '\r' && i + 1 < n && t[i + 1] == '\n') ? std::size_t{2} : std::size_t{1};
-      continue;
-    }
-    record_has_content = true;
-    if (c == '"' && field_start) {
-      in_quotes = true;
-      field_start = false;
-    } else if (c == sep) {
-      ++fields;
-      field_start = true;
-    } else {
-      field_start = false;
-    }
-    ++i;
-  }
-  if (i >= n) {
-    if (in_quotes) return std::nullopt;
-    if (record_has_content) counts.push_back(fields);
-  }
-  if (counts.empty() || counts[0] < 2) return std::nullopt;
-  std::size_t mismatches = 0;
-  for (std::size_t r = 1; r < counts.size(); ++r)
-    if (counts[r] != counts[0]) ++mismatches;
-  if (mismatches * 10 > counts.size() - 1) return std::nullopt;
-  return counts[0];
-}
-
-bool looks_like_csv(std::string_view t) {
-  std::uint32_t best = 0;
-  for (char sep : {';', ',', '\t'})
-    if (auto cols = csv_columns(t, sep)) best = std::max(best, *cols);
-  return best >= 2;
-}
-
 Verdict sniff_text(std::string_view b) {
   const bool bom = starts(b, "\xEF\xBB\xBF");
   const std::string_view body = bom ? b.substr(3) : b;
@@ -878,46 +811,55 @@ Verdict sniff_text(std::string_view b) {
   while (lead < body.size() && is_space(body[lead])) ++lead;
   const std::string_view t = body.substr(lead);
   if (!t.empty() && t[0] == '<') return sniff_markup(t);
-  // A PDF header a little way in: readers accept it, we do not (see sniff.hpp).
-  const std::size_t pdf = b.substr(0, 1024).find("%PDF-");
-  if (pdf != std::string_view::npos)
-    return Verdict{K::damaged, "PDF document with unexpected bytes before its header", {},
-                   "export or print it to PDF again"};
+  // A PDF header a little way in, after something other than blanks: readers accept it, we do not.
+  if (b.substr(0, k_pdf_prefix_window).find("%PDF-") != std::string_view::npos) return Verdict{D::pdf_prefix};
   if (starts(t, "#!")) return Verdict{K::script, "script (#!)", "text/x-shellscript"};
   if (starts(t, "%!")) return Verdict{K::postscript};
   if (starts(t, "{\\rtf")) return Verdict{K::rtf};
   if (has_control_bytes(b)) return Verdict{K::unknown};
   std::string_view encoding = "utf-8";
   if (first_invalid_utf8(body)) {
-    if (bom) return Verdict{K::text, "text with invalid UTF-8", {}, "save it as \"CSV UTF-8\" again"};
+    if (bom) return Verdict{D::text_invalid_utf8};
     if (!plausible_windows_1252(body)) return Verdict{K::unknown};
     encoding = "windows-1252";
   }
   if (t.empty()) return Verdict{K::text, "blank text (only spaces and line breaks)"};
   if ((t[0] == '{' || t[0] == '[') && nlohmann::json::accept(t.begin(), t.end())) return Verdict{K::json};
   if (looks_like_script(t)) return Verdict{K::script};
-  if (looks_like_csv(body)) {
-    if (encoding == "utf-8") return Verdict{K::csv, {}, {}, {}, encoding};
-    return Verdict{K::csv, "CSV table (Windows-1252)", {}, {}, encoding};
+  if (const auto shape = identify_csv(body)) {
+    std::string description = shape->columns == 1 ? "CSV table (one column)" : std::string();
+    if (encoding != "utf-8") description = shape->columns == 1 ? "CSV table (one column, Windows-1252)" : "CSV table (Windows-1252)";
+    Verdict v{K::csv, description};
+    v.encoding = encoding;
+    v.separator = shape->separator;
+    return v;
   }
-  return Verdict{K::text, encoding == "utf-8" ? std::string_view{} : std::string_view{"plain text (Windows-1252)"}};
+  return Verdict{K::text, encoding == "utf-8" ? std::string() : std::string("plain text (Windows-1252)")};
 }
 
 Sniff make_sniff(const Verdict& v) {
   const KindInfo& i = info(v.kind);
+  const DetailInfo* d = detail_info(v.detail);
   Sniff s;
   s.kind = std::string(i.id);
+  s.detail = d ? std::string(d->id) : std::string();
   s.media_type = std::string(v.media_type.empty() ? i.media_type : v.media_type);
-  s.description = std::string(v.description.empty() ? i.description : v.description);
-  s.hint = std::string(v.hint.empty() ? i.hint : v.hint);
+  s.description = !v.description.empty() ? v.description : d ? std::string(d->description) : std::string(i.description);
+  s.hint = std::string(d && !d->hint.empty() ? d->hint : i.hint);
   s.encoding = std::string(v.encoding);
+  s.separator = v.separator;
+  if (v.image) {
+    s.width = v.image->width;
+    s.height = v.image->height;
+    s.orientation = v.image->orientation;
+  }
   s.accepted = i.accepted;
   return s;
 }
 
 } // namespace
 
-// [SECTION] public API -----------------------------------------------------------------------------
+// [SECTION] public API ----------------------------------------------------------------------------------
 
 Sniff sniff_media_type(std::string_view bytes) noexcept {
   if (bytes.empty()) return make_sniff(Verdict{K::empty});
@@ -939,6 +881,32 @@ std::string sniff_refusal_message(const Sniff& sniff) {
   if (!sniff.hint.empty()) m += " (" + sniff.hint + ")";
   m += ". Accepted: PDF, PNG, JPEG, WebP, OpenDocument (.odt, .ods, .odp), Office (.docx, .xlsx, .pptx) and CSV.";
   return m;
+}
+
+const std::vector<std::string_view>& sniff_kinds() noexcept {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> v;
+    for (const auto& i : k_kinds) v.push_back(i.id);
+    return v;
+  }();
+  return ids;
+}
+
+const std::vector<std::string_view>& sniff_details() noexcept {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> v;
+    for (const auto& i : k_details) v.push_back(i.id);
+    return v;
+  }();
+  return ids;
+}
+
+std::string_view sniff_hint(std::string_view id) noexcept {
+  for (const auto& i : k_kinds)
+    if (i.id == id) return i.hint;
+  for (const auto& i : k_details)
+    if (i.id == id) return i.hint;
+  return {};
 }
 
 // The one list of accepted media types (content detection owns it; bundles and the UI use it).

@@ -5,37 +5,42 @@
 // OpenDocument text/spreadsheet/presentation, Office Open XML document/workbook/presentation, CSV.
 // Everything else is refused with a description of what was found and, when there is one, a hint.
 //
-// Decisions (each one tested in tests/core/sniff_test.cpp):
-// - PDF: "%PDF-" and a digit at offset 0 exactly. Readers tolerate up to 1 KB of junk before it, but
-//   that junk is how PDF/HTML polyglots are built, so such a file is refused as "damaged" with a hint.
-// - PNG: signature + IHDR as the first chunk. JPEG: FF D8 FF. WebP: RIFF…WEBP + a VP8/VP8L/VP8X chunk.
-// - ZIP-based formats are read from the central directory (the whole file is needed). The end record
-//   must be within the last 65,557 bytes and its comment must end exactly at the end of the file; the
-//   directory must sit right before it; at most 10,000 entries; ZIP64 and split archives are refused.
-//   Every offset and length is bounds-checked: hostile input never reads out of bounds.
-// - OpenDocument: the first local entry is "mimetype", stored, without extra field, whose content is
-//   exactly the media type of a text, spreadsheet or presentation; "content.xml" must exist. Other
-//   OpenDocument types (drawings, templates, formulas…) are refused; so are packages with macros
-//   (entries under "Basic/" or "Scripts/").
-// - Office Open XML: "[Content_Types].xml" plus exactly one of word/document.xml, xl/workbook.xml,
-//   ppt/presentation.xml (names compared ASCII-case-insensitively, as OPC does). Refused as
-//   macro-enabled when any vbaProject.bin / vbaProjectSignature.bin / xl/macrosheets/ entry exists or
-//   when [Content_Types].xml (inflated here, output capped at 1 MiB) mentions "macroEnabled" — that
-//   also catches an embedded .xlsm. Password-protected documents are refused as "encrypted": an
-//   OpenDocument package whose manifest has encryption data, an OLE2 file with an "EncryptedPackage"
-//   stream (how Office stores an encrypted .docx/.xlsx/.pptx). PDF encryption is not looked at.
-// - CSV (heuristic detailed at csv_columns in sniff.cpp): the whole file has no NUL or control byte
-//   but tab/CR/LF, and does not start like markup, JSON or a script; it is UTF-8 (BOM allowed) or,
+// Decisions (each one tested in tests/core/sniff_test.cpp, and on real files in tests/core/corpus_test.cpp):
+// - PDF: "%PDF-" and a digit, at offset 0 or after a UTF-8 BOM and blanks (up to 1 KB, as readers accept
+//   it; other bytes before the header are how PDF/HTML polyglots are built: refused as "damaged"). The
+//   end must be there ("%%EOF", then only blanks): a truncated download, or a file with an archive
+//   appended (zip -A), is refused. "/Encrypt" refuses it as password-protected, even when
+//   only restrictions are set (see sniff.cpp: telling whether the empty password opens it is not done).
+// - PNG (signature + IHDR first), JPEG (FF D8 FF + a start-of-frame marker), WebP (RIFF…WEBP + VP8/VP8L/VP8X):
+//   their size is read from the header (core/image_header) and an image over 100 megapixels is refused
+//   before anything decodes it (a 34-byte WebP can say 16383×16383).
+// - ZIP-based formats: core/zip reads the central directory (damaged, ZIP64, split, duplicate names,
+//   encrypted entries: refused). OpenDocument: the first local entry is "mimetype", stored, without extra
+//   field, whose content is exactly the media type of a text, spreadsheet or presentation; "content.xml"
+//   must exist. Other OpenDocument types (drawings, templates, formulas…) are refused; so are packages
+//   with macros (entries under "Basic/" or "Scripts/") and flat XML documents (.fodt).
+// - Office Open XML: decided as Office decides — from [Content_Types].xml and every relationship part,
+//   their attribute values read with XML entities decoded (a DTD is refused). The main part is what
+//   _rels/.rels's officeDocument relationship names; its content type says document, workbook or
+//   presentation (a slide show counts as a presentation; templates are refused). Macro-enabled when any
+//   content type or relationship type names a VBA project, a macro sheet or "macroEnabled" (whatever the
+//   part is called), or a vbaProject.bin / xl/macrosheets/ entry exists; that also catches an embedded
+//   .xlsm. Password-protected: an OpenDocument manifest with encryption data, an OLE2 file with an
+//   "EncryptedPackage" stream (how Office stores an encrypted .docx/.xlsx/.pptx).
+// - CSV (core/csv's identify_csv, which the viewer reads with too): the whole file has no NUL or control
+//   byte but tab/CR/LF, and does not start like markup, JSON or a script; it is UTF-8 (BOM allowed) or,
 //   failing that, plausible Windows-1252 — French Excel's "CSV (séparateur: point-virgule)" export —
-//   which is accepted with encoding "windows-1252"; the first record has ≥ 2 fields for one of ';' ','
-//   tab, and ≥ 90 % of the next (up to 19, within 64 KiB) records have the same count, RFC 4180 quotes
-//   understood. UTF-16 text (Excel's "Unicode text") is refused. A single line with a comma cannot be
-//   told from a one-row table: it is accepted (harmless as text/csv).
+//   which is accepted with encoding "windows-1252"; then it must be a table by identify_csv: a separator
+//   that fits the first records, or one column of short lines (what a spreadsheet exports for a single
+//   column: nothing tells it from a list, and a list shown as a table is harmless). UTF-16 text (Excel's
+//   "Unicode text") is refused. A single line with a comma cannot be told from a one-row table: it is
+//   accepted (harmless as text/csv).
 //
 // `accepted` is the verdict; check it rather than comparing media_type with the accepted list: a
 // refused OpenDocument file with macros reports its true (otherwise accepted) media type.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,13 +57,21 @@ struct Sniff {
   // Stable id, usable as a translation-key suffix. Accepted: pdf png jpeg webp odt ods odp docx xlsx
   // pptx csv (the usual file extension, except jpeg → .jpg). Refused: empty html svg xml json script
   // exe elf macho gif tiff bmp heic avif video audio zip gzip bzip2 xz 7z rar legacy_office encrypted
-  // rtf postscript odf_other macro text_utf16 text damaged unknown.
+  // rtf postscript odf_other macro text_utf16 text image_too_large damaged unknown (sniff_kinds()).
   std::string kind;
+  // A stable id of the precise finding within the kind, when it deserves its own words and advice
+  // ("pdf_truncated", "pdf_encrypted", "epub", "odf_template"…: sniff_details()); empty otherwise.
+  std::string detail;
   // What the user can do instead, in English ("export it as JPEG or PNG"); empty when accepted or when
   // there is nothing useful to say.
   std::string hint;
   // For text/csv only: "utf-8" (also for plain ASCII) or "windows-1252"; empty otherwise.
   std::string encoding;
+  // For text/csv only: the separator identify_csv found (';', ',', '\t'; '\0' for one column).
+  char separator = '\0';
+  // For accepted images: the size as stored and the EXIF orientation (1–8; 1 unless a JPEG says otherwise).
+  std::uint32_t width = 0, height = 0;
+  std::uint8_t orientation = 1;
   bool accepted = false;
 };
 
@@ -68,6 +81,13 @@ Sniff sniff_media_type(std::string_view bytes) noexcept;
 // The accepted media types (PDF, PNG, JPEG, WebP, ODS/ODP/ODT, XLSX/PPTX/DOCX, CSV): the one list in
 // core (bundles check declared types against it); sniff_test checks it matches what is accepted here.
 const std::vector<std::string_view>& accepted_media_types() noexcept;
+
+// Every kind and every detail sniff_media_type can report (for the catalogs: each needs its words).
+const std::vector<std::string_view>& sniff_kinds() noexcept;
+const std::vector<std::string_view>& sniff_details() noexcept;
+// The English advice of a kind or a detail id (a detail's own: empty when it has none and its kind's
+// applies); empty for an unknown id.
+std::string_view sniff_hint(std::string_view id) noexcept;
 
 // "PDF document" etc. for an accepted media type; best effort for the refused types sniff_media_type
 // reports; empty for anything else.

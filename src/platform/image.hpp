@@ -1,19 +1,24 @@
-// Decoding a candidate's image in the app (stb_image from Debian's libstb-dev) into a GL texture for the
-// coach's viewer. PNG and JPEG only: WebP goes through the browser's decoder.
+// The coach's viewer shows images decoded by the browser (createImageBitmap, as the candidate's thumbnails
+// are): the EXIF orientation is applied, every JPEG coding (arithmetic included) and every size the
+// sniffer accepts (up to 100 megapixels) is read, and no pixel ever sits in the wasm heap — decoding a
+// 8192×5461 JPEG with stb_image in wasm used to add ≈ 231 MiB to it, for good (wasm memory never shrinks).
+// What is decoded is scaled within a memory cap, decided here from the image's header alone.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace platform {
 
-struct Texture {
-  unsigned id = 0;  // 0: not decoded
-  int width = 0, height = 0;
-};
+// The texture the viewer draws: at most 4096² pixels (64 MiB of RGBA), each side at most 8192 (the
+// texture size every WebGL 2 implementation we target takes; SwiftShader's maximum).
+inline constexpr std::uint64_t viewer_max_pixels = 4096ull * 4096ull;
+inline constexpr std::uint32_t viewer_max_side = 8192;
 
-// The image in a texture no larger than `max_side` pixels on either side (or {} when it cannot be
-// decoded, is not PNG/JPEG, or is larger than that).
-Texture decode_image(std::string_view bytes, int max_side);
+// The longest side, in pixels, to decode `bytes` (PNG, JPEG or WebP) at for the viewer, as shown (EXIF
+// orientation applied); 0 when its header cannot be read.
+std::uint32_t viewer_decode_side(std::string_view bytes) noexcept;
+
 void delete_texture(unsigned id);
 
 } // namespace platform

@@ -358,8 +358,8 @@ void serve_thumbnails() {
   }
 }
 
-// The coach's viewer: the image being viewed, decoded once into a texture (PNG/JPEG by stb_image in the
-// app, WebP by the browser), freed when the viewer closes or shows another file.
+// The coach's viewer: the image being viewed, decoded once by the browser into a texture scaled within
+// the viewer's cap (platform/image.hpp), freed when the viewer closes or shows another file.
 void serve_viewer() {
   Platform& p = P();
   auto& v = p.ui.viewer;
@@ -375,16 +375,13 @@ void serve_viewer() {
   v = {};
   v.key = key;
   if (key.empty()) return;
-  if (viewed->media_type == "image/webp") {
-    certif_js_make_thumbnail(("viewer:" + key).c_str(), viewed->bytes.data(), viewed->bytes.size(),
-                             viewed->media_type.c_str(), 8192);
+  const std::uint32_t side = viewer_decode_side(viewed->bytes);
+  if (side == 0) {
+    v.failed = true;
     return;
   }
-  const Texture t = decode_image(viewed->bytes, 8192);
-  v.texture = t.id;
-  v.w = static_cast<float>(t.width);
-  v.h = static_cast<float>(t.height);
-  v.failed = t.id == 0;
+  certif_js_make_thumbnail(("viewer:" + key).c_str(), viewed->bytes.data(), viewed->bytes.size(),
+                           viewed->media_type.c_str(), static_cast<int>(side));
 }
 
 // [SECTION] Frame ===================================================================================
@@ -677,7 +674,7 @@ EMSCRIPTEN_KEEPALIVE void certif_on_drop_missed() {
 EMSCRIPTEN_KEEPALIVE void certif_on_thumbnail(const char* id, unsigned texture, int w, int h) {
   auto& p = platform::P();
   const std::string_view sid = id ? id : "";
-  if (sid.rfind("viewer:", 0) == 0) {  // a WebP for the coach's viewer
+  if (sid.rfind("viewer:", 0) == 0) {  // an image for the coach's viewer
     auto& v = p.ui.viewer;
     if (v.key != sid.substr(7) || v.texture) {
       if (texture) certif_js_delete_texture(texture);

@@ -271,16 +271,25 @@ void view_coach(View& v, CoachViewState& vs) {
   std::size_t valid = 0;
   for (const auto& e : w.entries) valid += e->check == CoachEntry::Check::valid;
   const std::string no_export = valid == 0 ? tr.text("coach.export_csv.none") : std::string();
+  // One row of buttons, wrapped where a narrow screen ends.
+  const float row_right = ImGui::GetCursorPosX() + v.width;
+  const auto next = [&](const std::string& label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    same_line_or_wrap(ImGui::CalcTextSize(label.c_str()).x + 2 * st.FramePadding.x, row_right, st.ItemSpacing.x);
+  };
   if (button(v.ui, "coach.export_csv", tr.text("coach.export_csv"), ButtonKind::secondary, no_export)) {
     v.out.push(app::cmd::ExportCohort{});
   }
-  ImGui::SameLine();
-  if (button(v.ui, "coach.profile.toggle", tr.text(vs.show_profile ? "coach.profile.hide" : "coach.profile.show"),
-             ButtonKind::tertiary)) {
-    vs.show_profile = !vs.show_profile;
+  next(tr.text("coach.export_csv_excel"));
+  if (button(v.ui, "coach.export_csv_excel", tr.text("coach.export_csv_excel"), ButtonKind::secondary, no_export)) {
+    v.out.push(app::cmd::ExportCohort{true});
   }
+  if (no_export.empty() && ImGui::IsItemHovered()) tooltip(tr.text("coach.export_csv_excel.hint"));
+  const std::string toggle = tr.text(vs.show_profile ? "coach.profile.hide" : "coach.profile.show");
+  next(toggle);
+  if (button(v.ui, "coach.profile.toggle", toggle, ButtonKind::tertiary)) vs.show_profile = !vs.show_profile;
   if (!w.entries.empty()) {
-    ImGui::SameLine();
+    next(tr.text("coach.clear"));
     if (button(v.ui, "coach.clear", tr.text("coach.clear"), ButtonKind::tertiary)) vs.confirm_clear = true;
   }
   if (w.profile.name.empty()) vs.show_profile = true;  // first visit: who is evaluating (stays open while typed)

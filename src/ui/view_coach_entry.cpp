@@ -220,6 +220,7 @@ void viewer(View& v, CoachViewState& vs) {
   } else if (viewed->media_type == "text/csv") {
     const std::string key = std::to_string(viewed->entry) + "/" + viewed->attachment_id;
     if (vs.csv_key != key) {
+      // Split where the sniffer found the columns (core::identify_csv), whatever the commas in the text.
       vs.csv = core::read_csv(viewed->bytes);
       vs.csv_key = key;
     }
@@ -246,7 +247,14 @@ void viewer(View& v, CoachViewState& vs) {
       }
       ImGui::EndTable();
     }
-    track(v.ui, "coach.viewer.table", tr.text("coach.viewer.table"), "table");
+    // Its shape in words, for the text version (and for tests: the split the sniffer settled on).
+    const auto count = [&](const char* what, std::size_t n) {
+      return tr.format(std::string(what) + (n < 2 ? "one" : "many"), {{"n", std::to_string(n)}});
+    };
+    track(v.ui, "coach.viewer.table",
+          tr.text("coach.viewer.table") + " (" + count("coach.viewer.rows.", t.rows.size()) + ", " +
+              count("coach.viewer.columns.", cols) + ")",
+          "table");
   } else {
     const auto& img = v.ui.viewer;
     if (!img.texture) {
@@ -273,7 +281,12 @@ void viewer(View& v, CoachViewState& vs) {
                         ImGuiWindowFlags_HorizontalScrollbar);
       ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(img.texture)), size);
       ImGui::EndChild();
-      track(v.ui, "coach.viewer.image", tr.text("coach.viewer.image"), "image");
+      // The size decoded (orientation applied, scaled within the viewer's cap), for the text version.
+      track(v.ui, "coach.viewer.image",
+            tr.format("coach.viewer.image.size", {{"label", tr.text("coach.viewer.image")},
+                                                  {"width", std::to_string(static_cast<int>(img.w))},
+                                                  {"height", std::to_string(static_cast<int>(img.h))}}),
+            "image");
     }
   }
   end_card(v.ui);

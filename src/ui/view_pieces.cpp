@@ -52,9 +52,17 @@ std::string refusal_text(const View& v, const app::FileRefusal& r) {
                                                     {"max", megabytes(core::max_dossier_bytes, lang)}});
   }
   if (r.code == "type_refused") {
-    const std::string key = "filetype." + r.kind;
-    const std::string detected = tr.has(key) ? tr.text(key) : tr.text("filetype.unknown");
-    return tr.format("files.refused.type", {{"name", r.name}, {"detected", detected}, {"accepted", tr.text("files.accepted")}});
+    // The precise finding's words when there are some, else the kind's; its advice, else the kind's.
+    const std::string detail = "filetype.detail." + r.detail, kind = "filetype." + r.kind;
+    const std::string detected = !r.detail.empty() && tr.has(detail) ? tr.text(detail)
+                                 : tr.has(kind)                      ? tr.text(kind)
+                                                                     : tr.text("filetype.unknown");
+    const std::string hint_detail = "filetype.hint." + r.detail, hint_kind = "filetype.hint." + r.kind;
+    const std::string advice = !r.detail.empty() && tr.has(hint_detail) ? " " + tr.text(hint_detail)
+                               : tr.has(hint_kind)                      ? " " + tr.text(hint_kind)
+                                                                        : std::string();
+    return tr.format("files.refused.type", {{"name", r.name}, {"detected", detected}, {"advice", advice},
+                                            {"accepted", tr.text("files.accepted")}});
   }
   if (r.code == "empty") return tr.format("files.refused.empty", {{"name", r.name}});
   if (r.code == "one_file_only") return tr.format("files.refused.one_file", {{"name", r.name}});

@@ -2,22 +2,8 @@
 # `certif validate | inspect | extract | pack` as a black box: exit codes, the --json report other tools
 # read, hostile files refused with their code and path, safe extraction, and pack(extract(b)) == b.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# run NAME EXPECTED_EXIT ARGS... : stdout in $tmp/out, stderr in $tmp/err.
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 2000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 # json_check FILE JS_EXPRESSION MESSAGE : the expression (over `r`, the parsed file) is true.
 json_check() {
   node -e "const r = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); if (!($2)) process.exit(1);" "$1" ||
@@ -164,9 +150,11 @@ run "pack bad time" 2 pack "$tmp/x-complete" -o "$tmp/x.json" --exported-at 2025
 node -e "const fs = require('fs'); const m = JSON.parse(fs.readFileSync(process.argv[1])); m.files.a1 = '../../etc/passwd'; fs.writeFileSync(process.argv[1], JSON.stringify(m));" "$tmp/x-complete/meta.json"
 run "pack traversal" 2 pack "$tmp/x-complete" -o "$tmp/x.json"
 has err "must be a relative path inside" "pack refuses paths leaving DIR"
-node -e "const fs = require('fs'); const a = JSON.parse(fs.readFileSync(process.argv[1])); a.pieces[2].files[0].media_type = 'text/html'; fs.writeFileSync(process.argv[1], JSON.stringify(a));" "$tmp/x-large/answers.json"
+# (A declared media type is not what decides: pack takes it from the content — tests/cli/files.sh.)
+node -e "const fs = require('fs'); const a = JSON.parse(fs.readFileSync(process.argv[1])); a.pieces[2].files[0].name = 'a/b.pdf'; fs.writeFileSync(process.argv[1], JSON.stringify(a));" "$tmp/x-large/answers.json"
 run "pack invalid" 1 pack "$tmp/x-large" -o "$tmp/x.json"
-has err "is not accepted" "pack refuses to write an invalid bundle"
+has err "the bundle would not be valid; nothing written" "pack refuses to write an invalid bundle"
+has err "path separator" "pack says why"
 [ ! -e "$tmp/x.json" ] || fail "pack wrote an invalid bundle"
 
 "$certif" --help | grep -qE '^  validate +check dossier bundles' || fail "certif --help does not list validate"

@@ -3,22 +3,8 @@
 # (duplicates once, the latest version, the matching evaluation), broken files reported on stderr without
 # stopping the others, the exit codes, and the file's bytes (BOM, CRLF, quoting, formula guard).
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# run NAME EXPECTED_EXIT ARGS... : stdout in $tmp/out, stderr in $tmp/err.
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 2000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 
 # packed NAME EXPORTED_AT JS : the complete sample, extracted, changed by JS (over `a` the answers and
 # `m` the metadata), packed again at EXPORTED_AT (the claimed verdict recomputed unless JS sets one).
@@ -136,7 +122,7 @@ csv_check "$tmp/out" "rows.length === 1 && rows[0].Nom === 'Abel'" "evaluations 
 
 # --- usage ---------------------------------------------------------------------------------------------
 run "help" 0 cohort --help
-has out "Usage: certif cohort [-o FILE] [--force] FILE..." "cohort --help"
+has out "Usage: certif cohort [-o FILE] [--force] [--semicolon] FILE..." "cohort --help"
 run "no file" 2 cohort
 run "no file after -o" 2 cohort -o "$tmp/x.csv"
 run "-o without a file" 2 cohort "$tmp/julien.json" -o

@@ -145,6 +145,19 @@ run "verify the screenshot" 0 credential verify --json "$tmp/attestation.png" --
 [ "$(json_field "$tmp/out" 'v.files[0].kind + "|" + v.files[0].facts.holder_name')" = "attestation_code|Hélène Lefèvre" ] ||
   fail "screenshot: $(cat "$tmp/out")"
 
+# --- names are strangers' text: no control character reaches the terminal ----------------------------------
+node -e "const fs = require('fs'); const e = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
+  e.candidate.first_name = 'Eve\u001b]52;c;ZXZpbA==\u0007'; fs.writeFileSync(process.argv[2], JSON.stringify(e));" \
+  "$tmp/evaluation.json" "$tmp/evaluation-esc.json" || fail "make the evaluation with an escape sequence"
+run "sign, a name with an escape sequence" 1 credential sign "$tmp/evaluation-esc.json" "$samples/complete.json" \
+  --key "$tmp/private.jwk" --issuer-id "$issuer" -o "$tmp/esc.jwt"
+has err 'without control characters' "sign refuses a holder name with control characters"
+esc_name="$tmp/$(printf 'Eve\033]52;c;ZXZpbA==\007').jwt"
+cp "$jwt" "$esc_name"
+run "verify, a file name with an escape sequence" 0 credential verify "$esc_name" --keys "$tmp/public.jwk"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" && fail "verify printed an ESC byte: $(cat -v "$tmp/out")"
+has out 'VALID' "verify of the renamed credential"
+
 # --- usage ------------------------------------------------------------------------------------------------
 run "no action" 2 credential
 run "unknown action" 2 credential frobnicate

@@ -2,23 +2,9 @@
 # `certif html summary | evaluation | attestation` as a black box: exit codes, the documents' language and
 # structure, the evaluation tied to its exact bundle, hostile answers escaped, -o and --force.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
 coach="$root/tests/data/coach"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# run NAME EXPECTED_EXIT ARGS... : stdout in $tmp/out, stderr in $tmp/err.
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 2000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 hasnt() { ! grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' should not be in $1"; }
 
 run "help" 0 --help

@@ -42,7 +42,10 @@ TEST(CohortCsv, Fields) {
   EXPECT_EQ(core::csv_field("\""), "\"\"\"\"");
   EXPECT_EQ(core::csv_field("deux\nlignes"), "\"deux\nlignes\"");
   EXPECT_EQ(core::csv_field("deux\r\nlignes"), "\"deux\r\nlignes\"");
-  EXPECT_EQ(core::csv_field("a;b"), "a;b");  // not a separator here
+  // ';' and tab are separators for some spreadsheets (French Excel splits on ';'): quoted too, so that
+  // no field is ever cut in two there.
+  EXPECT_EQ(core::csv_field("a;b"), "\"a;b\"");
+  EXPECT_EQ(core::csv_field("a\tb"), "\"a\tb\"");
   EXPECT_EQ(core::csv_field(" espace"), " espace");
 }
 
@@ -51,7 +54,9 @@ TEST(CohortCsv, FormulaGuard) {
   EXPECT_EQ(core::csv_field("+33 1 23"), "'+33 1 23");
   EXPECT_EQ(core::csv_field("-2+3"), "'-2+3");
   EXPECT_EQ(core::csv_field("@SUM(A1)"), "'@SUM(A1)");
-  EXPECT_EQ(core::csv_field("\tcmd"), "'\tcmd");
+  EXPECT_EQ(core::csv_field("\tcmd"), "\"'\tcmd\"");
+  // Split at ';', "x;=1+1" would give a cell "=1+1": quoted, it stays one cell, starting with "x".
+  EXPECT_EQ(core::csv_field("x;=1+1"), "\"x;=1+1\"");
   EXPECT_EQ(core::csv_field("\rcmd"), "\"'\rcmd\"");
   EXPECT_EQ(core::csv_field("a=b"), "a=b");
   EXPECT_EQ(core::csv_field("x\xFFy"), "x\xEF\xBF\xBDy");
@@ -164,6 +169,29 @@ TEST(CohortCsv, GoldenFile) {
   EXPECT_NE(csv.find("Œuvray,Zoé,,,indéterminée,concordante,\"incomplet (pièces 2/6, compétences 3/7, 5 manques, 1 erreur)\",à examiner,,,"),
             std::string::npos)
       << csv;
+}
+
+TEST(CohortCsv, SemicolonVariantForFrenchExcel) {
+  std::vector<core::BundleSummary> summaries = {
+      summary("1111111111111111111111111111111111111111111111111111111111111111", "2025-03-14T09:26:53Z", "Hélène",
+              "Lefèvre", "helene.lefevre@example.gouv.fr", "Tri; collecte, réemploi", core::Eligibility::eligible),
+      summary("2222222222222222222222222222222222222222222222222222222222222222", "2025-03-15T10:00:00Z",
+              "=1+1", "x;=2+2", "", "", core::Eligibility::not_eligible)};
+  const core::Triage t = core::triage(summaries);
+  const auto rows = core::cohort_rows(summaries, t, {});
+  const std::string comma = core::cohort_csv(rows);
+  const std::string semi = core::cohort_csv(rows, ';');
+  EXPECT_EQ(semi.rfind("\xEF\xBB\xBFNom;Prénom;E-mail;Startup;Éligibilité (recalculée);", 0), 0u);
+  // The same fields, quoted and guarded the same way: only the separators differ.
+  std::string back = semi;
+  bool quoted = false;
+  for (char& c : back) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && c == ';') c = ',';
+  }
+  EXPECT_EQ(back, comma);
+  EXPECT_NE(semi.find("Lefèvre;Hélène;helene.lefevre@example.gouv.fr;\"Tri; collecte, réemploi\";éligible;"), std::string::npos);
+  EXPECT_NE(semi.find("\"x;=2+2\";'=1+1;"), std::string::npos) << semi;
 }
 
 TEST(CohortCsv, EmptyCohort) {

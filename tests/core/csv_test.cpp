@@ -65,3 +65,25 @@ TEST(Csv, RealSpreadsheetExports) {
     for (const auto& r : t.rows) EXPECT_GE(r.size(), 1u) << name;
   }
 }
+
+TEST(Csv, SeparatorIsTheOneTheSnifferIdentifies) {
+  // French Excel/LibreOffice fr-FR: ';' separators, sentences full of commas. Counting raw characters
+  // would pick ','; the table's structure says ';'.
+  const std::string fr = "Rôle;Commentaire\r\nDéveloppeuse;Elle a, dit-elle, tout repris, puis testé, enfin livré.\r\n"
+                         "Coach;Oui, mais, en fait, non, pas encore.\r\n";
+  const auto shape = core::identify_csv(fr);
+  ASSERT_TRUE(shape);
+  EXPECT_EQ(shape->separator, ';');
+  EXPECT_EQ(shape->columns, 2u);
+  const auto t = read_csv(fr);
+  EXPECT_EQ(t.separator, ';');
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[1][1], "Elle a, dit-elle, tout repris, puis testé, enfin livré.");
+  // One column: each line one cell, commas inside quotes kept.
+  const auto one = read_csv("Question\r\n\"Pourquoi, selon vous ?\"\r\nEt ensuite ?\r\n");
+  EXPECT_EQ(one.separator, '\0');
+  ASSERT_EQ(one.rows.size(), 3u);
+  EXPECT_EQ(one.rows[1], (std::vector<std::string>{"Pourquoi, selon vous ?"}));
+  EXPECT_FALSE(core::identify_csv("just one line"));
+  EXPECT_FALSE(core::identify_csv("a;b\n\"open"));
+}

@@ -2,6 +2,8 @@
 // heuristic, hostile ZIPs (lying sizes, offsets and counts), and fixed-seed random and mutated input.
 #include "core/sniff.hpp"
 
+#include "zip_writer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,7 +31,7 @@ const std::set<std::string> k_all_kinds = {
     "pdf", "png", "jpeg", "webp", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "empty", "html", "svg", "xml",
     "json", "script", "exe", "elf", "macho", "gif", "tiff", "bmp", "heic", "avif", "video", "audio", "zip", "gzip",
     "bzip2", "xz", "7z", "rar", "legacy_office", "encrypted", "rtf", "postscript", "odf_other", "macro", "text_utf16", "text",
-    "damaged", "unknown"};
+    "image_too_large", "damaged", "unknown"};
 
 // Whatever the input, a sniff is self-consistent.
 void expect_consistent(const core::Sniff& s, const std::string& what) {
@@ -43,6 +45,11 @@ void expect_consistent(const core::Sniff& s, const std::string& what) {
     EXPECT_TRUE(s.hint.empty()) << what;
   }
   EXPECT_EQ(!s.encoding.empty(), s.kind == "csv") << what;
+  if (!s.detail.empty()) {
+    const auto& details = core::sniff_details();
+    EXPECT_NE(std::find(details.begin(), details.end(), s.detail), details.end()) << what << ": " << s.detail;
+  }
+  EXPECT_EQ(s.width != 0, s.accepted && (s.kind == "png" || s.kind == "jpeg" || s.kind == "webp")) << what;
 }
 
 void put16(std::string& b, std::size_t at, std::uint16_t v) {
@@ -133,7 +140,7 @@ const Expect k_samples[] = {
     {"doc.rtf", "rtf", "application/rtf", "RTF"},
     {"doc.ps", "postscript", "application/postscript", "PostScript"},
     {"notes.txt", "text", "text/plain", "plain text"},
-    {"emails.txt", "text", "text/plain", nullptr},
+    {"emails.txt", "csv", "text/csv", "one column"},  // a list of addresses: a one-column table
     {"excel-unicode.txt", "text_utf16", "text/plain", "UTF-16"},
     {"drawing.odg", "odf_other", "application/vnd.oasis.opendocument.graphics", "OpenDocument drawing (.odg)"},
     {"template.ott", "odf_other", "application/vnd.oasis.opendocument.text-template", "template"},
@@ -257,13 +264,21 @@ TEST(Sniff, DamagedAcceptedFormats) {
   EXPECT_NE(sniff("%PDF").kind, "pdf");
 }
 
-TEST(Sniff, PdfHeaderMustBeAtOffsetZero) {
+TEST(Sniff, PdfHeaderAfterBlanksOnly) {
   const std::string pdf = sample("chromium.pdf");
   ASSERT_EQ(sniff(pdf).kind, "pdf");
-  for (const std::string& prefix : {std::string("\n"), std::string("\xEF\xBB\xBF"), std::string(1000, ' '),
-                                    std::string("garbage\r\n"), std::string(3, '\0')}) {
+  // A BOM and blanks before the header, up to 1 KB, are what readers accept: so do we (the bytes stay).
+  for (const std::string& prefix : {std::string("\n"), std::string("\xEF\xBB\xBF"), std::string("\xEF\xBB\xBF\r\n"),
+                                    std::string(1000, ' '), std::string(3, '\0')}) {
     const auto s = sniff(prefix + pdf);
-    EXPECT_EQ(s.kind, "damaged") << prefix.size();
+    EXPECT_EQ(s.kind, "pdf") << prefix.size();
+    EXPECT_TRUE(s.accepted) << prefix.size();
+  }
+  // Anything else before it is how PDF/HTML polyglots are made: refused.
+  for (const std::string& prefix : {std::string("garbage\r\n"), std::string("\xEF\xBB\xBFx\n")}) {
+    const auto s = sniff(prefix + pdf);
+    EXPECT_EQ(s.kind, "damaged") << prefix;
+    EXPECT_EQ(s.detail, "pdf_prefix");
     EXPECT_NE(s.description.find("before its header"), std::string::npos);
     EXPECT_FALSE(s.accepted);
   }
@@ -271,6 +286,46 @@ TEST(Sniff, PdfHeaderMustBeAtOffsetZero) {
   EXPECT_EQ(sniff("<html><body>x</body></html>\n" + pdf).kind, "html");
   // Beyond the first KB, "%PDF-" is no longer looked for.
   EXPECT_NE(sniff(std::string(2000, 'x') + "\n%PDF-1.4\n").kind, "damaged");
+  EXPECT_NE(sniff(std::string(1100, ' ') + pdf).kind, "pdf");
+}
+
+TEST(Sniff, PdfEndMustBeThere) {
+  const std::string pdf = sample("chromium.pdf");
+  const std::size_t eof = pdf.rfind("%%EOF");
+  ASSERT_NE(eof, std::string::npos);
+  // Cut short anywhere before its last "%%EOF" (a download stopped at 60 %): truncated.
+  for (const std::size_t n : {pdf.size() * 6 / 10, eof, eof + 4, pdf.size() / 10}) {
+    const auto s = sniff(pdf.substr(0, n));
+    EXPECT_EQ(s.detail, "pdf_truncated") << n;
+    EXPECT_FALSE(s.accepted) << n;
+  }
+  EXPECT_EQ(sniff(pdf.substr(0, eof + 5)).kind, "pdf");             // no final line break: complete
+  EXPECT_EQ(sniff(pdf + "\r\n\n  \0\0").kind, "pdf");             // blank padding after the end
+  // Data after the end: an archive (zip -A) or anything else.
+  const std::string zip = sample("doc.odt");
+  EXPECT_EQ(sniff(pdf + zip).detail, "pdf_archive_appended");
+  EXPECT_FALSE(sniff(pdf + zip).accepted);
+  EXPECT_EQ(sniff(pdf + "<script>alert(1)</script>").detail, "pdf_data_appended");
+}
+
+TEST(Sniff, EncryptedPdfIsRefused) {
+  const std::string pdf = sample("chromium.pdf");
+  const std::size_t trailer = pdf.rfind("trailer");
+  ASSERT_NE(trailer, std::string::npos);
+  for (const char* key : {"/Encrypt 9 0 R", "/Encrypt<</Filter/Standard>>", "/Encrypt\n12 0 R"}) {
+    std::string b = pdf;
+    b.insert(pdf.find("<<", trailer) + 2, key);
+    b.replace(b.rfind("startxref"), std::string::npos, "startxref\n" + std::to_string(pdf.find("xref")) + "\n%%EOF\n");
+    const auto s = sniff(b);
+    EXPECT_EQ(s.kind, "encrypted") << key;
+    EXPECT_EQ(s.detail, "pdf_encrypted");
+    EXPECT_EQ(s.media_type, "application/pdf");
+    EXPECT_NE(s.hint.find("remove the password"), std::string::npos);
+  }
+  // A name that only starts the same is not the key.
+  std::string b = pdf;
+  b.insert(pdf.find("<<", trailer) + 2, "/EncryptMetadata false");
+  EXPECT_EQ(sniff(b).kind, "pdf");
 }
 
 TEST(Sniff, Markup) {
@@ -348,7 +403,13 @@ TEST(Sniff, CsvStructure) {
   EXPECT_EQ(sniff("\"a;b\";c\n\"x\ny\";z\n").kind, "csv");  // quoted separators and line breaks
   EXPECT_EQ(sniff("a,b\n\"1,\"\"2\"\"\",3\n").kind, "csv"); // doubled quotes
   EXPECT_EQ(sniff("nom;montant\nA;1,5\nB;2,25\nC;3\n").kind, "csv");  // French decimals vs ','
-  EXPECT_EQ(sniff("single column\nno separator\n").kind, "text");
+  // One column: short lines without separators (what a spreadsheet exports for a single column).
+  EXPECT_EQ(sniff("single column\nno separator\n").kind, "csv");
+  EXPECT_EQ(sniff("single column\nno separator\n").separator, '\0');
+  EXPECT_EQ(sniff("Question\n\"Pourquoi, selon vous ?\"\nComment faites-vous ?\n").kind, "csv");
+  EXPECT_EQ(sniff("one line only\n").kind, "text");                      // one record: nothing says table
+  EXPECT_EQ(sniff("para one\n\npara two\n").kind, "text");               // paragraphs
+  EXPECT_EQ(sniff("short\n" + std::string(300, 'x') + "\n").kind, "text");  // prose-length lines
   EXPECT_EQ(sniff("a;b\n\"1;2\n").kind, "text");  // quote never closed
   // Up to one record in ten may have another field count; more is prose, not a table.
   std::string rows = "a;b;c\n";
@@ -467,7 +528,8 @@ TEST(SniffZip, LyingEntriesOfContentTypes) {
   EXPECT_EQ(with([&](std::string& b) { put32(b, ct + 24, get32(b, ct + 24) - 1); }).kind, "damaged");
   EXPECT_EQ(with([&](std::string& b) { put32(b, ct + 16, get32(b, ct + 16) ^ 1u); }).kind, "damaged");  // CRC-32
   EXPECT_EQ(with([&](std::string& b) { put16(b, ct + 10, 12); }).kind, "damaged");  // bzip2: unsupported method
-  EXPECT_EQ(with([&](std::string& b) { put16(b, ct + 8, 1); }).kind, "damaged");    // encrypted
+  EXPECT_EQ(with([&](std::string& b) { put16(b, ct + 8, 1); }).kind, "encrypted");  // the encryption flag
+  EXPECT_EQ(with([&](std::string& b) { put16(b, ct + 8, 1); }).detail, "zip_encrypted");
   // Corrupt deflate data: flip bits in the compressed stream.
   const std::size_t data = local + 30 + get16(z.bytes, local + 26) + get16(z.bytes, local + 28);
   for (std::size_t i = 0; i < 8; ++i)
@@ -500,10 +562,151 @@ TEST(SniffZip, TruncationsAreNeverAccepted) {
     const std::string kind = sniff(full).kind;
     for (std::size_t n = 0; n < full.size(); ++n) {
       const auto s = sniff(full.substr(0, n));
-      if (kind != "pdf") EXPECT_FALSE(s.accepted) << name << " cut at " << n << ": " << s.kind;
+      // A PDF is complete from its last "%%EOF" on (blanks may follow); anything shorter is cut.
+      if (kind != "pdf" || n < full.rfind("%%EOF") + 5) EXPECT_FALSE(s.accepted) << name << " cut at " << n << ": " << s.kind;
       expect_consistent(s, name);
     }
   }
+}
+
+
+// --- Office Open XML decided from content types and relationships ----------------------------------
+
+std::string docx_with(std::vector<test_zip::Entry> extra, std::string content_types = test_zip::docx_content_types(),
+                      std::string package_rels = test_zip::rels(test_zip::office_document_rel())) {
+  auto entries = test_zip::docx_entries();
+  entries[0].data = std::move(content_types);
+  entries[1].data = std::move(package_rels);
+  for (auto& e : extra) entries.push_back(std::move(e));
+  return test_zip::make(entries);
+}
+
+std::string with_override(const std::string& part, const std::string& type) {
+  std::string ct = test_zip::docx_content_types();
+  ct.insert(ct.rfind("</Types>"), "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>");
+  return ct;
+}
+
+TEST(SniffOoxml, BaselineIsAccepted) {
+  EXPECT_EQ(sniff(docx_with({})).kind, "docx");
+}
+
+TEST(SniffOoxml, MacrosUnderAnyNameAreFound) {
+  // A VBA project renamed: its content type or its relationship gives it away.
+  const std::string vba(64, '\0');
+  EXPECT_EQ(sniff(docx_with({{"word/data.bin", vba}}, with_override("/word/data.bin", "application/vnd.ms-office.vbaProject"))).kind,
+            "macro");
+  EXPECT_EQ(sniff(docx_with({{"word/data.bin", vba},
+                             {"word/_rels/document.xml.rels",
+                              test_zip::rels("<Relationship Id=\"rId9\" Type=\"http://schemas.microsoft.com/office/2006/"
+                                             "relationships/vbaProject\" Target=\"data.bin\"/>")}}))
+                .kind,
+            "macro");
+  // Entities in the content types are decoded before deciding ("macro&#x45;nabled" is "macroEnabled").
+  std::string ct = test_zip::docx_content_types();
+  const std::string main = "wordprocessingml.document.main+xml";
+  ct.replace(ct.find("application/vnd.openxmlformats-officedocument." + main),
+             std::string("application/vnd.openxmlformats-officedocument." + main).size(),
+             "application/vnd.ms-word.document.macro&#x45;nabled.main+xml");
+  EXPECT_EQ(sniff(docx_with({}, ct)).kind, "macro");
+  ct.replace(ct.find("macro&#x45;nabled"), 17, "macro&#69;nabled");
+  EXPECT_EQ(sniff(docx_with({}, ct)).kind, "macro");
+  // An entity no XML reader knows, or a DTD that could define one: not an Office document.
+  ct.replace(ct.find("macro&#69;nabled"), 16, "macro&e;nabled");
+  EXPECT_EQ(sniff(docx_with({}, ct)).detail, "ooxml_damaged");
+  EXPECT_EQ(sniff(docx_with({}, "<!DOCTYPE Types [<!ENTITY e \"E\">]>" + std::string(test_zip::docx_content_types()))).detail,
+            "ooxml_damaged");
+  // UTF-16 content types are read too.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : with_override("/word/x.bin", "application/vnd.ms-office.vbaProject")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  EXPECT_EQ(sniff(docx_with({{"word/x.bin", vba}}, utf16)).kind, "macro");
+}
+
+TEST(SniffOoxml, TwoContentTypesOrEncryptedEntriesAreRefused) {
+  // Two [Content_Types].xml: one with the macro type, one without — readers disagree on which counts.
+  auto entries = test_zip::docx_entries();
+  entries.insert(entries.begin(), {"[Content_Types].xml", with_override("/word/x.bin", "application/vnd.ms-office.vbaProject")});
+  const auto s = sniff(test_zip::make(entries));
+  EXPECT_EQ(s.kind, "damaged");
+  EXPECT_EQ(s.detail, "zip_duplicate");
+  entries = test_zip::docx_entries();
+  entries[2].flags = 1;  // word/document.xml encrypted (ZIP's own encryption)
+  EXPECT_EQ(sniff(test_zip::make(entries)).kind, "encrypted");
+}
+
+TEST(SniffOoxml, TheMainPartDecides) {
+  // No relationship to the main part: Office cannot open it.
+  EXPECT_EQ(sniff(docx_with({}, test_zip::docx_content_types(), test_zip::rels(""))).detail, "ooxml_damaged");
+  // A relationship to a part that is not there.
+  std::string rel = test_zip::office_document_rel();
+  rel.replace(rel.find("word/document.xml"), 17, "word/missing.xml");
+  EXPECT_EQ(sniff(docx_with({}, test_zip::docx_content_types(), test_zip::rels(rel))).detail, "ooxml_damaged");
+  // Templates are refused with their own advice.
+  std::string ct = test_zip::docx_content_types();
+  ct.replace(ct.find("document.main+xml"), 17, "template.main+xml");
+  const auto dotx = sniff(docx_with({}, ct));
+  EXPECT_EQ(dotx.detail, "ooxml_template");
+  EXPECT_FALSE(dotx.accepted);
+  // Other main types (Visio…) are not documents we take.
+  ct = test_zip::docx_content_types();
+  ct.replace(ct.find("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"), 79,
+             "application/vnd.ms-visio.drawing.main+xml");
+  EXPECT_EQ(sniff(docx_with({}, ct)).detail, "ooxml_other");
+  // A workbook's name next to the document: ambiguous.
+  EXPECT_EQ(sniff(docx_with({{"xl/workbook.xml", "<workbook/>"}})).detail, "ooxml_ambiguous");
+}
+
+TEST(SniffZipKinds, EpubJarApkAndFlatOpenDocument) {
+  const auto epub = sniff(sample("book.epub"));
+  EXPECT_EQ(epub.detail, "epub");
+  EXPECT_EQ(sniff(test_zip::make({{"META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"}, {"a/B.class", "\xCA\xFE\xBA\xBE"}})).detail,
+            "jar");
+  EXPECT_EQ(sniff(test_zip::make({{"AndroidManifest.xml", "x"}, {"classes.dex", "dex\n"}})).detail, "apk");
+  EXPECT_EQ(sniff(test_zip::make({{"a.txt", "x"}})).kind, "zip");
+  const auto flat = sniff("<?xml version=\"1.0\"?>\n<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                          "office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body/></office:document>");
+  EXPECT_EQ(flat.kind, "odf_other");
+  EXPECT_EQ(flat.detail, "odf_flat");
+  EXPECT_EQ(sniff(sample("template.ott")).detail, "odf_template");
+}
+
+// --- images: size from the header, before anything decodes them -----------------------------------
+
+TEST(SniffImages, SizeIsReadAndBombsRefused) {
+  const auto png = sniff(sample("canvas.png"));
+  EXPECT_GT(png.width, 0u);
+  EXPECT_GT(png.height, 0u);
+  // The 34-byte WebP that decodes to 16383×16383 (≈ 1 GiB).
+  std::string bomb = "RIFF";
+  bomb += std::string("\x1a\0\0\0", 4) + "WEBPVP8L" + std::string("\x0d\0\0\0\x2f\xfe\xbf\xff\x0f", 9);
+  bomb += std::string(9, '\0');
+  const auto s = sniff(bomb);
+  EXPECT_EQ(s.kind, "image_too_large");
+  EXPECT_EQ(s.media_type, "image/webp");
+  EXPECT_NE(s.description.find("16383×16383"), std::string::npos) << s.description;
+  EXPECT_FALSE(s.accepted);
+  // A PNG that says 20000×20000 (400 megapixels) in its IHDR.
+  std::string big = sample("canvas.png");
+  for (std::size_t at : {std::size_t{16}, std::size_t{20}}) {
+    big[at] = 0;
+    big[at + 1] = 0;
+    big[at + 2] = static_cast<char>(0x4E);
+    big[at + 3] = static_cast<char>(0x20);
+  }
+  EXPECT_EQ(sniff(big).kind, "image_too_large");
+  // A JPEG with no frame header: nothing could show it.
+  const auto jpeg = sniff(std::string("\xFF\xD8\xFF\xE0\0\x04" "ab\xFF\xD9", 10));
+  EXPECT_EQ(jpeg.detail, "jpeg_damaged");
+}
+
+TEST(SniffDetails, EveryDetailBelongsToAKind) {
+  const auto& kinds = core::sniff_kinds();
+  EXPECT_EQ(std::set<std::string>(kinds.begin(), kinds.end()), k_all_kinds);
+  std::set<std::string_view> seen;
+  for (const auto d : core::sniff_details()) EXPECT_TRUE(seen.insert(d).second) << d;
 }
 
 // --- random and mutated input ---------------------------------------------------------------------------
