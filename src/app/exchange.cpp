@@ -6,7 +6,7 @@
 #include "app/exchange.hpp"
 #include "app/storage.hpp"
 
-#include "core/dossier_summary.hpp"
+#include "core/documents/dossier_summary.hpp"
 
 #include <algorithm>
 

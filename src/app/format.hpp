@@ -2,7 +2,7 @@
 #pragma once
 
 #include "app/catalog.hpp"
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 
 #include <cstdint>
 #include <string>

@@ -3,8 +3,8 @@
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
-#include "core/bundle.hpp"
-#include "core/terminal_text.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/terminal_text.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,10 +1,10 @@
 // The `certif` command line: shared helpers and the subcommands' entry points.
 #pragma once
 
-#include "core/age.hpp"
-#include "core/referential.hpp"
-#include "core/result.hpp"
-#include "core/ruleset.hpp"
+#include "core/codecs/age.hpp"
+#include "core/model/referential.hpp"
+#include "core/base/result.hpp"
+#include "core/model/ruleset.hpp"
 
 #include <cstdint>
 #include <iosfwd>

@@ -2,11 +2,11 @@
 // records in any order, the same bytes as the web app's export.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
-#include "core/cohort_csv.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/triage.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/domain/cohort_csv.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/domain/triage.hpp"
 
 #include <iostream>
 #include <memory>

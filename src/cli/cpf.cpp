@@ -3,12 +3,12 @@
 // holders' identity data — with every value checked as the CDC's XSD restricts it.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
-#include "core/cpf.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/triage.hpp"
-#include "core/vc_jwt.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/cpf.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/domain/triage.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include <ctime>
 #include <iostream>

@@ -7,13 +7,13 @@
 #include "cli/cli.hpp"
 #include "cli/rsa.hpp"
 
-#include "core/file_name.hpp"
-#include "core/attestation.hpp"
-#include "core/bundle.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/qr.hpp"
-#include "core/vc_jwt.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/documents/attestation.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/documents/qr.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG

@@ -3,9 +3,9 @@
 // type's extension: core/file_name) and unique as case- and normalisation-insensitive systems see it.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
-#include "core/file_name.hpp"
-#include "core/unicode.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/codecs/unicode.hpp"
 
 #include <filesystem>
 #include <iostream>

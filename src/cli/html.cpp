@@ -2,11 +2,11 @@
 // makes (dossier summary, evaluation sheet, attestation), from the files, with the same core code.
 #include "cli/cli.hpp"
 
-#include "core/attestation.hpp"
-#include "core/bundle.hpp"
-#include "core/dossier_summary.hpp"
-#include "core/evaluation.hpp"
-#include "core/evaluation_html.hpp"
+#include "core/documents/attestation.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/documents/dossier_summary.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/documents/evaluation_html.hpp"
 
 #include <iostream>
 

@@ -2,8 +2,8 @@
 // the integrity verdict, eligibility recomputed next to the claim, and completeness.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
-#include "core/jcs.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/jcs.hpp"
 
 #include <iostream>
 

@@ -2,7 +2,7 @@
 // verified to its last chunk before anything is written.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include <sodium.h>
 

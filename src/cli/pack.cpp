@@ -2,11 +2,11 @@
 // (answers.json, meta.json, files/), so that pack(extract(b)) gives back b byte for byte.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
-#include "core/file_name.hpp"
-#include "core/json_strict.hpp"
-#include "core/sha256.hpp"
-#include "core/sniff.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/codecs/sha256.hpp"
+#include "core/formats/sniff.hpp"
 #include "core/version.hpp"
 
 #include <filesystem>

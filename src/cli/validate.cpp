@@ -1,7 +1,7 @@
 // `certif validate [--json] FILE...`: checks dossier bundles (format, attachments, integrity) and reports per file.
 #include "cli/cli.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -11,7 +11,7 @@
 
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
-#include "core/triage.hpp"
+#include "core/domain/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 

@@ -1,6 +1,6 @@
 // Media-type sniffing: real files made by real tools (tests/data/sniff, see generate.sh), the CSV
 // heuristic, hostile ZIPs (lying sizes, offsets and counts), and fixed-seed random and mutated input.
-#include "core/sniff.hpp"
+#include "core/formats/sniff.hpp"
 
 #include "zip_writer.hpp"
 
