@@ -51,13 +51,7 @@ std::string long_date(const Date& d, std::string_view lang) {
 }
 
 std::string human_size(std::uint64_t bytes, std::string_view lang) {
-  const bool en = document_lang(lang) == "en";
-  if (bytes < 1024) return std::to_string(bytes) + (en ? " bytes" : " octets");
-  const bool mega = bytes >= 1024u * 1024u;
-  const std::uint64_t unit = mega ? 1024u * 1024u : 1024u;
-  const std::uint64_t tenths = bytes * 10 / unit;  // bytes <= 2^60 in practice: no overflow
-  return std::to_string(tenths / 10) + (en ? "." : ",") + std::to_string(tenths % 10) +
-         (mega ? (en ? " MiB" : " Mio") : (en ? " KiB" : " Kio"));
+  return format_size(bytes, size_units_for(document_lang(lang)));
 }
 
 std::string half_number(double value, std::string_view lang) {

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "core/base/date.hpp"
-#include "core/codecs/text.hpp"  // is_blank, used with the helpers below
+#include "core/codecs/text.hpp"  // is_blank and format_size, used with the helpers below
 
 #include <cstdint>
 #include <string>
@@ -29,7 +29,7 @@ std::string english_long_date(const Date& date);
 // One of the two, following document_lang(lang).
 std::string long_date(const Date& date, std::string_view lang);
 
-// "512 octets", "12,3 Kio", "4,0 Mio" / "512 bytes", "12.3 KiB", "4.0 MiB" (one decimal, rounded down).
+// format_size() in the document's language: "512 octets", "12,3 Kio" / "512 bytes", "12.3 KiB".
 std::string human_size(std::uint64_t bytes, std::string_view lang);
 // A whole or half number with the language's decimal separator: "165", "165,5" / "165.5".
 std::string half_number(double value, std::string_view lang);

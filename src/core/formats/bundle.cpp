@@ -10,6 +10,7 @@
 #include "core/codecs/json_reader.hpp"
 #include "core/codecs/json_strict.hpp"
 #include "core/codecs/sha256.hpp"
+#include "core/codecs/text.hpp"
 #include "core/formats/sniff.hpp"
 #include "core/codecs/utf8.hpp"
 #include "core/version.hpp"
@@ -41,15 +42,8 @@ Issue make_issue(Severity severity, const char* code, std::string path, std::str
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// "12.3 MiB" style sizes for messages.
-std::string describe_size(std::uint64_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " bytes";
-  const double kib = static_cast<double>(bytes) / 1024.0;
-  char buf[32];
-  if (kib < 1024.0) std::snprintf(buf, sizeof buf, "%.1f KiB", kib);
-  else std::snprintf(buf, sizeof buf, "%.1f MiB", kib / 1024.0);
-  return buf;
-}
+// Sizes in messages (English, as every message of core): "12.3 MiB".
+std::string describe_size(std::uint64_t bytes) { return format_size(bytes, size_units_for("en")); }
 
 } // namespace
 
