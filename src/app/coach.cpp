@@ -12,6 +12,7 @@
 #include "core/formats/badge.hpp"
 #include "core/domain/cohort_csv.hpp"
 #include "core/model/dossier.hpp"
+#include "core/model/names.hpp"
 #include "core/codecs/file_name.hpp"
 #include "core/documents/evaluation_html.hpp"
 #include "core/documents/ics.hpp"
@@ -141,8 +142,7 @@ void save_entry(const CoachEntry& e, Effects& fx) {
 }
 
 std::string slug_for(const CoachEntry& e) {
-  std::string s = core::file_slug(e.bundle.dossier.last_name + " " + e.bundle.dossier.first_name);
-  return s.empty() ? std::string("candidat") : s;
+  return core::person_slug(e.bundle.dossier.last_name, e.bundle.dossier.first_name, "candidat");
 }
 
 const core::Attachment* attachment(const CoachEntry& e, std::string_view id) {

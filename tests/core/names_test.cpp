@@ -32,3 +32,10 @@ TEST(Names, FileSlug) {
   EXPECT_EQ(core::file_slug("李"), "");
   EXPECT_EQ(core::file_slug("abcdefghij klmnop", 11), "abcdefghij");
 }
+
+TEST(Names, PersonSlugIsLastNameThenFirstName) {
+  EXPECT_EQ(core::person_slug("Øster", "Łukasz", "candidat"), "oster-lukasz");
+  EXPECT_EQ(core::person_slug("Lefèvre Œuvray", "Hélène", "candidat"), "lefevre-oeuvray-helene");
+  EXPECT_EQ(core::person_slug("", "", "titulaire"), "titulaire");
+  EXPECT_EQ(core::person_slug("李", "", "candidat"), "candidat");
+}

@@ -412,7 +412,7 @@ Result<CredentialToSign> prepare_credential(const Evaluation& e, const Referenti
                                       decision != nullptr ? decision->date : Date{}};
   auto code = attestation_code_signing_input(out.code_claims, in.key);
   if (!code) return code.issues();
-  const std::string slug = file_slug(e.candidate.last_name + " " + e.candidate.first_name);
+  const std::string slug = person_slug(e.candidate.last_name, e.candidate.first_name, "titulaire");
   out.credential = std::move(credential).value();
   out.credential_signing_input = std::move(input).value();
   out.code_signing_input = std::move(code).value();
@@ -420,7 +420,7 @@ Result<CredentialToSign> prepare_credential(const Evaluation& e, const Referenti
   for (const char c : ref.rs_reference) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) code_part += c;
   }
-  out.file_name = (slug.empty() ? std::string("titulaire") : slug) + "-" + (code_part.empty() ? std::string("certification") : code_part) + ".jwt";
+  out.file_name = slug + "-" + (code_part.empty() ? std::string("certification") : code_part) + ".jwt";
   return out;
 }
 

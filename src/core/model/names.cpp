@@ -95,4 +95,12 @@ std::string file_slug(std::string_view text, std::size_t max_bytes) {
   return out;
 }
 
+std::string person_slug(std::string_view last_name, std::string_view first_name, std::string_view fallback) {
+  std::string name(last_name);
+  name += ' ';
+  name += first_name;
+  std::string slug = file_slug(name);
+  return slug.empty() ? std::string(fallback) : slug;
+}
+
 } // namespace core

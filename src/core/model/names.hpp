@@ -18,5 +18,9 @@ std::string fold_name(std::string_view name);
 // A file-name fragment: fold_name()'s letters and digits, runs of anything else as one '-', no '-' at
 // either end, at most `max_bytes` bytes ("Hélène Lefèvre" → "helene-lefevre"). "" when nothing is left.
 std::string file_slug(std::string_view text, std::size_t max_bytes = 40);
+// The fragment every file named after a person carries (the candidate's export, the coach's files, the
+// credentials): file_slug() of the last name then the first name ("Øster", "Łukasz" → "oster-lukasz"),
+// or `fallback` when nothing is left.
+std::string person_slug(std::string_view last_name, std::string_view first_name, std::string_view fallback);
 
 } // namespace core
