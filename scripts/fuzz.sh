@@ -17,7 +17,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do targets+=("$1"); shift; done
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 build="$root/build/fuzz"
 if [ ! -f "$build/CMakeCache.txt" ]; then
-  CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCERTIF_FUZZ=ON >/dev/null
+  (cd "$root" && cmake --preset fuzz >/dev/null)  # CMakePresets.json: clang, CERTIF_FUZZ=ON, build/fuzz
 fi
 cmake --build "$build" --target $(printf '%s_fuzz ' "${targets[@]}") -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 
