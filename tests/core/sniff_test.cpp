@@ -183,8 +183,8 @@ TEST(Sniff, HintsAndMessagesForRefusals) {
 }
 
 TEST(Sniff, AcceptedListAndDescriptions) {
-  // The list (bundle.cpp) and the sniffer agree: each accepted sample's type is listed, and each listed
-  // type is produced by some accepted sample.
+  // The list (accepted_media_types, sniff.cpp) and the sniffer agree: each accepted sample's type is
+  // listed, and each listed type is produced by some accepted sample.
   const auto& types = core::accepted_media_types();
   ASSERT_EQ(types.size(), 11u);
   std::set<std::string> listed(types.begin(), types.end());

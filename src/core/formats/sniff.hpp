@@ -10,7 +10,7 @@
 //   it; other bytes before the header are how PDF/HTML polyglots are built: refused as "damaged"). The
 //   end must be there ("%%EOF", then only blanks): a truncated download, or a file with an archive
 //   appended (zip -A), is refused. "/Encrypt" refuses it as password-protected, even when
-//   only restrictions are set (see sniff.cpp: telling whether the empty password opens it is not done).
+//   only restrictions are set (see sniff_binary.cpp: telling whether the empty password opens it is not done).
 // - PNG (signature + IHDR first), JPEG (FF D8 FF + a start-of-frame marker), WebP (RIFF…WEBP + VP8/VP8L/VP8X):
 //   their size is read from the header (core/image_header) and an image over 100 megapixels is refused
 //   before anything decodes it (a 34-byte WebP can say 16383×16383).
