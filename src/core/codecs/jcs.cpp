@@ -2,6 +2,7 @@
 // the resumable writer.
 #include "core/codecs/jcs.hpp"
 
+#include "core/codecs/json_string_bytes.hpp"
 #include "core/codecs/utf8.hpp"
 
 #include <algorithm>
@@ -130,16 +131,7 @@ constexpr std::int64_t k_exact_limit = std::int64_t{1} << 53;
 
 constexpr char k_hex[] = "0123456789abcdef";
 
-// 0: copied as is; 1: needs an escape; 2: non-ASCII, to be decoded.
-constexpr std::array<std::uint8_t, 256> make_string_classes() {
-  std::array<std::uint8_t, 256> t{};
-  for (std::size_t i = 0; i < 0x20; ++i) t[i] = 1;
-  t['"'] = 1;
-  t['\\'] = 1;
-  for (std::size_t i = 0x80; i < 0x100; ++i) t[i] = 2;
-  return t;
-}
-constexpr std::array<std::uint8_t, 256> k_string_class = make_string_classes();
+using json_bytes::k_string_class;  // core/codecs/json_string_bytes.hpp
 
 void append_escape(std::string& out, unsigned char c) {
   switch (c) {

@@ -3,6 +3,7 @@
 // [SECTION] index: helpers · Parser (values, strings, numbers, literals, structure) · entry point
 #include "core/codecs/json_strict.hpp"
 
+#include "core/codecs/json_string_bytes.hpp"
 #include "core/codecs/utf8.hpp"
 
 #include <array>
@@ -22,16 +23,7 @@ using json = nlohmann::json;
 
 constexpr std::uint64_t k_max_exact_integer = (std::uint64_t{1} << 53) - 1;
 
-// 0: an ordinary string byte; 1: '"', '\\' or a control character; 2: non-ASCII.
-constexpr std::array<std::uint8_t, 256> make_string_classes() {
-  std::array<std::uint8_t, 256> t{};
-  for (std::size_t i = 0; i < 0x20; ++i) t[i] = 1;
-  t['"'] = 1;
-  t['\\'] = 1;
-  for (std::size_t i = 0x80; i < 0x100; ++i) t[i] = 2;
-  return t;
-}
-constexpr std::array<std::uint8_t, 256> k_string_class = make_string_classes();
+using json_bytes::k_string_class;  // core/codecs/json_string_bytes.hpp
 
 // Whether none of 8 bytes (one word, any byte order) is special in a string: no '"', '\\', control
 // character or non-ASCII byte. Lets the scan skip long plain runs (an attachment's base64) a word at a
