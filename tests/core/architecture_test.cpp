@@ -48,40 +48,35 @@ std::string describe(const std::vector<Violation>& v) {
 
 const std::regex platform_headers(R"((imgui|emscripten|GLFW|glfw|GLES|webgl|html5\.h|SDL))", std::regex::icase);
 
+// src/<layer> includes none of the folders `above` matches, nor (unless `platform_headers_allowed`: ui
+// draws with ImGui) any ImGui, Emscripten, GLFW or GL header.
+void expect_layer(const char* layer, const char* above, bool platform_headers_allowed, const char* why) {
+  const fs::path dir = fs::path(CERTIF_SOURCE_DIR) / "src" / layer;
+  ASSERT_TRUE(fs::is_directory(dir)) << dir;
+  if (!platform_headers_allowed) {
+    const auto v = scan(dir, platform_headers);
+    EXPECT_TRUE(v.empty()) << describe(v);
+  }
+  const auto up = scan(dir, std::regex(above));
+  EXPECT_TRUE(up.empty()) << why << ":\n" << describe(up);
+}
+
 } // namespace
 
 TEST(Architecture, CoreIncludesNoPlatformNoUi) {
-  const fs::path core = fs::path(CERTIF_SOURCE_DIR) / "src" / "core";
-  ASSERT_TRUE(fs::is_directory(core));
-  const auto v = scan(core, platform_headers);
-  EXPECT_TRUE(v.empty()) << describe(v);
-  const auto up = scan(core, std::regex(R"(^(app|ui|platform|cli)/)"));
-  EXPECT_TRUE(up.empty()) << "core must not depend on upper layers:\n" << describe(up);
+  expect_layer("core", R"(^(app|ui|platform|cli)/)", false, "core must not depend on upper layers");
 }
 
 TEST(Architecture, AppIncludesNoPlatformNoUi) {
-  const fs::path app = fs::path(CERTIF_SOURCE_DIR) / "src" / "app";
-  ASSERT_TRUE(fs::is_directory(app));
-  const auto v = scan(app, platform_headers);
-  EXPECT_TRUE(v.empty()) << describe(v);
-  const auto up = scan(app, std::regex(R"(^(ui|platform|cli)/)"));
-  EXPECT_TRUE(up.empty()) << "app must not depend on ui or platform:\n" << describe(up);
+  expect_layer("app", R"(^(ui|platform|cli)/)", false, "app must not depend on ui or platform");
 }
 
 TEST(Architecture, UiIncludesNoPlatform) {
-  const fs::path ui = fs::path(CERTIF_SOURCE_DIR) / "src" / "ui";
-  ASSERT_TRUE(fs::is_directory(ui));
-  const auto up = scan(ui, std::regex(R"(^(platform|cli)/)"));
-  EXPECT_TRUE(up.empty()) << "ui must not depend on platform (the platform calls the views):\n" << describe(up);
+  expect_layer("ui", R"(^(platform|cli)/)", true, "ui must not depend on platform (the platform calls the views)");
 }
 
 TEST(Architecture, CliIncludesNoAppUiPlatform) {
-  const fs::path cli = fs::path(CERTIF_SOURCE_DIR) / "src" / "cli";
-  ASSERT_TRUE(fs::is_directory(cli));
-  const auto v = scan(cli, platform_headers);
-  EXPECT_TRUE(v.empty()) << describe(v);
-  const auto up = scan(cli, std::regex(R"(^(app|ui|platform)/)"));
-  EXPECT_TRUE(up.empty()) << "the CLI is over core only:\n" << describe(up);
+  expect_layer("cli", R"(^(app|ui|platform)/)", false, "the CLI is over core only");
 }
 
 namespace {
