@@ -2,7 +2,7 @@
 // browser will — 1 MiB slices in, sealed pieces out; the opened content kept whole in one reserved string
 // (the bundle text the app then verifies) — and prints the time and the peak wasm heap as JSON.
 //   node age_bench.js seal IN OUT RECIPIENT | open IN OUT IDENTITY_FILE | scrypt WORK_FACTOR
-#include "core/age.hpp"
+#include "core/codecs/age.hpp"
 
 #include <emscripten/heap.h>
 

@@ -1,4 +1,4 @@
-# QR codes for core (src/core/qr.cpp): Nayuki's qrcodegen to encode, zbar's QR reader to decode.
+# QR codes for core (src/core/documents/qr.cpp): Nayuki's qrcodegen to encode, zbar's QR reader to decode.
 # Natively: Debian's libqrcodegen-dev and libzbar-dev. In the browser build: their Debian sources
 # (scripts/setup.sh unpacks them into .cache/, zbar with Debian's security patches) compiled here — of
 # zbar only what reading QR codes needs, configured by the config.h written below.

@@ -1,4 +1,4 @@
-# libsodium for the code that seals and opens dossiers (src/core/age.cpp): target `sodium`.
+# libsodium for the code that seals and opens dossiers (src/core/codecs/age.cpp): target `sodium`.
 #   native: Debian's libsodium-dev (headers and library found on the system).
 #   wasm:   Debian's libsodium 1.0.18 sources (scripts/setup.sh unpacks them into .cache/) compiled here
 #           as plain C for wasm32, without assembly, threads or CPU-specific code.

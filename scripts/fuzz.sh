@@ -18,7 +18,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do targets+=("$1"); shift; done
 build="$root/build/fuzz"
 # Configured every time (quick when nothing changed): a build tree from before a target was added must
 # learn it before the build names it (make refuses a target its old Makefile does not know).
-CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCERTIF_FUZZ=ON >/dev/null
+(cd "$root" && cmake --preset fuzz >/dev/null)  # CMakePresets.json: clang, CERTIF_FUZZ=ON, build/fuzz
 cmake --build "$build" --target $(printf '%s_fuzz ' "${targets[@]}") -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 
 status=0

@@ -11,8 +11,8 @@
 #include "app/exchange.hpp"
 #include "app/storage.hpp"
 #include "assets/assets.hpp"
-#include "core/sniff.hpp"
-#include "core/utf8.hpp"
+#include "core/formats/sniff.hpp"
+#include "core/codecs/utf8.hpp"
 #include "core/version.hpp"
 
 #include <nlohmann/json.hpp>

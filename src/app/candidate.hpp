@@ -2,11 +2,11 @@
 // input the CLI and the coach read, so the browser, the CLI and the coach all run one validation.
 #pragma once
 
-#include "core/date.hpp"
-#include "core/dossier.hpp"
-#include "core/eligibility.hpp"
-#include "core/result.hpp"
-#include "core/ruleset.hpp"
+#include "core/base/date.hpp"
+#include "core/model/dossier.hpp"
+#include "core/model/eligibility.hpp"
+#include "core/base/result.hpp"
+#include "core/model/ruleset.hpp"
 
 #include <optional>
 #include <string_view>

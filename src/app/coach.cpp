@@ -8,16 +8,17 @@
 
 #include "app/app.hpp"
 #include "app/exchange.hpp"
-#include "core/attestation.hpp"
-#include "core/badge.hpp"
-#include "core/cohort_csv.hpp"
-#include "core/dossier.hpp"
-#include "core/file_name.hpp"
-#include "core/evaluation_html.hpp"
-#include "core/ics.hpp"
-#include "core/json_reader.hpp"
-#include "core/json_strict.hpp"
-#include "core/sniff.hpp"
+#include "core/documents/attestation.hpp"
+#include "core/formats/badge.hpp"
+#include "core/domain/cohort_csv.hpp"
+#include "core/model/dossier.hpp"
+#include "core/model/names.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/documents/evaluation_html.hpp"
+#include "core/documents/ics.hpp"
+#include "core/codecs/json_reader.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/formats/sniff.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -141,8 +142,7 @@ void save_entry(const CoachEntry& e, Effects& fx) {
 }
 
 std::string slug_for(const CoachEntry& e) {
-  std::string s = core::file_slug(e.bundle.dossier.last_name + " " + e.bundle.dossier.first_name);
-  return s.empty() ? std::string("candidat") : s;
+  return core::person_slug(e.bundle.dossier.last_name, e.bundle.dossier.first_name, "candidat");
 }
 
 const core::Attachment* attachment(const CoachEntry& e, std::string_view id) {
@@ -459,7 +459,7 @@ void handle(AppState& s, const cmd::SaveFile& c, Effects& fx) {
   CoachEntry* e = find_entry(s.workspace, c.entry);
   if (!e || e->check != CoachEntry::Check::valid) return;
   if (const core::Attachment* a = attachment(*e, c.attachment_id)) {
-    // Named after its detected type, without bidi or invisible characters (core/file_name.hpp): opened
+    // Named after its detected type, without bidi or invisible characters (core/codecs/file_name.hpp): opened
     // from disk, a PDF claimed as "x.html" must not run as a page.
     fx.push_back(fx::SaveCoachFile{coach_file_key(e->bundle.digest, a->id), core::disk_file_name(a->name, a->media_type, "piece"),
                                    a->media_type});

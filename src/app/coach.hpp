@@ -3,9 +3,9 @@
 // record per bundle. Everything here is kept locally and restored on reopening.
 #pragma once
 
-#include "core/bundle.hpp"
-#include "core/evaluation.hpp"
-#include "core/triage.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/domain/triage.hpp"
 
 #include <cstddef>
 #include <cstdint>

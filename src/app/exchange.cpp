@@ -6,42 +6,16 @@
 #include "app/exchange.hpp"
 #include "app/storage.hpp"
 
-#include "core/dossier_summary.hpp"
+#include "core/documents/dossier_summary.hpp"
+#include "core/model/names.hpp"
 
 #include <algorithm>
 
 namespace app {
 
 std::string export_file_name(const core::Dossier& d, core::Date day) {
-  // Accented Latin letters become their base letter; anything else that is not a letter or digit
-  // becomes a hyphen. The name is for a file system and an e-mail attachment, not for display.
-  static const std::pair<const char*, char> folds[] = {
-      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"á", 'a'}, {"ç", 'c'}, {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'},
-      {"î", 'i'}, {"ï", 'i'}, {"í", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ó", 'o'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'},
-      {"ú", 'u'}, {"ÿ", 'y'}, {"ñ", 'n'}, {"À", 'a'}, {"Â", 'a'}, {"Ä", 'a'}, {"Ç", 'c'}, {"É", 'e'}, {"È", 'e'},
-      {"Ê", 'e'}, {"Ë", 'e'}, {"Î", 'i'}, {"Ï", 'i'}, {"Ô", 'o'}, {"Ö", 'o'}, {"Ù", 'u'}, {"Û", 'u'}, {"Ü", 'u'},
-      {"Ÿ", 'y'}, {"Ñ", 'n'}};
-  const std::string source = d.last_name.empty() ? d.first_name : d.last_name + "-" + d.first_name;
-  std::string slug;
-  for (std::size_t i = 0; i < source.size();) {
-    const char c = source[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { slug += c; ++i; continue; }
-    if (c >= 'A' && c <= 'Z') { slug += static_cast<char>(c - 'A' + 'a'); ++i; continue; }
-    bool folded = false;
-    for (const auto& [from, to] : folds) {
-      const std::string_view f(from);
-      if (source.compare(i, f.size(), f) == 0) { slug += to; i += f.size(); folded = true; break; }
-    }
-    if (folded) continue;
-    if (source.compare(i, 2, "\xC5\x93") == 0 || source.compare(i, 2, "\xC5\x92") == 0) { slug += "oe"; i += 2; continue; }  // œ Œ
-    if (!slug.empty() && slug.back() != '-') slug += '-';
-    ++i;
-    while (i < source.size() && (static_cast<unsigned char>(source[i]) & 0xC0u) == 0x80u) ++i;  // rest of the character
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  if (slug.size() > 60) slug.resize(60);
-  if (slug.empty()) slug = "candidat";
-  return "dossier-" + slug + "-" + core::to_iso(day) + ".json";
+  // The same fragment as the coach's files for this candidate (core::person_slug).
+  return "dossier-" + core::person_slug(d.last_name, d.first_name, "candidat") + "-" + core::to_iso(day) + ".json";
 }
 
 namespace {

@@ -1,5 +1,7 @@
-// Dates and numbers for display.
+// Dates, numbers and sizes for display.
 #include "app/format.hpp"
+
+#include "core/codecs/text.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -26,6 +28,11 @@ std::string format_half(double value, Lang lang) {
   std::string s = std::to_string(static_cast<long long>(whole));
   if (value - whole >= 0.25) s += lang == Lang::fr ? ",5" : ".5";
   return s;
+}
+
+std::string format_size(std::uint64_t bytes, const Catalog& tr) {
+  return core::format_size(bytes, core::SizeUnits{tr.text("size.byte"), tr.text("size.bytes"), tr.text("size.kib"),
+                                                  tr.text("size.mib"), tr.text("size.decimal"), tr.lang() == Lang::fr});
 }
 
 std::string format_count(std::uint64_t value, Lang lang) {

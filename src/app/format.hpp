@@ -1,8 +1,8 @@
-// Dates and numbers as people read them, in the interface's language ("1er mars 2027", "165,5").
+// Dates, numbers and sizes as people read them, in the interface's language ("1er mars 2027", "165,5").
 #pragma once
 
 #include "app/catalog.hpp"
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 
 #include <cstdint>
 #include <string>
@@ -17,6 +17,10 @@ std::string display_user_date(const std::string& stored);
 
 // A whole or half number with the language's decimal separator: "165", "165,5" / "165.5".
 std::string format_half(double value, Lang lang);
+
+// core::format_size() with the interface language's units from its catalog ("size.*"): "12,3 Kio" /
+// "12.3 KiB" — the same figure the printed documents and the command line show.
+std::string format_size(std::uint64_t bytes, const Catalog& tr);
 
 // A count with the language's thousands separator: "20 000" (a narrow no-break space) / "20,000".
 std::string format_count(std::uint64_t value, Lang lang);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/catalog.hpp"
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 
 #include <string>
 #include <string_view>

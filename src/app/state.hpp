@@ -5,12 +5,12 @@
 #include "app/coach.hpp"
 #include "app/catalog.hpp"
 #include "app/effects.hpp"
-#include "core/bundle.hpp"
-#include "core/date.hpp"
-#include "core/dossier.hpp"
-#include "core/referential.hpp"
-#include "core/ruleset.hpp"
-#include "core/sha256.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/base/date.hpp"
+#include "core/model/dossier.hpp"
+#include "core/model/referential.hpp"
+#include "core/model/ruleset.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <cstdint>
 #include <map>

@@ -18,10 +18,4 @@ std::optional<std::string_view> find(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-std::vector<std::string_view> names() {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < detail::embedded_file_count; ++i) out.push_back(detail::embedded_files[i].name);
-  return out;
-}
-
 } // namespace assets

@@ -4,12 +4,10 @@
 
 #include <optional>
 #include <string_view>
-#include <vector>
 
 namespace assets {
 
 // The bytes of an embedded file by its path under assets/ (e.g. "referential/rs3536-v1.json").
 std::optional<std::string_view> find(std::string_view name) noexcept;
-std::vector<std::string_view> names();
 
 } // namespace assets

@@ -1,9 +1,9 @@
-// What the commands share for sealed (age) files: the --identity and passphrase options, asking a
+// What the commands share for sealed (age) files: which failures mean "cannot read", asking a
 // passphrase on the terminal, opening a sealed bundle as it is read, and output files that appear only
 // once complete.
 //
 // [SECTION] index
-//   options      take_age_options, cannot_read
+//   unreadable   cannot_read (the options themselves: cli/options.hpp, with_age_options)
 //   passphrase   from --passphrase-env, --passphrase-fd or the terminal (echo off)
 //   opening      open_sealed: the header, the keys, the payload a piece at a time
 //   output       OutputFile: a temporary file renamed into place on commit
@@ -27,44 +27,7 @@ namespace cli {
 
 namespace fs = std::filesystem;
 
-// ==== options ==============================================================================================
-
-bool take_age_options(std::string_view sub, const Args& args, Args& rest, AgeInput& age) {
-  rest.clear();
-  bool options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    if (options_done) {
-      rest.push_back(a);
-      continue;
-    }
-    if (a == "--") options_done = true;
-    const bool takes_value = a == "-i" || a == "--identity" || a == "--passphrase-env" || a == "--passphrase-fd";
-    if (!takes_value) {
-      rest.push_back(a);
-      continue;
-    }
-    if (i + 1 >= args.size()) {
-      fail(sub, std::string(a) + " needs a value; see certif " + std::string(sub) + " --help");
-      return false;
-    }
-    const std::string value(args[++i]);
-    if (a == "-i" || a == "--identity") {
-      age.identity_files.push_back(value);
-    } else if (a == "--passphrase-env") {
-      age.passphrase_env = value;
-    } else {
-      char* end = nullptr;
-      const long fd = std::strtol(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || fd < 0 || fd > 1000000) {
-        fail(sub, "--passphrase-fd needs a file descriptor number");
-        return false;
-      }
-      age.passphrase_fd = static_cast<int>(fd);
-    }
-  }
-  return true;
-}
+// ==== unreadable ===========================================================================================
 
 bool cannot_read(const core::Issue& issue) {
   static const char* const codes[] = {"file.unreadable", "file.unwritable", core::age_no_identity, core::age_bad_identity,

@@ -3,8 +3,9 @@
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
-#include "core/bundle.hpp"
-#include "core/terminal_text.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/terminal_text.hpp"
+#include "core/codecs/text.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -160,13 +161,6 @@ std::string format_issue(const core::Issue& issue) {
   return shown(line);
 }
 
-std::string format_size(std::uint64_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
-  char buf[32];
-  const double kib = static_cast<double>(bytes) / 1024.0;
-  if (kib < 1024.0) std::snprintf(buf, sizeof buf, "%.1f KiB", kib);
-  else std::snprintf(buf, sizeof buf, "%.1f MiB", kib / 1024.0);
-  return buf;
-}
+std::string format_size(std::uint64_t bytes) { return core::format_size(bytes, core::size_units_for("en")); }
 
 } // namespace cli

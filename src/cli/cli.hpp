@@ -1,10 +1,10 @@
 // The `certif` command line: shared helpers and the subcommands' entry points.
 #pragma once
 
-#include "core/age.hpp"
-#include "core/referential.hpp"
-#include "core/result.hpp"
-#include "core/ruleset.hpp"
+#include "core/codecs/age.hpp"
+#include "core/model/referential.hpp"
+#include "core/base/result.hpp"
+#include "core/model/ruleset.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -50,9 +50,7 @@ struct AgeInput {
   std::optional<core::Issue> load_error;
   std::optional<std::string> passphrase;
 };
-// Moves the options above out of `args` into `age` (up to "--"); the other arguments go to `rest` in
-// order. false (after printing why) for an option without its value.
-bool take_age_options(std::string_view sub, const Args& args, Args& rest, AgeInput& age);
+// (cli/options.hpp: with_age_options and age_from_options read these options with a command's own.)
 // Whether an issue from read_bundle_file means the file could not be read or opened (exit status 2:
 // file.unreadable, and no key, a wrong key or passphrase for a sealed file) rather than read and found
 // invalid (exit status 1).

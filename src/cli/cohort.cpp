@@ -1,12 +1,13 @@
 // `certif cohort [-o FILE] [--force] [--semicolon] FILE...`: the coach's cohort table (CSV) from bundles and evaluation
 // records in any order, the same bytes as the web app's export.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
-#include "core/cohort_csv.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/triage.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/domain/cohort_csv.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/domain/triage.hpp"
 
 #include <iostream>
 #include <memory>
@@ -72,39 +73,18 @@ Kind kind_of(std::string_view text, std::vector<core::Issue>& issues) {
 
 } // namespace
 
-int run_cohort(const Args& all_args) {
-  AgeInput age;
-  Args args;
-  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
-  std::string output = "-";
-  bool force = false, semicolon = false;
-  std::vector<std::string_view> files;
-  bool options_done = false;
-  for (std::size_t k = 0; k < args.size(); ++k) {
-    const std::string_view a = args[k];
-    if (!options_done && (a == "--help" || a == "-h")) {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (!options_done && (a == "-o" || a == "--output")) {
-      if (k + 1 == args.size()) {
-        fail(sub, "-o needs a FILE; see certif cohort --help");
-        return exit_usage;
-      }
-      output = std::string(args[++k]);
-    } else if (!options_done && a == "--force") {
-      force = true;
-    } else if (!options_done && a == "--semicolon") {
-      semicolon = true;
-    } else if (!options_done && a == "--") {
-      options_done = true;
-    } else if (!options_done && a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif cohort --help");
-      return exit_usage;
-    } else {
-      files.push_back(a);
-    }
+int run_cohort(const Args& args) {
+  const Options o = parse_options(args, with_age_options({{{"-o", "--output"}, "a FILE", true}, {{"--force"}}, {{"--semicolon"}}}));
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  AgeInput age;
+  if (!age_from_options(sub, o, age)) return exit_usage;
+  const std::string output = o.value_or("-o", "-");
+  const bool force = o.has("--force"), semicolon = o.has("--semicolon");
+  const std::vector<std::string_view>& files = o.positional;
   if (files.empty()) {
     fail(sub, "missing FILE; see certif cohort --help");
     return exit_usage;

@@ -2,13 +2,14 @@
 // CPF, from the coach's evaluation records (the admitted ones), the dossiers they evaluate and the
 // holders' identity data — with every value checked as the CDC's XSD restricts it.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
-#include "core/cpf.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/triage.hpp"
-#include "core/vc_jwt.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/cpf.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/domain/triage.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include <ctime>
 #include <iostream>
@@ -50,36 +51,21 @@ struct Loaded {
 } // namespace
 
 int run_cpf(const Args& args) {
-  std::vector<std::string_view> files;
-  std::map<std::string, std::string> opt;
-  bool force = false, check_only = false, options_done = false;
-  static const char* const with_value[] = {"-o", "--output", "--settings", "--identities", "--xsd-version", "--emetteur",
-                                           "--certificateur", "--contrat", "--type", "--code", "--timestamp"};
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string a(args[i]);
-    if (!options_done && (a == "--help" || a == "-h")) {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (!options_done && std::any_of(std::begin(with_value), std::end(with_value), [&](const char* o) { return a == o; })) {
-      if (i + 1 >= args.size()) {
-        fail(sub, a + " needs a value; see certif cpf --help");
-        return exit_usage;
-      }
-      opt[a == "--output" ? "-o" : a] = std::string(args[++i]);
-    } else if (!options_done && a == "--force") {
-      force = true;
-    } else if (!options_done && a == "--check") {
-      check_only = true;
-    } else if (!options_done && a == "--") {
-      options_done = true;
-    } else if (!options_done && a.size() > 1 && a[0] == '-') {
-      fail(sub, "unknown option '" + a + "'; see certif cpf --help");
-      return exit_usage;
-    } else {
-      files.push_back(args[i]);
-    }
+  std::vector<OptionSpec> spec = {{{"-o", "--output"}, "a value"}, {{"--force"}}, {{"--check"}}};
+  for (const char* name : {"--settings", "--identities", "--xsd-version", "--emetteur", "--certificateur", "--contrat", "--type",
+                           "--code", "--timestamp"}) {
+    spec.push_back({{name}, "a value"});
   }
+  const Options o = parse_options(args, spec);
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
+  }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  std::map<std::string, std::string> opt;  // each option's last value
+  for (const auto& [name, values] : o.values) opt[name] = values.back();
+  const bool force = o.has("--force"), check_only = o.has("--check");
+  const std::vector<std::string_view>& files = o.positional;
   if (files.empty()) {
     fail(sub, "missing EVALUATION and BUNDLE files; see certif cpf --help");
     return exit_usage;

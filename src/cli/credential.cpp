@@ -5,15 +5,16 @@
 // [SECTION] options  [SECTION] keygen  [SECTION] sign  [SECTION] verify  [SECTION] profile
 // [SECTION] revoke  [SECTION] entry point
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/rsa.hpp"
 
-#include "core/file_name.hpp"
-#include "core/attestation.hpp"
-#include "core/bundle.hpp"
-#include "core/evaluation.hpp"
-#include "core/json_strict.hpp"
-#include "core/qr.hpp"
-#include "core/vc_jwt.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/documents/attestation.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/documents/qr.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG
@@ -74,55 +75,8 @@ void print_usage(std::ostream& out) {
 
 // ---- [SECTION] options ---------------------------------------------------------------------------------
 
-struct Options {
-  std::vector<std::string_view> positional;
-  std::map<std::string, std::vector<std::string>> values;
-  std::set<std::string> flags;
-  bool help = false;
-  std::string error;
-
-  const std::string* get(const std::string& name) const {
-    const auto it = values.find(name);
-    return it == values.end() || it->second.empty() ? nullptr : &it->second.back();
-  }
-  std::string value_or(const std::string& name, std::string fallback) const {
-    const std::string* v = get(name);
-    return v ? *v : std::move(fallback);
-  }
-  bool has(const std::string& flag) const { return flags.count(flag) != 0; }
-};
-
-Options parse_options(const Args& args, const std::set<std::string>& with_value, const std::set<std::string>& flags) {
-  Options o;
-  bool done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string a(args[i]);
-    if (!done && (a == "--help" || a == "-h")) {
-      o.help = true;
-    } else if (!done && a == "--") {
-      done = true;
-    } else if (!done && with_value.count(a)) {
-      if (i + 1 >= args.size()) {
-        o.error = a + " needs a value";
-        return o;
-      }
-      o.values[a].emplace_back(args[++i]);
-    } else if (!done && flags.count(a)) {
-      o.flags.insert(a);
-    } else if (!done && a.size() > 1 && a[0] == '-') {
-      o.error = "unknown option '" + a + "'";
-      return o;
-    } else {
-      o.positional.push_back(args[i]);
-    }
-  }
-  return o;
-}
-
-int usage_error(const std::string& message) {
-  fail(sub, message + "; see certif credential --help");
-  return exit_usage;
-}
+// Options: the shared parser (cli/options.hpp), every option spelt one way and needing "a value".
+int usage_error(const std::string& message) { return cli::usage_error(sub, message); }
 
 void print_issues(std::string_view what, const std::vector<core::Issue>& issues) {
   std::cerr << "certif credential: " << what << ":\n";

@@ -2,8 +2,8 @@
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
-#include "core/eligibility.hpp"
-#include "core/ruleset.hpp"
+#include "core/model/eligibility.hpp"
+#include "core/model/ruleset.hpp"
 
 #include <iostream>
 

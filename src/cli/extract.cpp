@@ -2,10 +2,11 @@
 // into the same bytes — answers.json, meta.json, and files/<piece>/<name>, each name inert (the detected
 // type's extension: core/file_name) and unique as case- and normalisation-insensitive systems see it.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
-#include "core/file_name.hpp"
-#include "core/unicode.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/codecs/unicode.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -57,21 +58,14 @@ struct Output {
 } // namespace
 
 int run_extract(const Args& args) {
-  bool force = false;
-  std::vector<std::string_view> positional;
-  for (const auto& a : args) {
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (a == "--force") force = true;
-    else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif extract --help");
-      return exit_usage;
-    } else {
-      positional.push_back(a);
-    }
+  const Options opts = parse_options(args, {{{"--force"}}});
+  if (opts.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!opts.error.empty()) return usage_error(sub, opts.error);
+  const bool force = opts.has("--force");
+  const std::vector<std::string_view>& positional = opts.positional;
   if (positional.size() != 2) {
     fail(sub, "expected FILE and DIR; see certif extract --help");
     return exit_usage;

@@ -1,12 +1,13 @@
 // `certif html summary|evaluation|attestation ...`: the printable, accessible HTML documents the web app
 // makes (dossier summary, evaluation sheet, attestation), from the files, with the same core code.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/attestation.hpp"
-#include "core/bundle.hpp"
-#include "core/dossier_summary.hpp"
-#include "core/evaluation.hpp"
-#include "core/evaluation_html.hpp"
+#include "core/documents/attestation.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/documents/dossier_summary.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/documents/evaluation_html.hpp"
 
 #include <iostream>
 
@@ -79,48 +80,25 @@ std::optional<core::Evaluation> load_evaluation(std::string_view path, int& code
 } // namespace
 
 int run_html(const Args& args) {
-  std::vector<std::string_view> positional;
-  std::string output = "-";
-  std::string lang = "fr";
-  std::optional<core::Date> date;
-  bool force = false, preview = false, options_done = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (!options_done && (a == "--help" || a == "-h")) {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (!options_done && (a == "-o" || a == "--output")) {
-      if (i + 1 >= args.size()) {
-        fail(sub, "-o needs a FILE; see certif html --help");
-        return exit_usage;
-      }
-      output = std::string(args[++i]);
-    } else if (!options_done && a == "--lang") {
-      if (i + 1 >= args.size() || (args[i + 1] != "fr" && args[i + 1] != "en")) {
-        fail(sub, "--lang needs fr or en; see certif html --help");
-        return exit_usage;
-      }
-      lang = std::string(args[++i]);
-    } else if (!options_done && a == "--date") {
-      if (i + 1 >= args.size() || !(date = core::parse_iso_date(args[i + 1]))) {
-        fail(sub, "--date needs a day written YYYY-MM-DD; see certif html --help");
-        return exit_usage;
-      }
-      ++i;
-    } else if (!options_done && a == "--force") {
-      force = true;
-    } else if (!options_done && a == "--preview") {
-      preview = true;
-    } else if (!options_done && a == "--") {
-      options_done = true;
-    } else if (!options_done && a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif html --help");
-      return exit_usage;
-    } else {
-      positional.push_back(a);
-    }
+  const Options o = parse_options(args, {{{"-o", "--output"}, "a FILE", true},
+                                         {{"--lang"}, "fr or en"},
+                                         {{"--date"}, "a day written YYYY-MM-DD"},
+                                         {{"--force"}},
+                                         {{"--preview"}}});
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  const std::string output = o.value_or("-o", "-");
+  const std::string lang = o.value_or("--lang", "fr");
+  if (lang != "fr" && lang != "en") return usage_error(sub, "--lang needs fr or en");
+  std::optional<core::Date> date;
+  if (const std::string* d = o.get("--date"); d && !(date = core::parse_iso_date(*d))) {
+    return usage_error(sub, "--date needs a day written YYYY-MM-DD");
+  }
+  const bool force = o.has("--force"), preview = o.has("--preview");
+  const std::vector<std::string_view>& positional = o.positional;
   if (positional.empty()) {
     fail(sub, "missing the document: summary, evaluation or attestation; see certif html --help");
     return exit_usage;

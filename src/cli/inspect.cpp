@@ -1,9 +1,10 @@
 // `certif inspect FILE [--date YYYY-MM-DD]`: what a coach sees first — who, which startup, the pieces,
 // the integrity verdict, eligibility recomputed next to the claim, and completeness.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
-#include "core/jcs.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/jcs.hpp"
 
 #include <iostream>
 
@@ -53,34 +54,22 @@ void print_criteria(const core::EligibilityResult& r, std::ostream& out) {
 
 } // namespace
 
-int run_inspect(const Args& all_args) {
-  AgeInput age;
-  Args args;
-  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
-  std::optional<std::string_view> file;
-  std::optional<core::Date> other_date;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (a == "--date") {
-      if (i + 1 >= args.size() || !(other_date = core::parse_iso_date(args[i + 1]))) {
-        fail(sub, "--date needs a day written YYYY-MM-DD; see certif inspect --help");
-        return exit_usage;
-      }
-      ++i;
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif inspect --help");
-      return exit_usage;
-    } else if (file) {
-      fail(sub, "expected one FILE; see certif inspect --help");
-      return exit_usage;
-    } else {
-      file = a;
-    }
+int run_inspect(const Args& args) {
+  const Options o = parse_options(args, with_age_options({{{"--date"}, "a day written YYYY-MM-DD"}}));
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  AgeInput age;
+  if (!age_from_options(sub, o, age)) return exit_usage;
+  std::optional<core::Date> other_date;
+  if (const std::string* d = o.get("--date"); d && !(other_date = core::parse_iso_date(*d))) {
+    return usage_error(sub, "--date needs a day written YYYY-MM-DD");
+  }
+  if (o.positional.size() > 1) return usage_error(sub, "expected one FILE");
+  const std::optional<std::string_view> file =
+      o.positional.empty() ? std::nullopt : std::optional<std::string_view>(o.positional.front());
   if (!file) {
     fail(sub, "missing FILE; see certif inspect --help");
     return exit_usage;

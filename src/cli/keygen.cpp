@@ -1,6 +1,7 @@
 // `certif keygen [-o FILE]` / `certif keygen -y FILE`: a new age X25519 key pair, written as age-keygen
 // writes it, or the public keys of an identity file.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
 #include <sodium.h>
 
@@ -32,29 +33,17 @@ void print_usage(std::ostream& out) {
 } // namespace
 
 int run_keygen(const Args& args) {
-  std::string output = "-";
-  std::optional<std::string> public_of;
-  bool force = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (a == "-o" || a == "--output" || a == "-y") {
-      if (i + 1 >= args.size()) {
-        fail(sub, std::string(a) + " needs a FILE; see certif keygen --help");
-        return exit_usage;
-      }
-      if (a == "-y") public_of = std::string(args[++i]);
-      else output = std::string(args[++i]);
-    } else if (a == "--force") {
-      force = true;
-    } else {
-      fail(sub, "unknown argument '" + std::string(a) + "'; see certif keygen --help");
-      return exit_usage;
-    }
+  // No operand: anything but these options is an "unknown argument".
+  const Options o = parse_options(args, {{{"-o", "--output"}, "a FILE"}, {{"-y"}, "a FILE"}, {{"--force"}}}, false);
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  const std::string output = o.value_or("-o", "-");
+  std::optional<std::string> public_of;
+  if (const std::string* v = o.get("-y")) public_of = *v;
+  const bool force = o.has("--force");
   std::string error;
   if (public_of) {
     auto text = read_input(*public_of, error);

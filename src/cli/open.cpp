@@ -1,8 +1,9 @@
 // `certif open FILE.age [--identity KEYFILE]... [-o FILE]`: decrypts an age v1 file (a sealed dossier),
 // verified to its last chunk before anything is written.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include <sodium.h>
 
@@ -38,37 +39,20 @@ void print_usage(std::ostream& out) {
 
 } // namespace
 
-int run_open(const Args& all_args) {
+int run_open(const Args& args) {
   AgeInput age;
-  Args args;
-  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
-  std::optional<std::string_view> input;
-  std::string output = "-";
-  bool force = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (a == "-o" || a == "--output") {
-      if (i + 1 >= args.size()) {
-        fail(sub, "-o needs a FILE; see certif open --help");
-        return exit_usage;
-      }
-      output = std::string(args[++i]);
-    } else if (a == "--force") {
-      force = true;
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif open --help");
-      return exit_usage;
-    } else if (input) {
-      fail(sub, "expected one FILE.age; see certif open --help");
-      return exit_usage;
-    } else {
-      input = a;
-    }
+  const Options o = parse_options(args, with_age_options({{{"-o", "--output"}, "a FILE", true}, {{"--force"}}}));
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (o.positional.size() > 1) return usage_error(sub, "expected one FILE.age");
+  const std::optional<std::string_view> input =
+      o.positional.empty() ? std::nullopt : std::optional<std::string_view>(o.positional.front());
+  const std::string output = o.value_or("-o", "-");
+  const bool force = o.has("--force");
   if (!input) {
     fail(sub, "missing FILE.age; see certif open --help");
     return exit_usage;

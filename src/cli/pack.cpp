@@ -1,12 +1,13 @@
 // `certif pack DIR -o FILE`: makes a dossier bundle from a folder laid out as `certif extract` writes it
 // (answers.json, meta.json, files/), so that pack(extract(b)) gives back b byte for byte.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
-#include "core/file_name.hpp"
-#include "core/json_strict.hpp"
-#include "core/sha256.hpp"
-#include "core/sniff.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/codecs/sha256.hpp"
+#include "core/formats/sniff.hpp"
 #include "core/version.hpp"
 
 #include <filesystem>
@@ -62,30 +63,17 @@ std::optional<json> read_json(const fs::path& path, std::string& error) {
 } // namespace
 
 int run_pack(const Args& args) {
-  bool force = false;
-  std::optional<std::string> output, exported_at;
-  std::vector<std::string_view> positional;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (a == "--force") {
-      force = true;
-    } else if (a == "-o" || a == "--exported-at") {
-      if (i + 1 >= args.size()) {
-        fail(sub, std::string(a) + " needs a value; see certif pack --help");
-        return exit_usage;
-      }
-      (a == "-o" ? output : exported_at) = std::string(args[++i]);
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif pack --help");
-      return exit_usage;
-    } else {
-      positional.push_back(a);
-    }
+  const Options o = parse_options(args, {{{"-o"}, "a value"}, {{"--exported-at"}, "a value"}, {{"--force"}}});
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  const bool force = o.has("--force");
+  std::optional<std::string> output, exported_at;
+  if (const std::string* v = o.get("-o")) output = *v;
+  if (const std::string* v = o.get("--exported-at")) exported_at = *v;
+  const std::vector<std::string_view>& positional = o.positional;
   if (positional.size() != 1 || !output) {
     fail(sub, "expected DIR and -o FILE; see certif pack --help");
     return exit_usage;

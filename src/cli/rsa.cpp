@@ -1,7 +1,7 @@
 // RSA keys and RS256 signatures with OpenSSL 3's EVP interface, keys converted to and from JWKs.
 #include "cli/rsa.hpp"
 
-#include "core/sha256.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>

@@ -3,7 +3,7 @@
 // form WebCrypto exports and imports, so a key made here works there and the reverse.
 #pragma once
 
-#include "core/jose.hpp"
+#include "core/codecs/jose.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,7 @@
 // `certif seal FILE (--recipient age1… … | --passphrase) [-o FILE.age]`: encrypts a dossier (any file) in
 // the age v1 format for the jury's public keys or a passphrase, a piece at a time.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
 #include <sodium.h>
 
@@ -41,59 +42,47 @@ void print_usage(std::ostream& out) {
 
 } // namespace
 
-int run_seal(const Args& all_args) {
+int run_seal(const Args& args) {
+  const Options o = parse_options(args, with_age_options({{{"-r", "--recipient"}, "a value"},
+                                                          {{"-o", "--output"}, "a value"},
+                                                          {{"--work-factor"}, "a value"},
+                                                          {{"-p", "--passphrase"}},
+                                                          {{"--anonymous"}},
+                                                          {{"--force"}}}));
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
+  }
+  if (!o.error.empty()) return usage_error(sub, o.error);
   AgeInput age;
-  Args args;
-  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
+  if (!age_from_options(sub, o, age)) return exit_usage;
   core::AgeSealOptions options;
-  std::optional<std::string_view> input;
-  std::string output = "-";
-  bool force = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto a = args[i];
-    if (a == "--help" || a == "-h") {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    const bool valued = a == "-r" || a == "--recipient" || a == "-o" || a == "--output" || a == "--work-factor";
-    if (valued && i + 1 >= args.size()) {
-      fail(sub, std::string(a) + " needs a value; see certif seal --help");
-      return exit_usage;
-    }
-    if (a == "-r" || a == "--recipient") {
-      const auto r = core::parse_age_recipient(args[++i]);
+  if (const auto it = o.values.find("-r"); it != o.values.end()) {
+    for (const std::string& text : it->second) {
+      const auto r = core::parse_age_recipient(text);
       if (!r) {
-        fail(sub, "--recipient " + std::string(args[i]) + ": " + r.error().message);
+        fail(sub, "--recipient " + text + ": " + r.error().message);
         return exit_usage;
       }
       options.recipients.push_back(*r);
-    } else if (a == "-o" || a == "--output") {
-      output = std::string(args[++i]);
-    } else if (a == "--work-factor") {
-      const std::string v(args[++i]);
-      char* end = nullptr;
-      const long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n < 1 || n > 22) {
-        fail(sub, "--work-factor needs a number from 1 to 22");
-        return exit_usage;
-      }
-      options.work_factor = static_cast<int>(n);
-    } else if (a == "-p" || a == "--passphrase") {
-      options.use_passphrase = true;
-    } else if (a == "--anonymous") {
-      options.name_recipients = false;
-    } else if (a == "--force") {
-      force = true;
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif seal --help");
-      return exit_usage;
-    } else if (input) {
-      fail(sub, "expected one FILE; see certif seal --help");
-      return exit_usage;
-    } else {
-      input = a;
     }
   }
+  if (const std::string* v = o.get("--work-factor")) {
+    char* end = nullptr;
+    const long n = std::strtol(v->c_str(), &end, 10);
+    if (v->empty() || *end != '\0' || n < 1 || n > 22) {
+      fail(sub, "--work-factor needs a number from 1 to 22");
+      return exit_usage;
+    }
+    options.work_factor = static_cast<int>(n);
+  }
+  if (o.has("-p")) options.use_passphrase = true;
+  if (o.has("--anonymous")) options.name_recipients = false;
+  const bool force = o.has("--force");
+  const std::string output = o.value_or("-o", "-");
+  if (o.positional.size() > 1) return usage_error(sub, "expected one FILE");
+  const std::optional<std::string_view> input =
+      o.positional.empty() ? std::nullopt : std::optional<std::string_view>(o.positional.front());
   // A passphrase given for a script means sealing with it.
   if (!age.passphrase_env.empty() || age.passphrase_fd >= 0) options.use_passphrase = true;
   if (!input) {

@@ -1,7 +1,8 @@
 // `certif validate [--json] FILE...`: checks dossier bundles (format, attachments, integrity) and reports per file.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -87,29 +88,17 @@ void print_text(const Report& r, std::ostream& out) {
 
 } // namespace
 
-int run_validate(const Args& all_args) {
-  AgeInput age;
-  Args args;
-  if (!take_age_options(sub, all_args, args, age)) return exit_usage;
-  bool json = false;
-  std::vector<std::string_view> files;
-  bool options_done = false;
-  for (const auto& a : args) {
-    if (!options_done && (a == "--help" || a == "-h")) {
-      print_usage(std::cout);
-      return exit_ok;
-    }
-    if (!options_done && a == "--json") {
-      json = true;
-    } else if (!options_done && a == "--") {
-      options_done = true;
-    } else if (!options_done && a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif validate --help");
-      return exit_usage;
-    } else {
-      files.push_back(a);
-    }
+int run_validate(const Args& args) {
+  const Options o = parse_options(args, with_age_options({{{"--json"}}}));
+  if (o.help) {
+    print_usage(std::cout);
+    return exit_ok;
   }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  AgeInput age;
+  if (!age_from_options(sub, o, age)) return exit_usage;
+  const bool json = o.has("--json");
+  const std::vector<std::string_view>& files = o.positional;
   if (files.empty()) {
     fail(sub, "missing FILE; see certif validate --help");
     return exit_usage;

@@ -1,7 +1,7 @@
 // The viewer's decode size (from the image header, core/image_header) and freeing its GL texture.
 #include "platform/image.hpp"
 
-#include "core/image_header.hpp"
+#include "core/codecs/image_header.hpp"
 
 #include <GLES3/gl3.h>
 

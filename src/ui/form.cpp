@@ -1,7 +1,7 @@
 // Form widgets.
 #include "ui/form.hpp"
 
-#include "core/json_reader.hpp"
+#include "core/codecs/json_reader.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>

@@ -3,7 +3,7 @@
 
 #include "app/commands.hpp"
 #include "app/state.hpp"
-#include "core/csv.hpp"
+#include "core/codecs/csv.hpp"
 #include "ui/theme.hpp"
 
 #include <cstdint>

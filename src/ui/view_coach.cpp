@@ -3,7 +3,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
-#include "core/triage.hpp"
+#include "core/domain/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 

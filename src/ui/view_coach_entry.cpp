@@ -11,7 +11,7 @@
 
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
-#include "core/triage.hpp"
+#include "core/domain/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
@@ -41,12 +41,6 @@ void fact(const View& v, const std::string& label, const std::string& value) {
   else text_wrapped(value);  // candidate text: drawn as text, never interpreted
 }
 
-std::string size_text(std::uint64_t bytes) {
-  char buf[32];
-  if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%llu ko", static_cast<unsigned long long>((bytes + 1023) / 1024));
-  else std::snprintf(buf, sizeof buf, "%.1f Mo", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  return buf;
-}
 
 // [SECTION] Header and verdicts =====================================================================
 
@@ -331,7 +325,7 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       plain("■ " + f.name);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-      plain(size_text(app::stored_size(e.bundle, f.id)) + " · " + f.media_type);
+      plain(app::format_size(app::stored_size(e.bundle, f.id), v.tr) + " · " + f.media_type);
       ImGui::PopStyleColor();
       ImGui::SameLine();
       const bool in_app = f.media_type.rfind("image/", 0) == 0 || f.media_type == "text/csv";

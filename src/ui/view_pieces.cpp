@@ -2,6 +2,8 @@
 // the limits shown before choosing), with progress while a file is read and the reason when refused.
 #include "ui/views.hpp"
 
+#include "app/format.hpp"
+
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
@@ -17,39 +19,18 @@ namespace ui {
 
 namespace {
 
-std::string megabytes(std::uint64_t bytes, app::Lang lang) {
-  char buf[32];
-  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
-  const bool whole = mb >= 100 || std::fabs(mb - std::round(mb)) < 0.05;
-  std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", mb);
-  std::string s = buf;
-  if (lang == app::Lang::fr) {
-    for (char& c : s) if (c == '.') c = ',';
-  }
-  return s + (lang == app::Lang::fr ? " Mo" : " MB");
-}
-
-std::string size_text(std::uint64_t bytes, app::Lang lang) {
-  if (bytes < 1024 * 1024) {
-    const auto kb = (bytes + 1023) / 1024;
-    return std::to_string(kb) + (lang == app::Lang::fr ? " ko" : " KB");
-  }
-  return megabytes(bytes, lang);
-}
-
 std::string refusal_text(const View& v, const app::FileRefusal& r) {
   const auto& tr = v.tr;
-  const app::Lang lang = v.state.prefs.lang;
   if (r.code == "file_too_large") {
-    const std::string max = megabytes(core::max_file_bytes, lang);
-    std::string size = size_text(r.size, lang);
+    const std::string max = app::format_size(core::max_file_bytes, tr);
+    std::string size = app::format_size(r.size, tr);
     if (size == max) size = tr.format("files.more_than", {{"max", max}});  // just over: say so, not "50 of 50"
     return tr.format("files.refused.too_large", {{"name", r.name}, {"size", size}, {"max", max}});
   }
   if (r.code == "dossier_full") {
-    return tr.format("files.refused.dossier_full", {{"name", r.name}, {"size", size_text(r.size, lang)},
-                                                    {"used", megabytes(core::attachments_size(v.state.draft), lang)},
-                                                    {"max", megabytes(core::max_dossier_bytes, lang)}});
+    return tr.format("files.refused.dossier_full", {{"name", r.name}, {"size", app::format_size(r.size, tr)},
+                                                    {"used", app::format_size(core::attachments_size(v.state.draft), tr)},
+                                                    {"max", app::format_size(core::max_dossier_bytes, tr)}});
   }
   if (r.code == "type_refused") {
     // The precise finding's words when there are some, else the kind's; its advice, else the kind's.
@@ -72,11 +53,10 @@ std::string refusal_text(const View& v, const app::FileRefusal& r) {
 
 void meter(View& v) {
   const float s = v.ui.scale;
-  const app::Lang lang = v.state.prefs.lang;
   const std::uint64_t used = core::attachments_size(v.state.draft);
   const float frac = static_cast<float>(static_cast<double>(used) / static_cast<double>(core::max_dossier_bytes));
   ImGui::PushFont(v.ui.fonts.strong);
-  plain(v.tr.format("files.meter", {{"used", megabytes(used, lang)}, {"max", megabytes(core::max_dossier_bytes, lang)}}));
+  plain(v.tr.format("files.meter", {{"used", app::format_size(used, v.tr)}, {"max", app::format_size(core::max_dossier_bytes, v.tr)}}));
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, frac > 0.9f ? colour::warning : colour::primary);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::track);
@@ -114,7 +94,6 @@ void preview(View& v, const core::Attachment& a) {
 
 void file_row(View& v, const core::Piece& piece, const core::Attachment& a, const std::string& base) {
   const float s = v.ui.scale;
-  const app::Lang lang = v.state.prefs.lang;
   ImGui::PushID(a.id.c_str());
   preview(v, a);
   ImGui::SameLine();
@@ -131,7 +110,7 @@ void file_row(View& v, const core::Piece& piece, const core::Attachment& a, cons
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-  plain(size_text(a.size(), lang) + " · " + a.media_type);
+  plain(app::format_size(a.size(), v.tr) + " · " + a.media_type);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   if (button(v.ui, (base + "/replace").c_str(), v.tr.text("files.replace"), ButtonKind::tertiary)) {
@@ -235,8 +214,8 @@ void view_pieces(View& v) {
   title(v.ui, tr.text("pieces.title"));
   text_wrapped(tr.text("pieces.intro"));
   notice(v.ui, Tone::info, tr.text("files.limits.title"),
-         tr.format("files.limits", {{"file", megabytes(core::max_file_bytes, v.state.prefs.lang)},
-                                    {"dossier", megabytes(core::max_dossier_bytes, v.state.prefs.lang)},
+         tr.format("files.limits", {{"file", app::format_size(core::max_file_bytes, tr)},
+                                    {"dossier", app::format_size(core::max_dossier_bytes, tr)},
                                     {"accepted", tr.text("files.accepted")}}),
          v.width);
   ImGui::Dummy(ImVec2(0, 4 * s));

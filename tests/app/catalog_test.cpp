@@ -1,5 +1,7 @@
-// Translation catalogs: both languages carry the same keys, and every key the sources use exists.
+// Translation catalogs: both languages carry the same keys, every key the sources use exists, and sizes
+// are written in the interface language's units.
 #include "app/catalog.hpp"
+#include "app/format.hpp"
 
 #include <gtest/gtest.h>
 
@@ -70,4 +72,13 @@ TEST(Catalog, SubstitutesNamedPlaceholders) {
   EXPECT_EQ(app::substitute("a {x} b {y} {z}", {{"x", "1"}, {"y", "é"}}), "a 1 b é {z}");
   EXPECT_EQ(app::substitute("{", {}), "{");
   EXPECT_EQ(app::substitute("}{x", {{"x", "1"}}), "}{x");
+}
+
+TEST(Catalog, SizesUseTheInterfaceLanguagesUnits) {
+  // The English interface said "ko" and "Mo"; now each language's units come from its catalog.
+  EXPECT_EQ(app::format_size(12595, Catalog(Lang::en)), "12.2 KiB");
+  EXPECT_EQ(app::format_size(12595, Catalog(Lang::fr)), "12,2 Kio");
+  EXPECT_EQ(app::format_size(1, Catalog(Lang::fr)), "1 octet");
+  EXPECT_EQ(app::format_size(1, Catalog(Lang::en)), "1 byte");
+  EXPECT_EQ(app::format_size(50ull * 1024 * 1024, Catalog(Lang::en)), "50.0 MiB");
 }

@@ -3,8 +3,8 @@
 // and the workspace kept locally and read back.
 #include "app/app.hpp"
 
-#include "core/bundle.hpp"
-#include "core/sha256.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include "test_support.hpp"
 

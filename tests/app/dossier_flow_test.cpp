@@ -3,8 +3,9 @@
 #include "app/app.hpp"
 #include "app/storage.hpp"
 
-#include "core/bundle.hpp"
-#include "core/sha256.hpp"
+#include "core/model/names.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include "test_support.hpp"
 
@@ -330,6 +331,16 @@ TEST(DossierFlow, ExportFileNames) {
   EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-x-2026-01-02.json");
   d.last_name = "";
   EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-candidat-2026-01-02.json");
+}
+
+TEST(DossierFlow, ExportNameOfLukaszOsterIsTheSlugOfTheCoachsFiles) {
+  // One slug everywhere: letters outside French's own (Ł, Ø) are folded as the coach's files fold them,
+  // not dropped ("dossier-ster-ukasz-…" before).
+  core::Dossier d;
+  d.first_name = "Łukasz";
+  d.last_name = "Øster";
+  EXPECT_EQ(export_file_name(d, Date{2026, 1, 2}), "dossier-oster-lukasz-2026-01-02.json");
+  EXPECT_EQ(core::person_slug(d.last_name, d.first_name, "candidat"), "oster-lukasz");
 }
 
 TEST(DossierFlow, TheDraftHoldsStillWhileTheExportIsWritten) {

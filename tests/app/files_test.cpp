@@ -3,7 +3,7 @@
 // advice, and the cohort table has its French Excel variant.
 #include "app/app.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include "test_support.hpp"
 

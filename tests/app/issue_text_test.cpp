@@ -2,7 +2,7 @@
 // validator's English), where it is in words, line and column for a text that is not JSON, no raw digest.
 #include "app/issue_text.hpp"
 
-#include "core/issue_codes.hpp"
+#include "core/base/issue_codes.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // never asked to render unbounded text.
 #include "app/app.hpp"
 
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // Every kind and every detail the sniffer can report has its words in both catalogs, and its advice too
 // when the sniffer has advice for it: a refusal never falls back to "unrecognised type" or loses its hint.
 #include "app/catalog.hpp"
-#include "core/sniff.hpp"
+#include "core/formats/sniff.hpp"
 
 #include <gtest/gtest.h>
 

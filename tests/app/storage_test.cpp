@@ -4,7 +4,7 @@
 #include "app/app.hpp"
 #include "app/storage.hpp"
 
-#include "core/dossier.hpp"
+#include "core/model/dossier.hpp"
 
 #include "test_support.hpp"
 

@@ -1,10 +1,10 @@
 // age v1: the spec's key example, HKDF known answers, Debian's example file, round trips at chunk
 // boundaries in any pieces, and every refusal: wrong key, truncation, flipped bytes, header tampering,
 // unknown stanzas, passphrases, strict header syntax.
-#include "core/age.hpp"
+#include "core/codecs/age.hpp"
 
-#include "core/base64.hpp"
-#include "core/sha256.hpp"
+#include "core/codecs/base64.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <gtest/gtest.h>
 #include <sodium.h>

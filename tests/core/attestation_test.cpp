@@ -1,7 +1,7 @@
 // The attestation: every mandatory mention present, the issued document never marked provisional and
 // the preview always, nothing loaded from outside, hostile names escaped, and the credential id and QR
 // code when the attestation is signed.
-#include "core/attestation.hpp"
+#include "core/documents/attestation.hpp"
 
 #include "coach_fixtures.hpp"
 #include "html_checks.hpp"

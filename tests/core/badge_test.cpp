@@ -1,10 +1,10 @@
 // The Open Badges 3.0 credential: the hashed identity (known answer), the OB 3.0 shapes, results per
 // competency, determinism, refusals, and the whole credential against a golden copy.
-#include "core/badge.hpp"
+#include "core/formats/badge.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/json_strict.hpp"
+#include "core/codecs/json_strict.hpp"
 
 using coach_test::full_evaluation;
 using coach_test::referential;

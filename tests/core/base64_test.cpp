@@ -1,5 +1,5 @@
 // Base64: RFC 4648 known answers, round trips, every strict-decoding refusal, and chunked == one-shot.
-#include "core/base64.hpp"
+#include "core/codecs/base64.hpp"
 
 #include <gtest/gtest.h>
 

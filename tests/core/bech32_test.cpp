@@ -1,5 +1,5 @@
 // Bech32: BIP 173's valid and invalid strings, round trips, and the strict padding age's keys rely on.
-#include "core/bech32.hpp"
+#include "core/codecs/bech32.hpp"
 
 #include <gtest/gtest.h>
 

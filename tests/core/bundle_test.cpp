@@ -1,11 +1,11 @@
 // The dossier bundle: deterministic export, lossless round trips, the piecewise reader and writer, every
 // kind of hostile input refused with its code and JSON Pointer, unknown members kept, and the verdict recheck.
-#include "core/bundle.hpp"
+#include "core/formats/bundle.hpp"
 
-#include "core/base64.hpp"
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
-#include "core/sha256.hpp"
+#include "core/codecs/base64.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,11 +2,11 @@
 // ruleset, a complete dossier and its bundle, a fully filled evaluation record, and golden files.
 #pragma once
 
-#include "core/bundle.hpp"
-#include "core/evaluation.hpp"
-#include "core/referential.hpp"
-#include "core/ruleset.hpp"
-#include "core/sha256.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/model/referential.hpp"
+#include "core/model/ruleset.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <gtest/gtest.h>
 

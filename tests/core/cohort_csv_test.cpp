@@ -1,6 +1,6 @@
 // The cohort table: RFC 4180 fields (commas, quotes, line breaks, accents), the formula guard, one row
 // per candidate with the right evaluation, and the whole file against a golden copy.
-#include "core/cohort_csv.hpp"
+#include "core/domain/cohort_csv.hpp"
 
 #include "coach_fixtures.hpp"
 

@@ -1,9 +1,9 @@
 // The corpus of real files made by real software (tests/data/corpus, see make.sh): every file's verdict
 // is the one expected.tsv states, and what the viewer needs from an accepted file (the CSV separator, the
 // image size once its EXIF orientation is applied) is what the producer meant.
-#include "core/csv.hpp"
-#include "core/image_header.hpp"
-#include "core/sniff.hpp"
+#include "core/codecs/csv.hpp"
+#include "core/codecs/image_header.hpp"
+#include "core/formats/sniff.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,11 +2,11 @@
 // 1.1.2), text written as given and escaped, idTechnique stable per holder, and every value the XSD
 // restricts checked with a message naming the holder and the element. (tests/cli/cpf.sh validates real
 // files against our own XSD with xmllint.)
-#include "core/cpf.hpp"
+#include "core/formats/cpf.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/json_strict.hpp"
+#include "core/codecs/json_strict.hpp"
 
 using coach_test::find_issue;
 using nlohmann::json;

@@ -1,5 +1,5 @@
 // CSV tables for display: quoting, separators, encodings, bounds.
-#include "core/csv.hpp"
+#include "core/codecs/csv.hpp"
 
 #include <gtest/gtest.h>
 

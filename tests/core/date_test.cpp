@@ -1,5 +1,5 @@
 // Calendar dates: parsing, formatting and day arithmetic against known answers.
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 
 #include <gtest/gtest.h>
 

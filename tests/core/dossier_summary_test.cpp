@@ -1,7 +1,7 @@
 // The dossier summary: every answer and piece in a semantic structure, the verdict recomputed with its
 // figures, both languages, hostile text escaped, and the same bytes for the same dossier.
-#include "core/dossier_summary.hpp"
-#include "core/html.hpp"
+#include "core/documents/dossier_summary.hpp"
+#include "core/documents/html.hpp"
 
 #include "coach_fixtures.hpp"
 #include "html_checks.hpp"

@@ -1,5 +1,5 @@
 // The dossier model: user dates, the answers' JSON form (lossless), and the checks a coach relies on.
-#include "core/dossier.hpp"
+#include "core/model/dossier.hpp"
 
 #include <gtest/gtest.h>
 

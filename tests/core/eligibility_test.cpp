@@ -1,6 +1,6 @@
 // The eligibility engine: every boundary of the three criteria, the projection, the JSON mapping with
 // exact issue paths, and the day counting against a day-by-day brute force on pseudo-random inputs.
-#include "core/eligibility.hpp"
+#include "core/model/eligibility.hpp"
 
 #include <gtest/gtest.h>
 

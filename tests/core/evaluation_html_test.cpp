@@ -1,6 +1,6 @@
 // The evaluation sheet: the record's every part in a semantic structure, both languages, tied to the
 // exact bundle, hostile text escaped, and the same bytes for the same record.
-#include "core/evaluation_html.hpp"
+#include "core/documents/evaluation_html.hpp"
 
 #include "coach_fixtures.hpp"
 #include "html_checks.hpp"

@@ -1,11 +1,11 @@
 // The evaluation record: the rules (status, decisions, attestation), lossless round trips against a
 // golden file, unknown members kept, and every kind of hostile input refused with its code and pointer.
-#include "core/evaluation.hpp"
+#include "core/formats/evaluation.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
 
 #include <functional>
 

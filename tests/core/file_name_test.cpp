@@ -1,6 +1,6 @@
 // Names written to disk: the detected type's extension, no bidi or invisible characters, portable,
 // Windows device names defused.
-#include "core/file_name.hpp"
+#include "core/codecs/file_name.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The printable documents' shared parts: escaping, dates, sizes and numbers in both languages, the head.
-#include "core/html.hpp"
+#include "core/documents/html.hpp"
 
 #include "html_checks.hpp"
 

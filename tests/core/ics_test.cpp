@@ -1,10 +1,10 @@
 // The interview invitation: TEXT escaping, folding at 75 octets without cutting a character, the event
 // in Europe/Paris time, and the whole file against a golden copy.
-#include "core/ics.hpp"
+#include "core/documents/ics.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/utf8.hpp"
+#include "core/codecs/utf8.hpp"
 
 using coach_test::full_evaluation;
 using coach_test::referential;

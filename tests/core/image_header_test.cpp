@@ -1,5 +1,5 @@
 // Image sizes and EXIF orientation from headers alone, and the size an image is decoded at.
-#include "core/image_header.hpp"
+#include "core/codecs/image_header.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,13 @@
 // The readers' problem codes: the registry is sorted and well formed, every code in it has a message in
 // both catalogs, and every code the readers emit on thousands of damaged documents is in it.
-#include "core/issue_codes.hpp"
+#include "core/base/issue_codes.hpp"
 
-#include "core/bundle.hpp"
-#include "core/eligibility.hpp"
-#include "core/evaluation.hpp"
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
-#include "core/sha256.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/model/eligibility.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include "coach_fixtures.hpp"
 

@@ -1,7 +1,7 @@
 // JCS (RFC 8785): the RFC's own examples, ECMAScript number formatting against a node-generated table,
 // string escaping, UTF-16 member order, idempotence and the piecewise writer.
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // JOSE building blocks: base64url both ways and its strictness, RSA public JWKs (RFC 7638's thumbprint
 // known answer, refusals: private members, short moduli, bad encodings), issuer key lists, the compact
 // JWS read strictly, and the RS256 header checks every reader shares.
-#include "core/jose.hpp"
+#include "core/codecs/jose.hpp"
 
 #include <gtest/gtest.h>
 

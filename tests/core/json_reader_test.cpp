@@ -1,6 +1,6 @@
 // The strict-reader kit: kinds, paths, required/optional/null, the formats' integer rules, limits in
 // characters, list lengths, the text budget, unknown members (noticed, refused, or ignored), the header.
-#include "core/json_reader.hpp"
+#include "core/codecs/json_reader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // Strict JSON reader: every refusal with its exact code, path and line/column; limits; a large document;
 // and thousands of random mutations checked against nlohmann's own parser (never a crash, never a
 // different value).
-#include "core/json_strict.hpp"
+#include "core/codecs/json_strict.hpp"
 
-#include "core/jcs.hpp"
+#include "core/codecs/jcs.hpp"
 
 #include <gtest/gtest.h>
 

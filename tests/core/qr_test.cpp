@@ -1,9 +1,9 @@
 // QR codes: encoding (versions, error correction, refusals), the SVG (accessible image, quiet zone),
 // and reading back through zbar — the attestation's own code rendered to pixels as a camera or a scanner
 // would see it: scaled, slightly rotated, blurred by noise — plus the realistic payload's size.
-#include "core/qr.hpp"
+#include "core/documents/qr.hpp"
 
-#include "core/vc_jwt.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Referential files: the shipped one is consistent; broken ones are reported with paths.
-#include "core/referential.hpp"
+#include "core/model/referential.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Rulesets: the shipped file gives the published numbers, and every malformed ruleset is reported at its path.
-#include "core/ruleset.hpp"
+#include "core/model/ruleset.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SHA-256: FIPS 180 known answers, padding boundaries, and incremental hashing equal to one-shot.
-#include "core/sha256.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <gtest/gtest.h>
 

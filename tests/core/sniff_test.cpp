@@ -1,6 +1,6 @@
 // Media-type sniffing: real files made by real tools (tests/data/sniff, see generate.sh), the CSV
 // heuristic, hostile ZIPs (lying sizes, offsets and counts), and fixed-seed random and mutated input.
-#include "core/sniff.hpp"
+#include "core/formats/sniff.hpp"
 
 #include "zip_writer.hpp"
 
@@ -183,8 +183,8 @@ TEST(Sniff, HintsAndMessagesForRefusals) {
 }
 
 TEST(Sniff, AcceptedListAndDescriptions) {
-  // The list (bundle.cpp) and the sniffer agree: each accepted sample's type is listed, and each listed
-  // type is produced by some accepted sample.
+  // The list (accepted_media_types, sniff.cpp) and the sniffer agree: each accepted sample's type is
+  // listed, and each listed type is produced by some accepted sample.
   const auto& types = core::accepted_media_types();
   ASSERT_EQ(types.size(), 11u);
   std::set<std::string> listed(types.begin(), types.end());

@@ -1,5 +1,5 @@
 // Text printed on a terminal: control characters shown, never sent.
-#include "core/terminal_text.hpp"
+#include "core/codecs/terminal_text.hpp"
 
 #include <gtest/gtest.h>
 

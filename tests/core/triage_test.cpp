@@ -1,11 +1,11 @@
-// Triage of a cohort: name folding, completeness, eligibility recomputed (and disagreeing claims),
+// Triage of a cohort: completeness, eligibility recomputed (and disagreeing claims),
 // duplicates and versions of one candidate, and what changed between two versions.
-#include "core/triage.hpp"
+#include "core/domain/triage.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
 
 using coach_test::bundle_of;
 using coach_test::complete_dossier;
@@ -43,37 +43,6 @@ std::string describe(const core::BundleDiff& d) {
 }
 
 } // namespace
-
-// ---- names ---------------------------------------------------------------------------------------
-
-TEST(TriageNames, FoldName) {
-  EXPECT_EQ(core::fold_name("Hélène  LEFÈVRE-D’Arc"), "helene lefevre d arc");
-  EXPECT_EQ(core::fold_name("helene lefevre d'arc"), "helene lefevre d arc");
-  EXPECT_EQ(core::fold_name("  Jean-Pierre\u00A0\u202FŒdipe  "), "jean pierre oedipe");
-  EXPECT_EQ(core::fold_name("Straße Ĳsselmeer Łódź Ørsted ÿ"), "strasse ijsselmeer lodz orsted y");
-  EXPECT_EQ(core::fold_name("He\u0301le\u0300ne"), "helene");  // decomposed accents (macOS input)
-  EXPECT_EQ(core::fold_name("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞß"), "aaaaaaaeceeeeiiiidnoooooouuuuythss");
-  EXPECT_EQ(core::fold_name("Σωκράτης 李"), "Σωκράτης 李");  // other scripts as they are
-  EXPECT_EQ(core::fold_name("a×b"), "a×b");
-  EXPECT_EQ(core::fold_name(""), "");
-  EXPECT_EQ(core::fold_name(" - ' "), "");
-  EXPECT_EQ(core::fold_name("x\xFFy"), "x\xEF\xBF\xBDy");  // ill-formed UTF-8: U+FFFD
-}
-
-TEST(TriageNames, NormalizeEmail) {
-  EXPECT_EQ(core::normalize_email("  Helene.Lefevre@Example.GOUV.fr "), "helene.lefevre@example.gouv.fr");
-  EXPECT_EQ(core::normalize_email("not an address"), "");
-  EXPECT_EQ(core::normalize_email(""), "");
-  EXPECT_EQ(core::normalize_email("a@b"), "");
-}
-
-TEST(TriageNames, FileSlug) {
-  EXPECT_EQ(core::file_slug("Hélène Lefèvre"), "helene-lefevre");
-  EXPECT_EQ(core::file_slug("  ../../etc/passwd  "), "etc-passwd");
-  EXPECT_EQ(core::file_slug("<script>"), "script");
-  EXPECT_EQ(core::file_slug("李"), "");
-  EXPECT_EQ(core::file_slug("abcdefghij klmnop", 11), "abcdefghij");
-}
 
 // ---- one bundle ----------------------------------------------------------------------------------
 

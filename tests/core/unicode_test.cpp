@@ -1,5 +1,5 @@
 // Canonical caseless matching, as case- and normalisation-insensitive file systems compare names.
-#include "core/unicode.hpp"
+#include "core/codecs/unicode.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // UTF-8: the classic malformed sequences (overlongs, surrogates, > U+10FFFF, truncation, stray
 // continuation bytes), decoding, line/column positions, and the incremental validator.
-#include "core/utf8.hpp"
+#include "core/codecs/utf8.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,12 +2,12 @@
 // OpenSSL, jose and jwcrypto): the VC-JWT's header and claims as OB 3.0 §8.2 sets them, read back with
 // every disagreement refused, verdicts (signature, dates, revocation), the attestation code and its QR
 // text, the revocation list, the issuer profile, the LinkedIn link, and timestamps.
-#include "core/vc_jwt.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include "coach_fixtures.hpp"
 
-#include "core/badge.hpp"
-#include "core/json_strict.hpp"
+#include "core/formats/badge.hpp"
+#include "core/codecs/json_strict.hpp"
 
 using coach_test::full_evaluation;
 using coach_test::referential;

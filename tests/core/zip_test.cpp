@@ -1,6 +1,6 @@
 // The ZIP directory reader and zlib's inflate: what readers disagree on is refused (duplicate names,
 // encrypted entries, local headers that do not match), sizes are capped, CRCs checked.
-#include "core/zip.hpp"
+#include "core/codecs/zip.hpp"
 
 #include "zip_writer.hpp"
 

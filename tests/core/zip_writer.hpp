@@ -2,7 +2,7 @@
 // with knobs to build the hostile archives the readers must refuse.
 #pragma once
 
-#include "core/zip.hpp"
+#include "core/codecs/zip.hpp"
 
 #include <zlib.h>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: base64 decoding of arbitrary text, and encoding of arbitrary bytes. What decodes is
 // canonical (it encodes back to the same text); what is encoded decodes back; sizes are never under.
-#include "core/base64.hpp"
+#include "core/codecs/base64.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -1,9 +1,9 @@
 // libFuzzer target: the bundle reader (parse + verify) on arbitrary bytes, one-shot and piecewise, and
 // writing back whatever it accepts. Built with -DCERTIF_FUZZ=ON under clang; run by scripts/fuzz.sh.
-#include "core/bundle.hpp"
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
-#include "core/sha256.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
+#include "core/codecs/sha256.hpp"
 
 #include <cstddef>
 #include <cstdint>

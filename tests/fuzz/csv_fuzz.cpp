@@ -1,6 +1,6 @@
 // libFuzzer target: the CSV reader (separator identification and the bounded table) on arbitrary text.
 // Limits always hold, and the separator is one of those the sniffer knows.
-#include "core/csv.hpp"
+#include "core/codecs/csv.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -1,6 +1,6 @@
 // libFuzzer target: the coach's evaluation record reader on arbitrary bytes. What it accepts is written
 // back to a record that reads the same and is written the same again.
-#include "core/evaluation.hpp"
+#include "core/formats/evaluation.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -1,11 +1,11 @@
 // libFuzzer target: names from bundles made into names on disk, compared as case- and
 // normalisation-insensitive systems do, and printed on a terminal. The name on disk is portable and
 // ends with the type's extension; the printed text carries no control character.
-#include "core/file_name.hpp"
-#include "core/sniff.hpp"
-#include "core/terminal_text.hpp"
-#include "core/unicode.hpp"
-#include "core/utf8.hpp"
+#include "core/codecs/file_name.hpp"
+#include "core/formats/sniff.hpp"
+#include "core/codecs/terminal_text.hpp"
+#include "core/codecs/unicode.hpp"
+#include "core/codecs/utf8.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -3,8 +3,8 @@
 // the same digest. (Whether the strict reader accepts it again is the strict reader's rule, not JCS's: it
 // refuses integer literals beyond 2^53, which is how JCS writes a double between 2^53 and 10^21 — found
 // here, with 999999999933333333.39999999999999.)
-#include "core/jcs.hpp"
-#include "core/json_strict.hpp"
+#include "core/codecs/jcs.hpp"
+#include "core/codecs/json_strict.hpp"
 
 #include "fuzz_support.hpp"
 

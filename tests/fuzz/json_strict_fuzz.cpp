@@ -1,6 +1,6 @@
 // libFuzzer target: the strict JSON reader on arbitrary bytes, with default and tight limits. Accepted
 // documents are written back and read again to the same value; refusals carry a code and a position.
-#include "core/json_strict.hpp"
+#include "core/codecs/json_strict.hpp"
 
 #include "fuzz_support.hpp"
 

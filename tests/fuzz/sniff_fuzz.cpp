@@ -1,9 +1,9 @@
 // libFuzzer target: content sniffing (magic numbers, PDF ends, image headers, ZIP-based documents, the CSV
 // heuristic) on arbitrary bytes. Every verdict is self-consistent; an accepted image's header says a size
 // within the cap; an accepted CSV reads with the separator the sniffer gave.
-#include "core/csv.hpp"
-#include "core/image_header.hpp"
-#include "core/sniff.hpp"
+#include "core/codecs/csv.hpp"
+#include "core/codecs/image_header.hpp"
+#include "core/formats/sniff.hpp"
 
 #include "fuzz_support.hpp"
 

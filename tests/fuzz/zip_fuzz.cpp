@@ -1,6 +1,6 @@
 // libFuzzer target: the ZIP central-directory reader and zlib's inflate on arbitrary bytes. A directory
 // read without error has unique names, entries within the file, and contents within their cap.
-#include "core/zip.hpp"
+#include "core/codecs/zip.hpp"
 
 #include "fuzz_support.hpp"
 

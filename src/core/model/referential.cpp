@@ -1,0 +1,122 @@
+// Referential files: parsing and consistency checks.
+#include "core/model/referential.hpp"
+
+#include "core/codecs/json_reader.hpp"
+#include "core/codecs/json_strict.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace core {
+
+const AutonomyLevel* Referential::level(std::string_view level_id) const noexcept {
+  for (const auto& l : levels) {
+    if (l.id == level_id) return &l;
+  }
+  return nullptr;
+}
+
+const Competency* Referential::competency(std::string_view competency_id) const noexcept {
+  for (const auto& c : competencies) {
+    if (c.id == competency_id) return &c;
+  }
+  return nullptr;
+}
+
+const PieceSpec* Referential::piece(std::string_view piece_id) const noexcept {
+  for (const auto& p : pieces) {
+    if (p.id == piece_id) return &p;
+  }
+  return nullptr;
+}
+
+namespace {
+
+using nlohmann::json;
+
+// The referential is the app's own data; unknown members (sources, notes) are ignored.
+ReaderRules referential_rules() {
+  ReaderRules rules("referential", ReaderRules::Integers::integer, ReaderLimits{20000, 1000, 4ull << 20});
+  rules.report_unknown = false;
+  return rules;
+}
+
+constexpr std::int64_t max_small = 1000000;
+
+std::string nonempty(JsonObject& o, const char* name) {
+  const std::string* s = o.string(name, required, 0, true);
+  return s ? *s : std::string();
+}
+
+LocalizedText localized(JsonObject& o, const char* name) {
+  LocalizedText t;
+  JsonObject v = o.object(name, required, "an object {\"fr\", \"en\"}");
+  t.fr = nonempty(v, "fr");
+  t.en = v.string_or_empty("en", optional);
+  return t;
+}
+
+// A non-empty list of objects, each read by `read` (which may report at the element's paths).
+template <typename Read>
+void each(JsonObject& doc, const char* name, const char* element, Read read) {
+  JsonArray list = doc.array(name);
+  if (list && list.size() == 0) doc.reader()->error("value_invalid", list.path(), "The list is empty; expected at least one item.");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (JsonObject o = list.object(i, element)) read(o);
+  }
+}
+
+void unique(JsonObject& o, const std::string& id, std::set<std::string>& ids, const char* noun) {
+  if (!id.empty() && !ids.insert(id).second) {
+    o.reader()->error("duplicate_id", o.path("id"), std::string(noun) + " id \"" + id + "\" appears twice");
+  }
+}
+
+} // namespace
+
+Result<Referential> parse_referential(std::string_view json_text) noexcept {
+  auto parsed = parse_json_strict(json_text);
+  if (!parsed) return parsed.issues();
+  std::vector<Issue> issues;
+  JsonReader r(referential_rules(), issues);
+  Referential ref;
+  JsonObject doc = r.root(*parsed, "a referential, a JSON object");
+  if (!doc) return issues;
+  ref.id = nonempty(doc, "id");
+  ref.version = static_cast<std::int32_t>(doc.integer("version", 0, max_small).value_or(0));
+  ref.rs_reference = nonempty(doc, "rs_reference");
+  ref.title = localized(doc, "title");
+  ref.certifier = nonempty(doc, "certifier");
+  ref.official_page = doc.string_or_empty("official_page", optional);
+
+  std::set<std::string> level_ids, competency_ids, piece_ids;
+  each(doc, "autonomy_levels", "a level, an object", [&](JsonObject& l) {
+    AutonomyLevel lv{nonempty(l, "id"), static_cast<std::int32_t>(l.integer("rank", 0, max_small).value_or(0)), localized(l, "label")};
+    unique(l, lv.id, level_ids, "level");
+    ref.levels.push_back(std::move(lv));
+  });
+  each(doc, "competencies", "a competency, an object", [&](JsonObject& c) {
+    Competency comp{nonempty(c, "id"), localized(c, "title"), nonempty(c, "expected_level"), localized(c, "expected")};
+    unique(c, comp.id, competency_ids, "competency");
+    if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
+      c.reader()->error("unknown_level", c.path("expected_level"),
+                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
+    }
+    ref.competencies.push_back(std::move(comp));
+  });
+  each(doc, "pieces", "a piece, an object", [&](JsonObject& p) {
+    PieceSpec spec{nonempty(p, "id"), nonempty(p, "accepts"), false, localized(p, "title"), localized(p, "hint")};
+    spec.multiple = p.boolean("multiple", optional).value_or(false);
+    unique(p, spec.id, piece_ids, "piece");
+    if (!spec.accepts.empty() && !spec.takes_link() && !spec.takes_files()) {
+      p.reader()->error("value_invalid", p.path("accepts"), "\"accepts\" must be \"link\", \"file\" or \"file_or_link\"");
+    }
+    ref.pieces.push_back(std::move(spec));
+  });
+  doc.finish();
+  if (has_errors(issues)) return issues;
+  return ref;
+}
+
+} // namespace core
