@@ -11,6 +11,7 @@
 
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
+#include "core/decision_rules.hpp"
 #include "core/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
@@ -22,6 +23,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
+#include <initializer_list>
+#include <utility>
 
 namespace ui {
 
@@ -444,8 +447,9 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const double elapsed = mine ? timer->elapsed_ms(v.state.clock_ms) : (ev.held ? ev.held->elapsed_seconds * 1000.0 : 0.0);
   const bool running = mine && timer->running;
   ImGui::PushFont(v.ui.fonts.title);
-  ImGui::PushStyleColor(ImGuiCol_Text, elapsed > 45 * 60 * 1000.0 ? colour::warning : colour::primary);
-  plain((clock_text(elapsed) + " / 45:00"));
+  const double planned_ms = core::interview_minutes(ev) * 60 * 1000.0;
+  ImGui::PushStyleColor(ImGuiCol_Text, elapsed > planned_ms ? colour::warning : colour::primary);
+  plain((clock_text(elapsed) + " / " + clock_text(planned_ms)));
   ImGui::PopStyleColor();
   ImGui::PopFont();
   track(v.ui, "coach.timer", clock_text(elapsed), "text");
@@ -550,6 +554,16 @@ std::string issues_text(const View& v, const std::vector<core::Issue>& issues) {
   return out;
 }
 
+// Why an action is not offered: the first blocker, in the words the catalog has for its code.
+std::string first_blocker_text(const View& v, const std::vector<core::Issue>& blockers,
+                               std::initializer_list<std::pair<const char*, const char*>> key_by_code) {
+  if (blockers.empty()) return {};
+  for (const auto& [code, key] : key_by_code) {
+    if (blockers.front().code == code) return v.tr.text(key);
+  }
+  return blockers.front().message;
+}
+
 void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -589,12 +603,12 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
              !d.decision_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());
   text_field(v.ui, "coach.decision.reasons", tr.text(d.decision == 1 ? "coach.decision.reasons.required" : "coach.decision.reasons"),
              d.reasons, {}, v.width);
-  std::string why;
-  if (!date) why = tr.text("coach.decision.need_date");
-  else if (d.decision == 1 && d.reasons.find_first_not_of(" \t\n") == std::string::npos) why = tr.text("coach.decision.need_reasons");
+  const core::DecisionKind kind = d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne;
+  const std::string why = first_blocker_text(v, core::decision_blockers(kind, d.reasons, date),
+                                             {{"evaluation.value_invalid", "coach.decision.need_date"},
+                                              {"evaluation.reasons_missing", "coach.decision.need_reasons"}});
   if (button(v.ui, "coach.decision.save", tr.text("coach.decision.save"), ButtonKind::primary, why)) {
-    v.out.push(app::cmd::RecordDecision{e.id, d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne,
-                                        d.reasons, *date});
+    v.out.push(app::cmd::RecordDecision{e.id, kind, d.reasons, *date});
     d.reasons.clear();
   }
   if (!e.last_issues.empty() && core::has_errors(e.last_issues)) {
@@ -662,9 +676,9 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     v.out.push(app::cmd::DownloadEvaluationSheet{e.id});
   }
   ImGui::SameLine();
-  const bool admitted = current && current->decision == core::DecisionKind::admis;
-  std::string badge_why = !admitted ? tr.text("coach.export.badge.not_admitted")
-                        : v.state.workspace.profile.issuer_id.empty() ? tr.text("coach.export.badge.issuer") : std::string();
+  const std::string badge_why = first_blocker_text(v, core::badge_blockers(ev, v.state.workspace.profile.issuer_id),
+                                                   {{"evaluation.not_admitted", "coach.export.badge.not_admitted"},
+                                                    {"badge.issuer_missing", "coach.export.badge.issuer"}});
   if (button(v.ui, "coach.export.badge", tr.text("coach.export.badge"), ButtonKind::secondary, badge_why)) {
     v.out.push(app::cmd::ExportBadge{e.id});
   }
