@@ -87,6 +87,12 @@ const char* field_id(Field f) noexcept { return field_row(f).id; }
 const char* field_path(Field f) noexcept { return field_row(f).path; }
 std::string& field_value(core::Dossier& d, Field f) noexcept { return d.*field_row(f).member; }
 
+FileTarget file_target(std::string_view id) noexcept {
+  if (id == import_target) return FileTarget::import;
+  if (id == coach_target) return FileTarget::cohort;
+  return FileTarget::piece;
+}
+
 const std::string& field_value(const core::Dossier& d, Field f) noexcept { return d.*field_row(f).member; }
 
 namespace {
@@ -199,13 +205,14 @@ std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
 
 void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   const std::string name = clean_file_name(c.name);
-  if (c.piece_id == coach_target) {
+  const FileTarget target = file_target(c.piece_id);
+  if (target == FileTarget::cohort) {
     cmd::FileBegin named = c;
     named.name = name;
     coach_file_begin(s, named, fx);
     return;
   }
-  if (c.piece_id == import_target) {
+  if (target == FileTarget::import) {
     if (c.size == 0 || c.size > core::max_bundle_bytes || s.import_job || !s.file_jobs.empty()) {
       ImportJob failed;
       failed.file_name = name;
@@ -218,6 +225,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     }
     FileJob job;
     job.id = c.job;
+    job.target = FileTarget::import;
     job.piece_id = c.piece_id;
     job.name = name;
     job.size = c.size;
@@ -265,7 +273,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
 
 void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   const std::uint32_t id = job.id;
-  if (job.piece_id == import_target) {
+  if (job.target == FileTarget::import) {
     if (job.bytes.size() == job.size) start_import(s, job.name, std::move(job.bytes));
     drop_job(s, id);
     return;
@@ -518,7 +526,7 @@ void handle(AppState& state, const cmd::FileChunk& c, Effects& fx) {
   if (job->bytes.empty()) job->bytes.reserve(static_cast<std::size_t>(job->size));
   // A bundle being re-imported carries its own digests (verified next); a piece's file is hashed
   // as it arrives.
-  if (job->piece_id != import_target) job->hasher.update(c.bytes.data(), c.bytes.size());
+  if (job->target == FileTarget::piece) job->hasher.update(c.bytes.data(), c.bytes.size());
   job->bytes += c.bytes;
 }
 
@@ -529,7 +537,7 @@ void handle(AppState& state, const cmd::FileEnd& c, Effects& fx) {
     coach_file_end(state, c.job);
     return;
   }
-  const bool to_piece = job->piece_id != import_target;
+  const bool to_piece = job->target == FileTarget::piece;
   file_end(state, *job, fx, tr);
   if (to_piece) draft_changed(state);
 }

@@ -16,7 +16,6 @@
 
 namespace app {
 
-inline constexpr const char* coach_target = "#coach";  // files picked or dropped for the cohort
 inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
 
 struct CoachEntry {

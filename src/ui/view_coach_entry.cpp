@@ -11,7 +11,7 @@
 
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
-#include "core/decision_rules.hpp"
+#include "core/coach_rules.hpp"
 #include "core/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
@@ -220,7 +220,7 @@ void viewer(View& v, CoachViewState& vs) {
     v.ui.wants_more_frames = true;
   } else if (viewed->failed) {
     field_error(v.ui, tr.text("coach.viewer.failed"), v.width - 40 * s);
-  } else if (viewed->media_type == "text/csv") {
+  } else if (core::file_opening(viewed->media_type) == core::FileOpening::table) {
     const std::string key = std::to_string(viewed->entry) + "/" + viewed->attachment_id;
     if (vs.csv_key != key) {
       // Split where the sniffer found the columns (core::identify_csv), whatever the commas in the text.
@@ -337,8 +337,9 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       plain(size_text(app::stored_size(e.bundle, f.id)) + " · " + f.media_type);
       ImGui::PopStyleColor();
       ImGui::SameLine();
-      const bool in_app = f.media_type.rfind("image/", 0) == 0 || f.media_type == "text/csv";
-      const bool pdf = f.media_type == "application/pdf";
+      const core::FileOpening how = core::file_opening(f.media_type);
+      const bool in_app = how == core::FileOpening::image || how == core::FileOpening::table;
+      const bool pdf = how == core::FileOpening::new_tab;
       if (in_app || pdf) {
         if (button(v.ui, (fid + ".view").c_str(), tr.text(pdf ? "coach.file.open_tab" : "coach.file.view"), ButtonKind::tertiary)) {
           v.out.push(app::cmd::ViewFile{e.id, f.id});
@@ -554,6 +555,12 @@ std::string issues_text(const View& v, const std::vector<core::Issue>& issues) {
   return out;
 }
 
+std::vector<core::Issue> blockers_with_defaults(const core::Evaluation& ev, const core::Attestation& draft) {
+  core::Evaluation prepared = ev;
+  prepared.attestation = draft;
+  return core::attestation_blockers(prepared);
+}
+
 // Why an action is not offered: the first blocker, in the words the catalog has for its code.
 std::string first_blocker_text(const View& v, const std::vector<core::Issue>& blockers,
                                std::initializer_list<std::pair<const char*, const char*>> key_by_code) {
@@ -619,12 +626,9 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("coach.attestation.title"));
   const bool issued = ev.attestation && ev.attestation->issued;
-  core::Attestation a = ev.attestation.value_or(core::Attestation{});
-  if (!ev.attestation) {
-    a.place = v.state.workspace.profile.place;
-    a.signatory_name = v.state.workspace.profile.signatory_name;
-    a.signatory_role = v.state.workspace.profile.signatory_role;
-  }
+  const auto& profile = v.state.workspace.profile;
+  const core::AttestationDefaults defaults{profile.place, profile.signatory_name, profile.signatory_role};
+  core::Attestation a = core::attestation_draft(ev, defaults);  // what the app will act on (never created here)
   if (issued) {
     notice(v.ui, Tone::success, tr.format("coach.attestation.issued", {{"at", a.issued_at}}),
            tr.format("coach.attestation.issued.body", {{"place", a.place}, {"name", a.signatory_name}, {"role", a.signatory_role}}), v.width);
@@ -642,7 +646,7 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     changed |= text_field(v.ui, "coach.attestation.signatory_name", tr.text("coach.profile.signatory_name"), a.signatory_name, {}, half);
     ImGui::SameLine(0, 24 * s);
     changed |= text_field(v.ui, "coach.attestation.signatory_role", tr.text("coach.profile.signatory_role"), a.signatory_role, {}, half);
-    if (changed || (!ev.attestation && !a.place.empty())) {
+    if (changed) {
       a.date = core::parse_user_date(d.attestation_date);
       v.out.push(app::cmd::SetAttestation{e.id, a});
     }
@@ -657,7 +661,10 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   }
   if (!issued) {
     ImGui::SameLine();
-    const auto blockers = core::attestation_blockers(ev);
+    // Before its first edit the record has no attestation yet: judged as the app will issue it, with
+    // the profile's defaults.
+    const auto blockers = core::takes_attestation_defaults(ev, defaults) ? blockers_with_defaults(ev, a)
+                                                                         : core::attestation_blockers(ev);
     if (button(v.ui, "coach.attestation.issue", tr.text("coach.attestation.issue"), ButtonKind::primary,
                blockers.empty() ? std::string() : issues_text(v, blockers))) {
       v.out.push(app::cmd::IssueAttestation{e.id});

@@ -1,5 +1,6 @@
-// The coach's action rules (decision, badge, interview length): see decision_rules.hpp.
-#include "core/decision_rules.hpp"
+// The coach's action rules (decision, badge, interview length, attestation draft, file opening): see
+// coach_rules.hpp.
+#include "core/coach_rules.hpp"
 
 #include "core/html.hpp"
 
@@ -37,6 +38,26 @@ std::int32_t interview_minutes(const Evaluation& e) noexcept {
     return e.planned->duration_minutes;
   }
   return PlannedInterview{}.duration_minutes;
+}
+
+Attestation attestation_draft(const Evaluation& e, const AttestationDefaults& defaults) {
+  if (e.attestation) return *e.attestation;
+  Attestation a;
+  a.place = std::string(defaults.place);
+  a.signatory_name = std::string(defaults.signatory_name);
+  a.signatory_role = std::string(defaults.signatory_role);
+  return a;
+}
+
+bool takes_attestation_defaults(const Evaluation& e, const AttestationDefaults& defaults) noexcept {
+  return !e.attestation && !defaults.place.empty();
+}
+
+FileOpening file_opening(std::string_view media_type) noexcept {
+  if (media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/webp") return FileOpening::image;
+  if (media_type == "text/csv") return FileOpening::table;
+  if (media_type == "application/pdf") return FileOpening::new_tab;
+  return FileOpening::save;
 }
 
 } // namespace core

@@ -1,6 +1,6 @@
 // The coach's action rules in one place: what blocks a decision, the badge export, and the interview's
 // intended length; and that they agree with what record_decision and open_badge_credential refuse.
-#include "core/decision_rules.hpp"
+#include "core/coach_rules.hpp"
 
 #include "core/badge.hpp"
 #include "coach_fixtures.hpp"
@@ -15,7 +15,7 @@ namespace {
 const core::Date day{2025, 4, 9};
 }
 
-TEST(DecisionRules, AnAdjournmentNeedsReasons) {
+TEST(CoachRules, AnAdjournmentNeedsReasons) {
   EXPECT_TRUE(core::decision_blockers(DecisionKind::admis, "", day).empty());
   EXPECT_TRUE(core::decision_blockers(DecisionKind::ajourne, "Tableau absent.", day).empty());
   for (const char* blank : {"", " ", "\t\n  "}) {
@@ -26,7 +26,7 @@ TEST(DecisionRules, AnAdjournmentNeedsReasons) {
   }
 }
 
-TEST(DecisionRules, ADecisionNeedsARealDay) {
+TEST(CoachRules, ADecisionNeedsARealDay) {
   EXPECT_NE(find_issue(core::decision_blockers(DecisionKind::admis, "", std::nullopt), "evaluation.value_invalid", "/date"),
             nullptr);
   EXPECT_NE(find_issue(core::decision_blockers(DecisionKind::admis, "", core::Date{2025, 2, 30}), "evaluation.value_invalid"),
@@ -38,7 +38,7 @@ TEST(DecisionRules, ADecisionNeedsARealDay) {
   EXPECT_EQ(both[1].code, "evaluation.reasons_missing");
 }
 
-TEST(DecisionRules, BlockersAgreeWithRecordDecision) {
+TEST(CoachRules, BlockersAgreeWithRecordDecision) {
   // Whatever the rule lets through, record_decision records; whatever it blocks, record_decision refuses
   // with the same code.
   struct Case { DecisionKind kind; const char* reasons; };
@@ -54,7 +54,7 @@ TEST(DecisionRules, BlockersAgreeWithRecordDecision) {
   }
 }
 
-TEST(DecisionRules, TheBadgeFollowsAnAdmissionAndNamesItsIssuer) {
+TEST(CoachRules, TheBadgeFollowsAnAdmissionAndNamesItsIssuer) {
   core::Evaluation e = full_evaluation();  // last decision: admis
   EXPECT_TRUE(core::badge_blockers(e, "https://numa.example.org").empty());
   const auto no_issuer = core::badge_blockers(e, "");
@@ -71,7 +71,7 @@ TEST(DecisionRules, TheBadgeFollowsAnAdmissionAndNamesItsIssuer) {
   EXPECT_NE(find_issue(core::badge_blockers(e, "https://numa.example.org"), "evaluation.not_admitted"), nullptr);
 }
 
-TEST(DecisionRules, NotAdmittedBlocksTheCredentialToo) {
+TEST(CoachRules, NotAdmittedBlocksTheCredentialToo) {
   core::Evaluation e = full_evaluation();
   e.decisions.push_back({DecisionKind::ajourne, "Revu.", {2025, 4, 12}, "2025-04-12T08:00:00Z"});
   core::BadgeInputs in;
@@ -83,7 +83,7 @@ TEST(DecisionRules, NotAdmittedBlocksTheCredentialToo) {
   for (const auto& b : core::badge_blockers(e, in.issuer_id)) EXPECT_NE(find_issue(badge.issues(), b.code), nullptr) << b.code;
 }
 
-TEST(DecisionRules, InterviewLengthIsThePlannedOneElseTheDefault) {
+TEST(CoachRules, InterviewLengthIsThePlannedOneElseTheDefault) {
   core::Evaluation e = full_evaluation();
   EXPECT_EQ(core::interview_minutes(e), 45);
   e.planned->duration_minutes = 60;
@@ -92,4 +92,39 @@ TEST(DecisionRules, InterviewLengthIsThePlannedOneElseTheDefault) {
   EXPECT_EQ(core::interview_minutes(e), core::PlannedInterview{}.duration_minutes);
   e.planned.reset();
   EXPECT_EQ(core::interview_minutes(e), 45);
+}
+
+TEST(CoachRules, TheAttestationStartsFromTheProfileUntilTheRecordHasOne) {
+  core::Evaluation e = full_evaluation();
+  const core::AttestationDefaults defaults{"Lyon", "Noémie Durand", "Coach certificatrice"};
+  // The record's own attestation wins, whatever the profile says now.
+  EXPECT_FALSE(core::takes_attestation_defaults(e, defaults));
+  EXPECT_EQ(core::attestation_draft(e, defaults), *e.attestation);
+
+  e.attestation.reset();
+  EXPECT_TRUE(core::takes_attestation_defaults(e, defaults));
+  const core::Attestation a = core::attestation_draft(e, defaults);
+  EXPECT_EQ(a.place, "Lyon");
+  EXPECT_EQ(a.signatory_name, "Noémie Durand");
+  EXPECT_EQ(a.signatory_role, "Coach certificatrice");
+  EXPECT_FALSE(a.date);
+  EXPECT_FALSE(a.issued);
+  EXPECT_TRUE(a.issued_at.empty());
+
+  // A profile without a place gives nothing to take (the coach types it on the record).
+  EXPECT_FALSE(core::takes_attestation_defaults(e, {"", "Noémie Durand", "Coach certificatrice"}));
+}
+
+TEST(CoachRules, HowAFileOpens) {
+  using core::FileOpening;
+  EXPECT_EQ(core::file_opening("image/png"), FileOpening::image);
+  EXPECT_EQ(core::file_opening("image/jpeg"), FileOpening::image);
+  EXPECT_EQ(core::file_opening("image/webp"), FileOpening::image);
+  EXPECT_EQ(core::file_opening("text/csv"), FileOpening::table);
+  EXPECT_EQ(core::file_opening("application/pdf"), FileOpening::new_tab);
+  // Images the app's viewer does not decode, office files, anything unknown: saved.
+  EXPECT_EQ(core::file_opening("image/gif"), FileOpening::save);
+  EXPECT_EQ(core::file_opening("image/svg+xml"), FileOpening::save);
+  EXPECT_EQ(core::file_opening("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), FileOpening::save);
+  EXPECT_EQ(core::file_opening(""), FileOpening::save);
 }
