@@ -126,10 +126,24 @@ std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id)
 
 namespace {
 
+// The cohort regrouped after a bundle came or went; with it, what changed since each candidate's
+// previous version (computed here, when the cohort changes, not while drawing).
 void retriage(Workspace& w) {
+  std::vector<CoachEntry*> valid;
+  for (auto& e : w.entries) {
+    if (e->check == CoachEntry::Check::valid) valid.push_back(e.get());
+  }
   std::vector<core::BundleSummary> summaries;
-  for (const auto* e : valid_entries(w)) summaries.push_back(e->summary);
+  for (const auto* e : valid) summaries.push_back(e->summary);
   w.triage = core::triage(summaries);
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const std::int32_t previous = i < w.triage.entries.size() ? w.triage.entries[i].previous : -1;
+    if (previous >= 0 && static_cast<std::size_t>(previous) < valid.size()) {
+      valid[i]->changes = core::diff(valid[static_cast<std::size_t>(previous)]->bundle, valid[i]->bundle);
+    } else {
+      valid[i]->changes.reset();
+    }
+  }
 }
 
 bool is_duplicate(const Workspace& w, const CoachEntry& e) {

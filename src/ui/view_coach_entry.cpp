@@ -104,12 +104,8 @@ void verdicts(View& v, const CoachEntry& e) {
 
 // What changed since the candidate's previous export (answers and files), when there is one.
 void changes(View& v, const CoachEntry& e) {
-  const auto* t = app::triage_of(v.state.workspace, e);
-  if (!t || t->previous < 0) return;
-  const auto valid = app::valid_entries(v.state.workspace);
-  if (static_cast<std::size_t>(t->previous) >= valid.size()) return;
-  const CoachEntry& older = *valid[static_cast<std::size_t>(t->previous)];
-  const core::BundleDiff d = core::diff(older.bundle, e.bundle);
+  if (!e.changes) return;
+  const core::BundleDiff& d = *e.changes;
   const auto& tr = v.tr;
   if (ImGui::CollapsingHeader((tr.format("coach.diff.title", {{"answers", std::to_string(d.answers.size())},
                                                                {"files", std::to_string(d.files.size())}}) +

@@ -25,15 +25,28 @@ AppState fresh() {
   return s;
 }
 
-std::uint32_t import_sample(AppState& s) {
-  const std::string bytes = read_file("assets/samples/complete.json");
-  Effects fx = apply(s, cmd::FileBegin{1, coach_target, "complete.json", bytes.size(), {}});
-  apply(s, cmd::FileChunk{1, bytes});
-  apply(s, cmd::FileEnd{1});
+void import_bundle(AppState& s, std::uint32_t job, const std::string& bytes) {
+  Effects fx = apply(s, cmd::FileBegin{job, coach_target, "dossier.json", bytes.size(), {}});
+  apply(s, cmd::FileChunk{job, bytes});
+  apply(s, cmd::FileEnd{job});
   for (int i = 0; i < 10000 && step_jobs(s, fx, 256 * 1024); ++i) {}
+}
+
+std::uint32_t import_sample(AppState& s) {
+  import_bundle(s, 1, read_file("assets/samples/complete.json"));
   EXPECT_EQ(s.workspace.entries.size(), 1u);
   EXPECT_EQ(s.workspace.entries.front()->check, CoachEntry::Check::valid);
   return s.workspace.entries.front()->id;
+}
+
+// A candidate's export of their draft as it stands.
+std::string exported(AppState& candidate) {
+  apply(candidate, cmd::ExportDossier{});
+  Effects fx;
+  for (int i = 0; i < 1000 && step_jobs(candidate, fx, 64 * 1024); ++i) {}
+  const auto downloads = all_of<fx::Download>(fx);
+  EXPECT_EQ(downloads.size(), 1u);
+  return downloads.empty() ? std::string() : downloads.front()->bytes;
 }
 
 const CoachEntry& only(const AppState& s) { return *s.workspace.entries.front(); }
@@ -180,4 +193,38 @@ TEST(RulesInApp, FileDestinationsAreTypedInsideTheApp) {
   ASSERT_EQ(all_of<fx::PickFiles>(apply(t, cmd::PickCohort{})).size(), 1u);
   EXPECT_EQ(file_target(all_of<fx::PickFiles>(apply(t, cmd::PickCohort{})).front()->piece_id), FileTarget::cohort);
   EXPECT_EQ(file_target(all_of<fx::PickFiles>(apply(t, cmd::PickImport{})).front()->piece_id), FileTarget::import);
+}
+
+TEST(RulesInApp, WhatChangedIsComputedWhenTheCohortChanges) {
+  AppState candidate = initial_state(Date{2026, 11, 28});
+  apply(candidate, cmd::DraftLoaded{std::nullopt, "", ""});
+  apply(candidate, cmd::SetClock{"2026-11-28T10:00:00Z", 1000.0, "00112233445566778899aabbccddeeff"});
+  apply(candidate, cmd::SetField{Field::email, "helene.lefevre@example.gouv.fr"});
+  apply(candidate, cmd::SetField{Field::first_name, "Hélène"});
+  const std::string first = exported(candidate);
+  apply(candidate, cmd::SetClock{"2026-11-29T10:00:00Z", 2000.0, "00112233445566778899aabbccddeeff"});
+  apply(candidate, cmd::SetField{Field::startup_name, "Mon Compost Facile"});
+  const std::string second = exported(candidate);
+  ASSERT_NE(first, second);
+
+  AppState s = fresh();
+  import_bundle(s, 1, first);
+  ASSERT_EQ(s.workspace.entries.size(), 1u);
+  EXPECT_FALSE(s.workspace.entries[0]->changes) << "a first version has nothing to compare with";
+  import_bundle(s, 2, second);
+  ASSERT_EQ(s.workspace.entries.size(), 2u);
+  const CoachEntry& older = *s.workspace.entries[0];
+  const CoachEntry& newer = *s.workspace.entries[1];
+  ASSERT_EQ(newer.check, CoachEntry::Check::valid);
+  ASSERT_TRUE(newer.changes) << "the second version knows what changed";
+  const core::BundleDiff expected = core::diff(older.bundle, newer.bundle);
+  ASSERT_EQ(newer.changes->answers.size(), expected.answers.size());
+  bool startup_changed = false;
+  for (const auto& c : newer.changes->answers) startup_changed |= c.path == "/answers/startup/name";
+  EXPECT_TRUE(startup_changed);
+
+  // Removing the older version leaves nothing to compare with.
+  apply(s, cmd::RemoveEntry{older.id});
+  ASSERT_EQ(s.workspace.entries.size(), 1u);
+  EXPECT_FALSE(s.workspace.entries[0]->changes);
 }
