@@ -232,8 +232,7 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
 void view_pieces(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("pieces.title"));
-  text_wrapped(tr.text("pieces.intro"));
+  page_intro(v.ui, tr.text("pieces.title"), tr.text("pieces.intro"));
   notice(v.ui, Tone::info, tr.text("files.limits.title"),
          tr.format("files.limits", {{"file", megabytes(core::max_file_bytes, v.state.prefs.lang)},
                                     {"dossier", megabytes(core::max_dossier_bytes, v.state.prefs.lang)},
