@@ -323,6 +323,8 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
 
 // [SECTION] apply ====================================================================================
 
+// The candidate's commands, one handle() overload each (the coach's are in coach.cpp); apply() below
+// dispatches to them.
 namespace {
 
 // The draft changed: what derives from it is recomputed and it is saved at the end of the frame.
@@ -760,15 +762,15 @@ nlohmann::json storage_snapshot(const AppState& s) {
 nlohmann::json import_snapshot(const AppState& s) {
   if (!s.import_job) return nullptr;
   const auto& j = *s.import_job;
-  const char* stage = j.stage == ImportJob::Stage::parsing     ? "parsing"
-                      : j.stage == ImportJob::Stage::verifying ? "verifying"
-                      : j.stage == ImportJob::Stage::confirm   ? "confirm"
-                                                               : "failed";
+  static constexpr const char* stages[] = {"parsing", "verifying", "confirm", "failed"};  // ImportJob::Stage's order
+  static_assert(std::size(stages) == static_cast<std::size_t>(ImportJob::Stage::failed) + 1);
+  const char* stage = stages[static_cast<std::size_t>(j.stage)];
   return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
 nlohmann::json workspace_snapshot(const Workspace& w) {
-  static const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};
+  static constexpr const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};  // CoachEntry::Check's order
+  static_assert(std::size(checks) == static_cast<std::size_t>(CoachEntry::Check::refused) + 1);
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : w.entries) {
     nlohmann::json j = {{"id", e->id}, {"file", e->file_name}, {"check", checks[static_cast<int>(e->check)]},
