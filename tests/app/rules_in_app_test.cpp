@@ -63,7 +63,8 @@ static_assert(!all_declare_edits_draft<std::variant<cmd::GoTo, Undeclared>>::val
 static_assert(cmd::SetField::edits_draft && cmd::FileEnd::edits_draft && !cmd::GoTo::edits_draft && !cmd::SetClock::edits_draft);
 
 TEST(RulesInApp, EveryDraftEditIsHeldWhileTheExportIsWritten) {
-  AppState s = initial_state(Date{2026, 11, 28});
+  AppState s = fresh();
+  apply(s, cmd::DraftLoaded{std::nullopt, "", ""});  // local storage ready: the export may start
   apply(s, cmd::SetField{Field::first_name, "Hélène"});
   apply(s, cmd::AddPeriod{});
   apply(s, cmd::ExportDossier{});
