@@ -19,107 +19,83 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 namespace app {
 
 // [SECTION] Names ==================================================================================
 
-const char* screen_id(Screen s) noexcept {
-  switch (s) {
-    case Screen::welcome: return "welcome";
-    case Screen::candidate: return "candidate";
-    case Screen::coach: return "coach";
-    case Screen::accessibility: return "accessibility";
-  }
-  return "welcome";
-}
-
-const char* step_id(CandidateStep s) noexcept {
-  switch (s) {
-    case CandidateStep::overview: return "overview";
-    case CandidateStep::eligibility: return "eligibility";
-    case CandidateStep::questionnaire: return "questionnaire";
-    case CandidateStep::pieces: return "pieces";
-    case CandidateStep::review: return "review";
-    case CandidateStep::next_steps: return "next_steps";
-  }
-  return "overview";
-}
-
-const char* stage_id(EligibilityStage s) noexcept {
-  switch (s) {
-    case EligibilityStage::periods: return "periods";
-    case EligibilityStage::phases: return "phases";
-    case EligibilityStage::verdict: return "verdict";
-  }
-  return "periods";
-}
-
-const char* field_id(Field f) noexcept {
-  switch (f) {
-    case Field::first_name: return "first_name";
-    case Field::last_name: return "last_name";
-    case Field::email: return "email";
-    case Field::administration: return "administration";
-    case Field::status: return "status";
-    case Field::position: return "position";
-    case Field::startup_name: return "startup_name";
-    case Field::incubator: return "incubator";
-    case Field::startup_phase: return "startup_phase";
-    case Field::startup_start: return "startup_start";
-    case Field::startup_site: return "startup_site";
-    case Field::role: return "role";
-    case Field::purpose_detail: return "purpose_detail";
-  }
-  return "";
-}
-
-const char* field_path(Field f) noexcept {
-  switch (f) {
-    case Field::first_name: return "/identity/first_name";
-    case Field::last_name: return "/identity/last_name";
-    case Field::email: return "/identity/email";
-    case Field::administration: return "/identity/administration";
-    case Field::status: return "/identity/status";
-    case Field::position: return "/identity/position";
-    case Field::startup_name: return "/startup/name";
-    case Field::incubator: return "/startup/incubator";
-    case Field::startup_phase: return "/startup/phase";
-    case Field::startup_start: return "/startup/start_date";
-    case Field::startup_site: return "/startup/site";
-    case Field::role: return "/startup/role";
-    case Field::purpose_detail: return "/purposes/detail";
-  }
-  return "";
-}
-
-std::string& field_value(core::Dossier& d, Field f) noexcept {
-  switch (f) {
-    case Field::first_name: return d.first_name;
-    case Field::last_name: return d.last_name;
-    case Field::email: return d.email;
-    case Field::administration: return d.administration;
-    case Field::status: return d.status;
-    case Field::position: return d.position;
-    case Field::startup_name: return d.startup_name;
-    case Field::incubator: return d.incubator;
-    case Field::startup_phase: return d.startup_phase;
-    case Field::startup_start: return d.startup_start;
-    case Field::startup_site: return d.startup_site;
-    case Field::role: return d.role;
-    case Field::purpose_detail: return d.purpose_detail;
-  }
-  return d.role;
-}
-
-const std::string& field_value(const core::Dossier& d, Field f) noexcept {
-  return field_value(const_cast<core::Dossier&>(d), f);
-}
-
 namespace {
 
-template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
-template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
+// One row per enumerator, in declaration order: the enum's value is its row. The static_asserts make a
+// new enumerator without its row a compile error.
+constexpr const char* screen_ids[] = {"welcome", "candidate", "coach", "accessibility"};
+constexpr const char* step_ids[] = {"overview", "eligibility", "questionnaire", "pieces", "review", "next_steps"};
+constexpr const char* stage_ids[] = {"periods", "phases", "verdict"};
+static_assert(std::size(screen_ids) == static_cast<std::size_t>(Screen::accessibility) + 1);
+static_assert(std::size(step_ids) == static_cast<std::size_t>(CandidateStep::next_steps) + 1);
+static_assert(std::size(stage_ids) == static_cast<std::size_t>(EligibilityStage::verdict) + 1);
+
+// A questionnaire field: its id (catalog key suffix), its JSON Pointer in the answers, its member.
+struct FieldRow {
+  Field field;
+  const char* id;
+  const char* path;
+  std::string core::Dossier::*member;
+};
+constexpr FieldRow field_rows[] = {
+    {Field::first_name, "first_name", "/identity/first_name", &core::Dossier::first_name},
+    {Field::last_name, "last_name", "/identity/last_name", &core::Dossier::last_name},
+    {Field::email, "email", "/identity/email", &core::Dossier::email},
+    {Field::administration, "administration", "/identity/administration", &core::Dossier::administration},
+    {Field::status, "status", "/identity/status", &core::Dossier::status},
+    {Field::position, "position", "/identity/position", &core::Dossier::position},
+    {Field::startup_name, "startup_name", "/startup/name", &core::Dossier::startup_name},
+    {Field::incubator, "incubator", "/startup/incubator", &core::Dossier::incubator},
+    {Field::startup_phase, "startup_phase", "/startup/phase", &core::Dossier::startup_phase},
+    {Field::startup_start, "startup_start", "/startup/start_date", &core::Dossier::startup_start},
+    {Field::startup_site, "startup_site", "/startup/site", &core::Dossier::startup_site},
+    {Field::role, "role", "/startup/role", &core::Dossier::role},
+    {Field::purpose_detail, "purpose_detail", "/purposes/detail", &core::Dossier::purpose_detail},
+};
+static_assert(std::size(field_rows) == static_cast<std::size_t>(Field::purpose_detail) + 1);
+constexpr bool rows_in_order() {
+  for (std::size_t i = 0; i < std::size(field_rows); ++i) {
+    if (static_cast<std::size_t>(field_rows[i].field) != i) return false;
+  }
+  return true;
+}
+static_assert(rows_in_order(), "field_rows must list the fields in their declaration order");
+
+template <typename E, std::size_t N>
+const char* row_of(const char* const (&ids)[N], E e, const char* fallback) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < N ? ids[i] : fallback;
+}
+
+const FieldRow& field_row(Field f) noexcept {
+  const auto i = static_cast<std::size_t>(f);
+  return field_rows[i < std::size(field_rows) ? i : std::size(field_rows) - 1];
+}
+
+} // namespace
+
+const char* screen_id(Screen s) noexcept { return row_of(screen_ids, s, "welcome"); }
+const char* step_id(CandidateStep s) noexcept { return row_of(step_ids, s, "overview"); }
+const char* stage_id(EligibilityStage s) noexcept { return row_of(stage_ids, s, "periods"); }
+const char* field_id(Field f) noexcept { return field_row(f).id; }
+const char* field_path(Field f) noexcept { return field_row(f).path; }
+std::string& field_value(core::Dossier& d, Field f) noexcept { return d.*field_row(f).member; }
+
+FileTarget file_target(std::string_view id) noexcept {
+  if (id == import_target) return FileTarget::import;
+  if (id == coach_target) return FileTarget::cohort;
+  return FileTarget::piece;
+}
+
+const std::string& field_value(const core::Dossier& d, Field f) noexcept { return d.*field_row(f).member; }
+
+namespace {
 
 std::string screen_title_key(Screen s) { return std::string("title.") + screen_id(s); }
 
@@ -229,13 +205,14 @@ std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
 
 void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   const std::string name = clean_file_name(c.name);
-  if (c.piece_id == coach_target) {
+  const FileTarget target = file_target(c.piece_id);
+  if (target == FileTarget::cohort) {
     cmd::FileBegin named = c;
     named.name = name;
     coach_file_begin(s, named, fx);
     return;
   }
-  if (c.piece_id == import_target) {
+  if (target == FileTarget::import) {
     if (c.size == 0 || c.size > core::max_bundle_bytes || s.import_job || !s.file_jobs.empty()) {
       ImportJob failed;
       failed.file_name = name;
@@ -248,6 +225,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     }
     FileJob job;
     job.id = c.job;
+    job.target = FileTarget::import;
     job.piece_id = c.piece_id;
     job.name = name;
     job.size = c.size;
@@ -295,7 +273,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
 
 void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   const std::uint32_t id = job.id;
-  if (job.piece_id == import_target) {
+  if (job.target == FileTarget::import) {
     if (job.bytes.size() == job.size) start_import(s, job.name, std::move(job.bytes));
     drop_job(s, id);
     return;
@@ -345,26 +323,341 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
 
 // [SECTION] apply ====================================================================================
 
+// The candidate's commands, one handle() overload each (the coach's are in coach.cpp); apply() below
+// dispatches to them.
 namespace {
 
-// While the export is being written its writer reads the draft: nothing may change the draft until it
-// is done (a second or two), or the file would mix two versions.
-bool edits_draft(const Command& c) {
-  return std::visit(overloaded{
-      [](const cmd::AddPeriod&) { return true; }, [](const cmd::RemovePeriod&) { return true; },
-      [](const cmd::EditPeriod&) { return true; }, [](const cmd::SetPhase&) { return true; },
-      [](const cmd::SetField&) { return true; }, [](const cmd::SetEvidence&) { return true; },
-      [](const cmd::ToggleEvidencePiece&) { return true; }, [](const cmd::TogglePurpose&) { return true; },
-      [](const cmd::SetPieceUrl&) { return true; }, [](const cmd::SetPieceDescription&) { return true; },
-      [](const cmd::RemoveAttachment&) { return true; }, [](const cmd::RenameAttachment&) { return true; },
-      [](const cmd::FileEnd&) { return true; }, [](const cmd::ConfirmImport&) { return true; },
-      [](const cmd::ClearLocalData&) { return true; }, [](const cmd::DraftLoaded&) { return true; },
-      [](const cmd::AttachmentLoaded&) { return true; }, [](const cmd::PickImport&) { return true; },
-      [](const auto&) { return false; },
-  }, c);
+// The draft changed: what derives from it is recomputed and it is saved at the end of the frame.
+void draft_changed(AppState& s) {
+  refresh_derived(s);
+  s.storage.dirty = true;
+}
+
+void handle(AppState& state, const cmd::GoTo& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  if (state.screen == c.screen) return;
+  if (state.screen != Screen::accessibility) state.previous_screen = state.screen;
+  state.screen = c.screen;
+  fx.push_back(fx::SetTitle{title_for(state, tr)});
+  fx.push_back(fx::Announce{title_for(state, tr)});
+}
+
+void handle(AppState& state, const cmd::SetLanguage& c, Effects& fx) {
+  if (state.prefs.lang == c.lang) return;
+  state.prefs.lang = c.lang;
+  fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
+  fx.push_back(fx::SetTitle{title_for(state, catalog_for(state.prefs.lang))});
+}
+
+void handle(AppState& state, const cmd::SetUiScale& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  const int percent = clamp_ui_scale(c.percent);
+  if (state.prefs.ui_scale == percent) return;
+  state.prefs.ui_scale = percent;
+  fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
+  fx.push_back(fx::Announce{tr.format("access.scale.announce", {{"percent", std::to_string(percent)}})});
+}
+
+void handle(AppState& state, const cmd::SetHighContrast& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  if (state.prefs.high_contrast == c.on) return;
+  state.prefs.high_contrast = c.on;
+  fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
+  fx.push_back(fx::Announce{tr.text(c.on ? "access.contrast.on" : "access.contrast.off")});
+}
+
+void handle(AppState& state, const cmd::SetToday& c, Effects&) {
+  state.today = c.today;
+  refresh_derived(state);
+}
+
+void handle(AppState& state, const cmd::SetCandidateStep& c, Effects&) {
+  state.candidate_step = c.step;
+}
+
+void handle(AppState& state, const cmd::FocusField& c, Effects&) {
+  state.candidate_step = c.step;
+  state.focus.step = c.step;
+  state.focus.path = c.path;
+  ++state.focus.serial;
+  if (c.step == CandidateStep::eligibility) {
+    state.eligibility_stage = c.path.rfind("/eligibility/phases", 0) == 0 ? EligibilityStage::phases
+                                                                            : EligibilityStage::periods;
+  }
+}
+
+void handle(AppState& state, const cmd::SetEligibilityStage& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  state.eligibility_stage = c.stage;
+  if (c.stage == EligibilityStage::verdict) fx.push_back(fx::Announce{verdict_summary(state, tr)});
+}
+
+void handle(AppState& state, const cmd::AddPeriod&, Effects&) {
+  if (state.draft.eligibility.periods.size() >= max_periods) return;
+  state.draft.eligibility.periods.emplace_back();
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::RemovePeriod& c, Effects&) {
+  auto& ps = state.draft.eligibility.periods;
+  if (c.index >= ps.size()) return;
+  ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(c.index));
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::EditPeriod& c, Effects&) {
+  auto& ps = state.draft.eligibility.periods;
+  const core::PeriodAnswer value = normalized(c.value);
+  if (c.index >= ps.size() || ps[c.index] == value) return;
+  ps[c.index] = value;
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetPhase& c, Effects&) {
+  auto& slot = c.phase == Phase::investigation ? state.draft.eligibility.investigation
+                                               : state.draft.eligibility.construction;
+  if (slot == c.done) return;
+  slot = c.done;
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetField& c, Effects&) {
+  std::string value = clean_text(c.value);
+  if (c.field == Field::startup_start) value = core::normalize_user_date(value);
+  std::string& slot = field_value(state.draft, c.field);
+  if (slot == value) return;
+  slot = std::move(value);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetEvidence& c, Effects&) {
+  if (c.competency >= state.draft.competencies.size()) return;
+  std::string& slot = state.draft.competencies[c.competency].evidence;
+  std::string value = clean_text(c.text);
+  if (slot == value) return;
+  slot = std::move(value);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::ToggleEvidencePiece& c, Effects&) {
+  if (c.competency >= state.draft.competencies.size() || !state.referential.piece(c.piece_id)) return;
+  auto& ids = state.draft.competencies[c.competency].piece_ids;
+  auto it = std::find(ids.begin(), ids.end(), c.piece_id);
+  if (it != ids.end()) ids.erase(it);
+  else ids.push_back(c.piece_id);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::TogglePurpose& c, Effects&) {
+  if (std::find(std::begin(core::purposes), std::end(core::purposes), c.purpose_id) == std::end(core::purposes)) return;
+  auto& ps = state.draft.purposes;
+  auto it = std::find(ps.begin(), ps.end(), c.purpose_id);
+  if (it != ps.end()) ps.erase(it);
+  else ps.push_back(c.purpose_id);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetPieceUrl& c, Effects&) {
+  core::Piece* p = core::find_piece(state.draft, c.piece_id);
+  std::string value = clean_text(c.url);
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  if (!p || p->url == value) return;
+  p->url = std::move(value);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetPieceDescription& c, Effects&) {
+  core::Piece* p = core::find_piece(state.draft, c.piece_id);
+  std::string value = clean_text(c.text);
+  if (!p || p->description == value) return;
+  p->description = std::move(value);
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::PickFiles& c, Effects& fx) {
+  const core::PieceSpec* spec = state.referential.piece(c.piece_id);
+  if (!spec || !spec->takes_files()) return;
+  fx.push_back(fx::PickFiles{c.piece_id, c.replaces, spec->multiple && c.replaces.empty()});
+}
+
+void handle(AppState& state, const cmd::RemoveAttachment& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  core::Piece* piece = nullptr;
+  core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id, &piece);
+  if (!a) return;
+  const std::string name = a->name;
+  fx.push_back(fx::DeleteAttachment{a->id});
+  piece->files.erase(piece->files.begin() + (a - piece->files.data()));
+  fx.push_back(fx::Announce{tr.format("files.announce.removed", {{"name", name}})});
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::RenameAttachment& c, Effects&) {
+  core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
+  if (!a) return;
+  const std::string name = clean_file_name(c.name);
+  if (a->name == name) return;
+  a->name = name;
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::DismissRefusal& c, Effects&) {
+  if (c.index < state.file_refusals.size()) {
+    state.file_refusals.erase(state.file_refusals.begin() + static_cast<std::ptrdiff_t>(c.index));
+  }
+}
+
+void handle(AppState& state, const cmd::FileBegin& c, Effects& fx) {
+  file_begin(state, c, fx);
+}
+
+void handle(AppState& state, const cmd::FileChunk& c, Effects& fx) {
+  FileJob* job = find_job(state, c.job);
+  if (!job) {
+    coach_file_chunk(state, c, fx);
+    return;
+  }
+  if (job->bytes.size() + c.bytes.size() > job->size) {  // the file grew while being read
+    refuse(state, job->piece_id, job->name, "read_failed", job->size);
+    fx.push_back(fx::CancelFile{job->id});
+    drop_job(state, c.job);
+    return;
+  }
+  // Memory for the file is taken when it starts arriving, not while it waits in the queue.
+  if (job->bytes.empty()) job->bytes.reserve(static_cast<std::size_t>(job->size));
+  // A bundle being re-imported carries its own digests (verified next); a piece's file is hashed
+  // as it arrives.
+  if (job->target == FileTarget::piece) job->hasher.update(c.bytes.data(), c.bytes.size());
+  job->bytes += c.bytes;
+}
+
+void handle(AppState& state, const cmd::FileEnd& c, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  FileJob* job = find_job(state, c.job);
+  if (!job) {
+    coach_file_end(state, c.job);
+    return;
+  }
+  const bool to_piece = job->target == FileTarget::piece;
+  file_end(state, *job, fx, tr);
+  if (to_piece) draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::FileDigest& c, Effects&) {
+  take_digest(state, c);
+}
+
+void handle(AppState& state, const cmd::FileFailed& c, Effects&) {
+  FileJob* job = find_job(state, c.job);
+  if (!job) {
+    coach_file_failed(state, c.job, c.error);
+    return;
+  }
+  refuse(state, job->piece_id, job->name, "read_failed", job->size, c.error);
+  drop_job(state, c.job);
+}
+
+void handle(AppState& state, const cmd::DropMissed&, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  refuse(state, "", "", "drop_outside", 0);
+  fx.push_back(fx::Announce{tr.text("files.refused.drop_outside")});
+}
+
+void handle(AppState& state, const cmd::DraftLoaded& c, Effects&) {
+  state.storage.status = c.error.empty() ? Storage::Status::ready : Storage::Status::failed;
+  state.storage.error = c.error;
+  if (!c.answers_json) return;
+  const auto doc = nlohmann::json::parse(*c.answers_json, nullptr, false);
+  if (doc.is_discarded()) return;
+  std::vector<core::Issue> ignored;  // a saved draft is our own output; unreadable parts are dropped
+  core::Dossier d = core::answers_from_json(doc, ignored);
+  core::conform_to(d, state.referential);
+  state.draft = std::move(d);
+  state.storage.draft_exists = true;
+  state.storage.last_saved = c.saved_at;
+  // New attachment ids must not collide with restored ones.
+  for (const auto& p : state.draft.pieces) {
+    for (const auto& f : p.files) {
+      if (f.id.size() > 1 && f.id[0] == 'a') {
+        const auto n = std::strtoul(f.id.c_str() + 1, nullptr, 10);
+        if (n >= state.next_attachment) state.next_attachment = static_cast<std::uint32_t>(n + 1);
+      }
+    }
+  }
+  refresh_derived(state);
+}
+
+void handle(AppState& state, const cmd::AttachmentLoaded& c, Effects&) {
+  core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
+  if (!a) return;
+  a->bytes = c.bytes;
+  refresh_derived(state);
+}
+
+void handle(AppState& state, const cmd::StorageWritten& c, Effects&) {
+  write_reported(state, c);
+}
+
+void handle(AppState& state, const cmd::RetryStorage&, Effects& fx) {
+  retry_writes(state, fx, true);
+}
+
+void handle(AppState& state, const cmd::SetClock& c, Effects&) {
+  state.clock_utc = c.utc;
+  state.clock_ms = c.monotonic_ms;
+  state.entropy = c.entropy;
+}
+
+void handle(AppState& state, const cmd::ExportDossier&, Effects& fx) {
+  if (state.storage.status != Storage::Status::loading) start_export(state, fx);
+}
+
+void handle(AppState& state, const cmd::DownloadSummary&, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  // Attachments come back from local storage at start: their sizes are known once it is ready.
+  if (state.storage.status != Storage::Status::loading) download_summary(state, fx, tr);
+}
+
+void handle(AppState& state, const cmd::PickImport&, Effects& fx) {
+  if (state.import_job && state.import_job->stage != ImportJob::Stage::failed) return;
+  state.import_job.reset();
+  fx.push_back(fx::PickFiles{import_target, {}, false});
+}
+
+void handle(AppState& state, const cmd::ConfirmImport&, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  confirm_import(state, fx, tr);
+}
+
+void handle(AppState& state, const cmd::CancelImport&, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  state.import_job.reset();
+  fx.push_back(fx::Announce{tr.text("import.cancelled")});
+}
+
+void handle(AppState& state, const cmd::ClearLocalData&, Effects& fx) {
+  const Catalog& tr = catalog_for(state.prefs.lang);
+  state.draft = core::make_dossier(state.referential);
+  state.file_jobs.clear();
+  state.file_refusals.clear();
+  state.eligibility_stage = EligibilityStage::periods;
+  state.candidate_step = CandidateStep::overview;
+  state.storage.draft_exists = false;
+  state.storage.last_saved.clear();
+  state.storage.dirty = false;
+  state.draft_origin = nullptr;
+  state.import_job.reset();
+  refresh_derived(state);
+  fx.push_back(fx::ClearStorage{});
+  fx.push_back(fx::Announce{tr.text("storage.cleared")});
 }
 
 } // namespace
+
+// While the export is being written its writer reads the draft: nothing may change the draft until it
+// is done (a second or two), or the file would mix two versions. Each command says whether it does
+// (cmd::...::edits_draft, checked at compile time in commands.hpp).
 
 Effects apply(AppState& state, const Command& command) {
   Effects fx;
@@ -377,274 +670,9 @@ Effects apply(AppState& state, const Command& command) {
     }
     return fx;
   }
-  bool changed = false;  // the draft changed: save it and refresh what derives from it
-  const Catalog& tr = catalog_for(state.prefs.lang);
-  std::visit(overloaded{
-      [&](const cmd::GoTo& c) {
-        if (state.screen == c.screen) return;
-        if (state.screen != Screen::accessibility) state.previous_screen = state.screen;
-        state.screen = c.screen;
-        fx.push_back(fx::SetTitle{title_for(state, tr)});
-        fx.push_back(fx::Announce{title_for(state, tr)});
-      },
-      [&](const cmd::SetLanguage& c) {
-        if (state.prefs.lang == c.lang) return;
-        state.prefs.lang = c.lang;
-        fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
-        fx.push_back(fx::SetTitle{title_for(state, catalog_for(state.prefs.lang))});
-      },
-      [&](const cmd::SetUiScale& c) {
-        const int percent = clamp_ui_scale(c.percent);
-        if (state.prefs.ui_scale == percent) return;
-        state.prefs.ui_scale = percent;
-        fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
-        fx.push_back(fx::Announce{tr.format("access.scale.announce", {{"percent", std::to_string(percent)}})});
-      },
-      [&](const cmd::SetHighContrast& c) {
-        if (state.prefs.high_contrast == c.on) return;
-        state.prefs.high_contrast = c.on;
-        fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
-        fx.push_back(fx::Announce{tr.text(c.on ? "access.contrast.on" : "access.contrast.off")});
-      },
-      [&](const cmd::SetToday& c) {
-        state.today = c.today;
-        refresh_derived(state);
-      },
-      [&](const cmd::SetCandidateStep& c) { state.candidate_step = c.step; },
-      [&](const cmd::FocusField& c) {
-        state.candidate_step = c.step;
-        state.focus.step = c.step;
-        state.focus.path = c.path;
-        ++state.focus.serial;
-        if (c.step == CandidateStep::eligibility) {
-          state.eligibility_stage = c.path.rfind("/eligibility/phases", 0) == 0 ? EligibilityStage::phases
-                                                                                  : EligibilityStage::periods;
-        }
-      },
-      [&](const cmd::SetEligibilityStage& c) {
-        state.eligibility_stage = c.stage;
-        if (c.stage == EligibilityStage::verdict) fx.push_back(fx::Announce{verdict_summary(state, tr)});
-      },
-      [&](const cmd::AddPeriod&) {
-        if (state.draft.eligibility.periods.size() >= max_periods) return;
-        state.draft.eligibility.periods.emplace_back();
-        changed = true;
-      },
-      [&](const cmd::RemovePeriod& c) {
-        auto& ps = state.draft.eligibility.periods;
-        if (c.index >= ps.size()) return;
-        ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(c.index));
-        changed = true;
-      },
-      [&](const cmd::EditPeriod& c) {
-        auto& ps = state.draft.eligibility.periods;
-        const core::PeriodAnswer value = normalized(c.value);
-        if (c.index >= ps.size() || ps[c.index] == value) return;
-        ps[c.index] = value;
-        changed = true;
-      },
-      [&](const cmd::SetPhase& c) {
-        auto& slot = c.phase == Phase::investigation ? state.draft.eligibility.investigation
-                                                     : state.draft.eligibility.construction;
-        if (slot == c.done) return;
-        slot = c.done;
-        changed = true;
-      },
-      [&](const cmd::SetField& c) {
-        std::string value = clean_text(c.value);
-        if (c.field == Field::startup_start) value = core::normalize_user_date(value);
-        std::string& slot = field_value(state.draft, c.field);
-        if (slot == value) return;
-        slot = std::move(value);
-        changed = true;
-      },
-      [&](const cmd::SetEvidence& c) {
-        if (c.competency >= state.draft.competencies.size()) return;
-        std::string& slot = state.draft.competencies[c.competency].evidence;
-        std::string value = clean_text(c.text);
-        if (slot == value) return;
-        slot = std::move(value);
-        changed = true;
-      },
-      [&](const cmd::ToggleEvidencePiece& c) {
-        if (c.competency >= state.draft.competencies.size() || !state.referential.piece(c.piece_id)) return;
-        auto& ids = state.draft.competencies[c.competency].piece_ids;
-        auto it = std::find(ids.begin(), ids.end(), c.piece_id);
-        if (it != ids.end()) ids.erase(it);
-        else ids.push_back(c.piece_id);
-        changed = true;
-      },
-      [&](const cmd::TogglePurpose& c) {
-        if (std::find(std::begin(core::purposes), std::end(core::purposes), c.purpose_id) == std::end(core::purposes)) return;
-        auto& ps = state.draft.purposes;
-        auto it = std::find(ps.begin(), ps.end(), c.purpose_id);
-        if (it != ps.end()) ps.erase(it);
-        else ps.push_back(c.purpose_id);
-        changed = true;
-      },
-      [&](const cmd::SetPieceUrl& c) {
-        core::Piece* p = core::find_piece(state.draft, c.piece_id);
-        std::string value = clean_text(c.url);
-        while (!value.empty() && value.back() == ' ') value.pop_back();
-        while (!value.empty() && value.front() == ' ') value.erase(value.begin());
-        if (!p || p->url == value) return;
-        p->url = std::move(value);
-        changed = true;
-      },
-      [&](const cmd::SetPieceDescription& c) {
-        core::Piece* p = core::find_piece(state.draft, c.piece_id);
-        std::string value = clean_text(c.text);
-        if (!p || p->description == value) return;
-        p->description = std::move(value);
-        changed = true;
-      },
-      [&](const cmd::PickFiles& c) {
-        const core::PieceSpec* spec = state.referential.piece(c.piece_id);
-        if (!spec || !spec->takes_files()) return;
-        fx.push_back(fx::PickFiles{c.piece_id, c.replaces, spec->multiple && c.replaces.empty()});
-      },
-      [&](const cmd::RemoveAttachment& c) {
-        core::Piece* piece = nullptr;
-        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id, &piece);
-        if (!a) return;
-        const std::string name = a->name;
-        fx.push_back(fx::DeleteAttachment{a->id});
-        piece->files.erase(piece->files.begin() + (a - piece->files.data()));
-        fx.push_back(fx::Announce{tr.format("files.announce.removed", {{"name", name}})});
-        changed = true;
-      },
-      [&](const cmd::RenameAttachment& c) {
-        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
-        if (!a) return;
-        const std::string name = clean_file_name(c.name);
-        if (a->name == name) return;
-        a->name = name;
-        changed = true;
-      },
-      [&](const cmd::DismissRefusal& c) {
-        if (c.index < state.file_refusals.size()) {
-          state.file_refusals.erase(state.file_refusals.begin() + static_cast<std::ptrdiff_t>(c.index));
-        }
-      },
-      [&](const cmd::FileBegin& c) { file_begin(state, c, fx); },
-      [&](const cmd::FileChunk& c) {
-        FileJob* job = find_job(state, c.job);
-        if (!job) {
-          coach_file_chunk(state, c, fx);
-          return;
-        }
-        if (job->bytes.size() + c.bytes.size() > job->size) {  // the file grew while being read
-          refuse(state, job->piece_id, job->name, "read_failed", job->size);
-          fx.push_back(fx::CancelFile{job->id});
-          drop_job(state, c.job);
-          return;
-        }
-        // Memory for the file is taken when it starts arriving, not while it waits in the queue.
-        if (job->bytes.empty()) job->bytes.reserve(static_cast<std::size_t>(job->size));
-        // A bundle being re-imported carries its own digests (verified next); a piece's file is hashed
-        // as it arrives.
-        if (job->piece_id != import_target) job->hasher.update(c.bytes.data(), c.bytes.size());
-        job->bytes += c.bytes;
-      },
-      [&](const cmd::FileEnd& c) {
-        FileJob* job = find_job(state, c.job);
-        if (!job) {
-          coach_file_end(state, c.job);
-          return;
-        }
-        const bool to_piece = job->piece_id != import_target;
-        file_end(state, *job, fx, tr);
-        changed = to_piece;
-      },
-      [&](const cmd::FileDigest& c) { take_digest(state, c); },
-      [&](const cmd::FileFailed& c) {
-        FileJob* job = find_job(state, c.job);
-        if (!job) {
-          coach_file_failed(state, c.job, c.error);
-          return;
-        }
-        refuse(state, job->piece_id, job->name, "read_failed", job->size, c.error);
-        drop_job(state, c.job);
-      },
-      [&](const cmd::DropMissed&) {
-        refuse(state, "", "", "drop_outside", 0);
-        fx.push_back(fx::Announce{tr.text("files.refused.drop_outside")});
-      },
-      [&](const cmd::DraftLoaded& c) {
-        state.storage.status = c.error.empty() ? Storage::Status::ready : Storage::Status::failed;
-        state.storage.error = c.error;
-        if (!c.answers_json) return;
-        const auto doc = nlohmann::json::parse(*c.answers_json, nullptr, false);
-        if (doc.is_discarded()) return;
-        std::vector<core::Issue> ignored;  // a saved draft is our own output; unreadable parts are dropped
-        core::Dossier d = core::answers_from_json(doc, ignored);
-        core::conform_to(d, state.referential);
-        state.draft = std::move(d);
-        state.storage.draft_exists = true;
-        state.storage.last_saved = c.saved_at;
-        // New attachment ids must not collide with restored ones.
-        for (const auto& p : state.draft.pieces) {
-          for (const auto& f : p.files) {
-            if (f.id.size() > 1 && f.id[0] == 'a') {
-              const auto n = std::strtoul(f.id.c_str() + 1, nullptr, 10);
-              if (n >= state.next_attachment) state.next_attachment = static_cast<std::uint32_t>(n + 1);
-            }
-          }
-        }
-        refresh_derived(state);
-      },
-      [&](const cmd::AttachmentLoaded& c) {
-        core::Attachment* a = find_attachment_mut(state.draft, c.attachment_id);
-        if (!a) return;
-        a->bytes = c.bytes;
-        refresh_derived(state);
-      },
-      [&](const cmd::StorageWritten& c) { write_reported(state, c); },
-      [&](const cmd::RetryStorage&) { retry_writes(state, fx, true); },
-      [&](const cmd::SetClock& c) {
-        state.clock_utc = c.utc;
-        state.clock_ms = c.monotonic_ms;
-        state.entropy = c.entropy;
-      },
-      [&](const cmd::ExportDossier&) {
-        if (state.storage.status != Storage::Status::loading) start_export(state, fx);
-      },
-      [&](const cmd::DownloadSummary&) {
-        // Attachments come back from local storage at start: their sizes are known once it is ready.
-        if (state.storage.status != Storage::Status::loading) download_summary(state, fx, tr);
-      },
-      [&](const cmd::PickImport&) {
-        if (state.import_job && state.import_job->stage != ImportJob::Stage::failed) return;
-        state.import_job.reset();
-        fx.push_back(fx::PickFiles{import_target, {}, false});
-      },
-      [&](const cmd::ConfirmImport&) { confirm_import(state, fx, tr); },
-      [&](const cmd::CancelImport&) {
-        state.import_job.reset();
-        fx.push_back(fx::Announce{tr.text("import.cancelled")});
-      },
-      [&](const cmd::ClearLocalData&) {
-        state.draft = core::make_dossier(state.referential);
-        state.file_jobs.clear();
-        state.file_refusals.clear();
-        state.eligibility_stage = EligibilityStage::periods;
-        state.candidate_step = CandidateStep::overview;
-        state.storage.draft_exists = false;
-        state.storage.last_saved.clear();
-        state.storage.dirty = false;
-        state.draft_origin = nullptr;
-        state.import_job.reset();
-        refresh_derived(state);
-        fx.push_back(fx::ClearStorage{});
-        fx.push_back(fx::Announce{tr.text("storage.cleared")});
-      },
-      // The coach's workspace (coach.cpp): one handle() overload per command, checked at compile time.
-      [&](const auto& c) { handle(state, c, fx); },
-  }, command);
-  if (changed) {
-    refresh_derived(state);
-    state.storage.dirty = true;
-  }
+  // One handle() overload per command: the candidate's below, the coach's in coach.cpp (coach_ops.hpp);
+  // a command without one does not compile.
+  std::visit([&](const auto& c) { handle(state, c, fx); }, command);
   track_writes(state, fx);
   return fx;
 }
@@ -734,15 +762,15 @@ nlohmann::json storage_snapshot(const AppState& s) {
 nlohmann::json import_snapshot(const AppState& s) {
   if (!s.import_job) return nullptr;
   const auto& j = *s.import_job;
-  const char* stage = j.stage == ImportJob::Stage::parsing     ? "parsing"
-                      : j.stage == ImportJob::Stage::verifying ? "verifying"
-                      : j.stage == ImportJob::Stage::confirm   ? "confirm"
-                                                               : "failed";
+  static constexpr const char* stages[] = {"parsing", "verifying", "confirm", "failed"};  // ImportJob::Stage's order
+  static_assert(std::size(stages) == static_cast<std::size_t>(ImportJob::Stage::failed) + 1);
+  const char* stage = stages[static_cast<std::size_t>(j.stage)];
   return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
 nlohmann::json workspace_snapshot(const Workspace& w) {
-  static const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};
+  static constexpr const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};  // CoachEntry::Check's order
+  static_assert(std::size(checks) == static_cast<std::size_t>(CoachEntry::Check::refused) + 1);
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : w.entries) {
     nlohmann::json j = {{"id", e->id}, {"file", e->file_name}, {"check", checks[static_cast<int>(e->check)]},

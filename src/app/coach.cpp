@@ -19,6 +19,7 @@
 #include "core/codecs/json_reader.hpp"
 #include "core/codecs/json_strict.hpp"
 #include "core/formats/sniff.hpp"
+#include "core/domain/coach_rules.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -126,10 +127,24 @@ std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id)
 
 namespace {
 
+// The cohort regrouped after a bundle came or went; with it, what changed since each candidate's
+// previous version (computed here, when the cohort changes, not while drawing).
 void retriage(Workspace& w) {
+  std::vector<CoachEntry*> valid;
+  for (auto& e : w.entries) {
+    if (e->check == CoachEntry::Check::valid) valid.push_back(e.get());
+  }
   std::vector<core::BundleSummary> summaries;
-  for (const auto* e : valid_entries(w)) summaries.push_back(e->summary);
+  for (const auto* e : valid) summaries.push_back(e->summary);
   w.triage = core::triage(summaries);
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const std::int32_t previous = i < w.triage.entries.size() ? w.triage.entries[i].previous : -1;
+    if (previous >= 0 && static_cast<std::size_t>(previous) < valid.size()) {
+      valid[i]->changes = core::diff(valid[static_cast<std::size_t>(previous)]->bundle, valid[i]->bundle);
+    } else {
+      valid[i]->changes.reset();
+    }
+  }
 }
 
 bool is_duplicate(const Workspace& w, const CoachEntry& e) {
@@ -437,11 +452,12 @@ void handle(AppState& s, const cmd::ViewFile& c, Effects& fx) {
   if (!a) return;
   const std::string key = coach_file_key(e->bundle.digest, a->id);
   const std::string& t = a->media_type;
-  if (t == "application/pdf") {
+  const core::FileOpening how = core::file_opening(t);
+  if (how == core::FileOpening::new_tab) {
     fx.push_back(fx::OpenCoachFile{key, t});
     return;
   }
-  if (t == "image/png" || t == "image/jpeg" || t == "image/webp" || t == "text/csv") {
+  if (how == core::FileOpening::image || how == core::FileOpening::table) {
     ViewedFile v{c.entry, a->id, t, {}, true, false};
     if (!a->bytes.empty()) {
       v.bytes = a->bytes;
@@ -609,9 +625,29 @@ void handle(AppState& s, const cmd::SetAttestation& c, Effects& fx) {
   save_entry(*e, fx);
 }
 
+namespace {
+
+// The certifier's profile as the attestation's defaults (core::attestation_draft).
+core::AttestationDefaults attestation_defaults(const AppState& s) {
+  const CoachProfile& p = s.workspace.profile;
+  return {p.place, p.signatory_name, p.signatory_role};
+}
+
+// The first time the coach acts on a record's attestation, it takes the profile's defaults (and is
+// kept): what the Decision tab showed is what is previewed, downloaded or issued.
+void prepare_attestation(AppState& s, CoachEntry& e, Effects& fx) {
+  const core::AttestationDefaults defaults = attestation_defaults(s);
+  if (!core::takes_attestation_defaults(e.evaluation, defaults)) return;
+  e.evaluation.attestation = core::attestation_draft(e.evaluation, defaults);
+  save_entry(e, fx);
+}
+
+} // namespace
+
 void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
+  prepare_attestation(s, *e, fx);
   auto issues = core::issue_attestation(e->evaluation, s.clock_utc);
   const bool refused = core::has_errors(issues);
   remember(*e, std::move(issues));
@@ -624,7 +660,8 @@ namespace {
 
 // The attestation as it stands: the issued document once issued, the preview before; refusals are
 // kept on the entry for the view.
-std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& issued) {
+std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& issued, Effects& fx) {
+  prepare_attestation(s, e, fx);
   issued = e.evaluation.attestation && e.evaluation.attestation->issued;
   auto html = core::attestation_html(e.evaluation, s.referential,
                                      issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
@@ -641,14 +678,14 @@ void handle(AppState& s, const cmd::PreviewAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   bool issued = false;
   if (!e) return;
-  if (auto html = attestation_for(s, *e, issued)) fx.push_back(fx::OpenDocument{std::move(*html)});
+  if (auto html = attestation_for(s, *e, issued, fx)) fx.push_back(fx::OpenDocument{std::move(*html)});
 }
 
 void handle(AppState& s, const cmd::DownloadAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   bool issued = false;
   if (!e) return;
-  if (auto html = attestation_for(s, *e, issued)) {
+  if (auto html = attestation_for(s, *e, issued, fx)) {
     download(fx, std::string(issued ? "attestation-" : "apercu-attestation-") + slug_for(*e) + ".html", "text/html",
              std::move(*html));
   }

@@ -16,7 +16,6 @@
 
 namespace app {
 
-inline constexpr const char* coach_target = "#coach";  // files picked or dropped for the cohort
 inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
 
 struct CoachEntry {
@@ -36,6 +35,7 @@ struct CoachEntry {
   bool restored = false;          // came from local storage, not from a file this session
   std::int32_t invitation_sequence = 0;  // invitations sent so far (a changed one replaces the last)
   std::vector<core::Issue> last_issues;  // why the last action on the record was refused, for the view
+  std::optional<core::BundleDiff> changes;  // since the candidate's previous version, if any (set by the triage)
 
   // While the file is read and verified:
   std::string text;

@@ -7,100 +7,104 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 namespace app {
 
+// Every command declares `static constexpr bool edits_draft`: true when applying it changes the
+// candidate's draft. While an export is being written those are held back (its writer reads the
+// draft); a command that forgets to declare it does not compile (the static_assert below).
 namespace cmd {
 // Navigation and preferences
-struct GoTo { Screen screen; };
-struct SetLanguage { Lang lang; };
-struct SetUiScale { int percent; };      // clamped to ui_scale_min..max, rounded to a step
-struct SetHighContrast { bool on; };
-struct SetToday { core::Date today; };
-struct SetCandidateStep { CandidateStep step; };
-struct FocusField { CandidateStep step; std::string path; };
+struct GoTo { static constexpr bool edits_draft = false; Screen screen; };
+struct SetLanguage { static constexpr bool edits_draft = false; Lang lang; };
+struct SetUiScale { static constexpr bool edits_draft = false; int percent; };      // clamped to ui_scale_min..max, rounded to a step
+struct SetHighContrast { static constexpr bool edits_draft = false; bool on; };
+struct SetToday { static constexpr bool edits_draft = false; core::Date today; };
+struct SetCandidateStep { static constexpr bool edits_draft = false; CandidateStep step; };
+struct FocusField { static constexpr bool edits_draft = false; CandidateStep step; std::string path; };
 
 // Eligibility wizard
-struct SetEligibilityStage { EligibilityStage stage; };
-struct AddPeriod {};
-struct RemovePeriod { std::size_t index; };
-struct EditPeriod { std::size_t index; core::PeriodAnswer value; };
-struct SetPhase { Phase phase; std::optional<bool> done; };
+struct SetEligibilityStage { static constexpr bool edits_draft = false; EligibilityStage stage; };
+struct AddPeriod { static constexpr bool edits_draft = true; };
+struct RemovePeriod { static constexpr bool edits_draft = true; std::size_t index; };
+struct EditPeriod { static constexpr bool edits_draft = true; std::size_t index; core::PeriodAnswer value; };
+struct SetPhase { static constexpr bool edits_draft = true; Phase phase; std::optional<bool> done; };
 
 // Questionnaire
-struct SetField { Field field; std::string value; };
-struct SetEvidence { std::size_t competency; std::string text; };
-struct ToggleEvidencePiece { std::size_t competency; std::string piece_id; };
-struct TogglePurpose { std::string purpose_id; };
+struct SetField { static constexpr bool edits_draft = true; Field field; std::string value; };
+struct SetEvidence { static constexpr bool edits_draft = true; std::size_t competency; std::string text; };
+struct ToggleEvidencePiece { static constexpr bool edits_draft = true; std::size_t competency; std::string piece_id; };
+struct TogglePurpose { static constexpr bool edits_draft = true; std::string purpose_id; };
 
 // Pieces
-struct SetPieceUrl { std::string piece_id; std::string url; };
-struct SetPieceDescription { std::string piece_id; std::string text; };
-struct PickFiles { std::string piece_id; std::string replaces; };  // opens the browser's file picker
-struct RemoveAttachment { std::string attachment_id; };
-struct RenameAttachment { std::string attachment_id; std::string name; };
-struct DismissRefusal { std::size_t index; };
+struct SetPieceUrl { static constexpr bool edits_draft = true; std::string piece_id; std::string url; };
+struct SetPieceDescription { static constexpr bool edits_draft = true; std::string piece_id; std::string text; };
+struct PickFiles { static constexpr bool edits_draft = false; std::string piece_id; std::string replaces; };  // opens the browser's file picker
+struct RemoveAttachment { static constexpr bool edits_draft = true; std::string attachment_id; };
+struct RenameAttachment { static constexpr bool edits_draft = true; std::string attachment_id; std::string name; };
+struct DismissRefusal { static constexpr bool edits_draft = false; std::size_t index; };
 // ...and the file reading reported by the platform
-struct FileBegin { std::uint32_t job; std::string piece_id; std::string name; std::uint64_t size; std::string replaces; };
-struct FileChunk { std::uint32_t job; std::string bytes; };
-struct FileEnd { std::uint32_t job; };
-struct FileFailed { std::uint32_t job; std::string error; };
-struct DropMissed {};  // files dropped outside any piece
+struct FileBegin { static constexpr bool edits_draft = false; std::uint32_t job; std::string piece_id; std::string name; std::uint64_t size; std::string replaces; };
+struct FileChunk { static constexpr bool edits_draft = false; std::uint32_t job; std::string bytes; };
+struct FileEnd { static constexpr bool edits_draft = true; std::uint32_t job; };
+struct FileFailed { static constexpr bool edits_draft = false; std::uint32_t job; std::string error; };
+struct DropMissed { static constexpr bool edits_draft = false; };  // files dropped outside any piece
 // The SHA-256 of an attachment being verified, asked for by fx::HashFile; `digest` is the 32 bytes, or
 // empty when the platform could not compute it (the verifier then does).
-struct FileDigest { bool coach = false; std::uint32_t owner = 0; std::uint32_t index = 0; std::string digest; };
+struct FileDigest { static constexpr bool edits_draft = false; bool coach = false; std::uint32_t owner = 0; std::uint32_t index = 0; std::string digest; };
 
 // Local storage, as reported by the platform
-struct DraftLoaded { std::optional<std::string> answers_json; std::string saved_at; std::string error; };
-struct AttachmentLoaded { std::string attachment_id; std::string bytes; };
+struct DraftLoaded { static constexpr bool edits_draft = true; std::optional<std::string> answers_json; std::string saved_at; std::string error; };
+struct AttachmentLoaded { static constexpr bool edits_draft = true; std::string attachment_id; std::string bytes; };
 // The outcome of the write with serial `serial` (fx::...::write); `when` empty: an erase.
-struct StorageWritten { std::uint32_t serial = 0; bool ok = false; std::string error; std::string when; };
-struct RetryStorage {};  // try again now every write that failed
-struct ClearLocalData {};
+struct StorageWritten { static constexpr bool edits_draft = false; std::uint32_t serial = 0; bool ok = false; std::string error; std::string when; };
+struct RetryStorage { static constexpr bool edits_draft = false; };  // try again now every write that failed
+struct ClearLocalData { static constexpr bool edits_draft = true; };
 
 // The platform's clocks and entropy, given before each frame's commands: wall clock (exported_at,
 // decisions), monotonic milliseconds (the interview timer), 16 random bytes in hex (badge salts).
-struct SetClock { std::string utc; double monotonic_ms = 0; std::string entropy; };
+struct SetClock { static constexpr bool edits_draft = false; std::string utc; double monotonic_ms = 0; std::string entropy; };
 
 // Export and re-import of the dossier bundle
-struct ExportDossier {};
-struct DownloadSummary {};  // the printable, accessible HTML summary of the draft
-struct PickImport {};
-struct ConfirmImport {};
-struct CancelImport {};
+struct ExportDossier { static constexpr bool edits_draft = false; };
+struct DownloadSummary { static constexpr bool edits_draft = false; };  // the printable, accessible HTML summary of the draft
+struct PickImport { static constexpr bool edits_draft = true; };
+struct ConfirmImport { static constexpr bool edits_draft = true; };
+struct CancelImport { static constexpr bool edits_draft = false; };
 
 // Coach workspace
-struct PickCohort {};
-struct SelectEntry { std::optional<std::uint32_t> id; };
-struct RemoveEntry { std::uint32_t id; };
-struct ClearWorkspace {};
-struct CoachEntryLoaded { std::string record; };  // from local storage, at start
-struct CoachProfileLoaded { std::string json; };
-struct CoachFileLoaded { std::string key; std::string bytes; bool ok = true; };
-struct SetProfile { CoachProfile profile; };
-struct ViewFile { std::uint32_t entry; std::string attachment_id; };  // image/CSV in the app; PDF in a tab; others saved
-struct SaveFile { std::uint32_t entry; std::string attachment_id; };
-struct CloseViewer {};
-struct OpenLink { std::string url; };
-struct PlanInterview { std::uint32_t entry; core::PlannedInterview planned; };
-struct ClearPlan { std::uint32_t entry; };
-struct ExportInvitation { std::uint32_t entry; };
-struct TimerStart { std::uint32_t entry; };
-struct TimerPause {};
-struct TimerReset {};
-struct SetHeld { std::uint32_t entry; core::HeldInterview held; };
-struct SetGridEntry { std::uint32_t entry; core::GridEntry value; };
-struct RecordDecision { std::uint32_t entry; core::DecisionKind kind; std::string reasons; core::Date date; };
-struct SetAttestation { std::uint32_t entry; core::Attestation value; };
-struct IssueAttestation { std::uint32_t entry; };
-struct PreviewAttestation { std::uint32_t entry; };
-struct DownloadAttestation { std::uint32_t entry; };
-struct ExportEvaluation { std::uint32_t entry; };
-struct DownloadEvaluationSheet { std::uint32_t entry; };  // the record as printable, accessible HTML
-struct ExportBadge { std::uint32_t entry; };
-struct ExportCohort {
+struct PickCohort { static constexpr bool edits_draft = false; };
+struct SelectEntry { static constexpr bool edits_draft = false; std::optional<std::uint32_t> id; };
+struct RemoveEntry { static constexpr bool edits_draft = false; std::uint32_t id; };
+struct ClearWorkspace { static constexpr bool edits_draft = false; };
+struct CoachEntryLoaded { static constexpr bool edits_draft = false; std::string record; };  // from local storage, at start
+struct CoachProfileLoaded { static constexpr bool edits_draft = false; std::string json; };
+struct CoachFileLoaded { static constexpr bool edits_draft = false; std::string key; std::string bytes; bool ok = true; };
+struct SetProfile { static constexpr bool edits_draft = false; CoachProfile profile; };
+struct ViewFile { static constexpr bool edits_draft = false; std::uint32_t entry; std::string attachment_id; };  // image/CSV in the app; PDF in a tab; others saved
+struct SaveFile { static constexpr bool edits_draft = false; std::uint32_t entry; std::string attachment_id; };
+struct CloseViewer { static constexpr bool edits_draft = false; };
+struct OpenLink { static constexpr bool edits_draft = false; std::string url; };
+struct PlanInterview { static constexpr bool edits_draft = false; std::uint32_t entry; core::PlannedInterview planned; };
+struct ClearPlan { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct ExportInvitation { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct TimerStart { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct TimerPause { static constexpr bool edits_draft = false; };
+struct TimerReset { static constexpr bool edits_draft = false; };
+struct SetHeld { static constexpr bool edits_draft = false; std::uint32_t entry; core::HeldInterview held; };
+struct SetGridEntry { static constexpr bool edits_draft = false; std::uint32_t entry; core::GridEntry value; };
+struct RecordDecision { static constexpr bool edits_draft = false; std::uint32_t entry; core::DecisionKind kind; std::string reasons; core::Date date; };
+struct SetAttestation { static constexpr bool edits_draft = false; std::uint32_t entry; core::Attestation value; };
+struct IssueAttestation { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct PreviewAttestation { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct DownloadAttestation { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct ExportEvaluation { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct DownloadEvaluationSheet { static constexpr bool edits_draft = false; std::uint32_t entry; };  // the record as printable, accessible HTML
+struct ExportBadge { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct ExportCohort { static constexpr bool edits_draft = false;
   bool semicolon = false;  // the French Excel variant: ';' between fields (same fields, same guard)
 };
 } // namespace cmd
@@ -119,6 +123,23 @@ using Command = std::variant<
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
     cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort>;
+
+template <typename C, typename = void>
+struct declares_edits_draft : std::false_type {};
+template <typename C>
+struct declares_edits_draft<C, std::void_t<decltype(C::edits_draft)>> : std::is_same<decltype(C::edits_draft), const bool> {};
+
+template <typename V>
+struct all_declare_edits_draft;
+template <typename... Cs>
+struct all_declare_edits_draft<std::variant<Cs...>> : std::conjunction<declares_edits_draft<Cs>...> {};
+static_assert(all_declare_edits_draft<Command>::value,
+              "each command in app::Command declares `static constexpr bool edits_draft`");
+
+// Whether the command changes the draft (held back while an export is being written).
+inline bool edits_draft(const Command& c) noexcept {
+  return std::visit([](const auto& x) { return std::decay_t<decltype(x)>::edits_draft; }, c);
+}
 
 // Collected during a frame, applied after it.
 class Commands {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace app {
@@ -83,10 +84,23 @@ struct Storage {
   std::uint32_t next_serial = 1;
 };
 
+// Where picked or dropped files go. Inside the app a destination is typed; it becomes a string only where
+// it crosses into JavaScript (fx::PickFiles, cmd::FileBegin): a piece's id, or one of the reserved ids
+// of this table (they start with '#', which no piece id does).
+enum class FileTarget {
+  piece,   // one of the candidate's pieces (the string is its id)
+  import,  // the candidate re-imports a bundle
+  cohort,  // the coach's cohort of bundles
+};
+inline constexpr const char* import_target = "#import";
+inline constexpr const char* coach_target = "#coach";
+FileTarget file_target(std::string_view id) noexcept;  // the reserved ids, else a piece
+
 // A file being read into a piece, 16 MB at a time, hashed as it comes.
 struct FileJob {
   std::uint32_t id = 0;
-  std::string piece_id;
+  FileTarget target = FileTarget::piece;  // a piece, or the bundle being re-imported
+  std::string piece_id;                   // the piece's id, or import_target
   std::string name;
   std::uint64_t size = 0;
   std::string replaces;  // attachment id this file replaces, if any
@@ -105,8 +119,6 @@ struct FileRefusal {
   std::uint64_t size = 0;   // the file's size
 };
 
-// Files dropped or picked for something other than a piece carry one of these targets.
-inline constexpr const char* import_target = "#import";  // the candidate re-imports a bundle
 
 // The candidate's export, written a slice at a time between frames.
 struct ExportJob {

@@ -29,13 +29,7 @@ int char_limit_filter(ImGuiInputTextCallbackData* data) {
 
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
                 float width, const std::string& error, std::size_t max_chars) {
-  ImGui::BeginGroup();
-  field_label(ui, label, false);
-  const bool has_error = !error.empty();
-  if (has_error) {
-    ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * ui.scale);
-  }
+  const FieldFrame frame = begin_field(ui, label, error);
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
@@ -45,14 +39,32 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
                                     (room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None);
   const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
                        genuine_edit(ui, id, value);
-  if (has_error) {
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
-  }
+  end_field_frame(frame);
   track_field(ui, id, label, "input", value);
-  if (has_error) field_error(ui, error, width);
-  ImGui::EndGroup();
+  end_field(ui, frame, error, width);
   return changed;
+}
+
+FieldFrame begin_field(Ui& ui, const std::string& label, const std::string& error) {
+  ImGui::BeginGroup();
+  field_label(ui, label, false);
+  const FieldFrame f{!error.empty()};
+  if (f.has_error) {
+    ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * ui.scale);
+  }
+  return f;
+}
+
+void end_field_frame(const FieldFrame& f) {
+  if (!f.has_error) return;
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+void end_field(Ui& ui, const FieldFrame& f, const std::string& error, float width) {
+  if (f.has_error) field_error(ui, error, width);
+  ImGui::EndGroup();
 }
 
 bool genuine_edit(Ui& ui, const char* id, const std::string& text) {

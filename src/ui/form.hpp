@@ -59,6 +59,16 @@ bool radio(Ui& ui, const char* id, const std::string& label, bool selected);
 // "✗ message" in the error colour (words and icon, not colour alone).
 void field_error(Ui& ui, const std::string& message, float width);
 
+// What every text input shares around its frame: begin_field opens the group, draws the label and, while
+// `error` is not empty, a thick error border for the frame drawn next; end_field_frame ends that border
+// after the frame; end_field writes the error under the field and closes the group.
+struct FieldFrame {
+  bool has_error = false;
+};
+FieldFrame begin_field(Ui& ui, const std::string& label, const std::string& error);
+void end_field_frame(const FieldFrame& f);
+void end_field(Ui& ui, const FieldFrame& f, const std::string& error, float width);
+
 // A white, bordered box around whatever is drawn between begin_card and end_card.
 void begin_card(Ui& ui, const char* id, float width);
 void end_card(Ui& ui);

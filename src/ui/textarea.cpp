@@ -116,13 +116,7 @@ int reflow(ImGuiInputTextCallbackData* data) {
 
 bool text_area(Ui& ui, const char* id, const std::string& label, std::string& value, float width, float height,
                const std::string& counter, const std::string& error, std::size_t max_chars) {
-  ImGui::BeginGroup();
-  field_label(ui, label, false);
-  const bool has_error = !error.empty();
-  if (has_error) {
-    ImGui::PushStyleColor(ImGuiCol_Border, colour::error);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * ui.scale);
-  }
+  const FieldFrame frame = begin_field(ui, label, error);
   const ImGuiStyle& st = ImGui::GetStyle();
   const std::string imgui_id = std::string("##") + id;
   const ImGuiID iid = ImGui::GetID(imgui_id.c_str());
@@ -156,18 +150,14 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
                                                     ImGuiInputTextFlags_AllowTabInput |
                                                     (ctx.room.limited ? ImGuiInputTextFlags_CallbackCharFilter : 0),
                                                 reflow, &ctx);
-  if (has_error) {
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
-  }
+  end_field_frame(frame);
   track_field(ui, id, label, "textarea", value);
   ImGui::PushFont(ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
   plain(counter);
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  if (has_error) field_error(ui, error, width);
-  ImGui::EndGroup();
+  end_field(ui, frame, error, width);
   if (!edited || edit.imgui_id != iid) return false;
   // The text ImGui handed back: the re-flowed buffer, the one from activation (Escape reverts to it), or
   // in any other case an edit of the last known buffer.

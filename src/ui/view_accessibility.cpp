@@ -49,8 +49,7 @@ void display_settings(View& v) {
 void view_accessibility(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("access.title"));
-  text_wrapped(tr.text("access.intro"));
+  page_intro(v.ui, tr.text("access.title"), tr.text("access.intro"));
   ImGui::Dummy(ImVec2(0, 8 * s));
   display_settings(v);
 

@@ -48,8 +48,7 @@ void step_bar(View& v) {
 void overview(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("candidate.title"));
-  text_wrapped(tr.text("candidate.intro"));
+  page_intro(v.ui, tr.text("candidate.title"), tr.text("candidate.intro"));
   ImGui::Dummy(ImVec2(0, 8 * s));
   numbered_step(v.ui, 1, tr.text("candidate.step.eligibility"), v.width);
   numbered_step(v.ui, 2, tr.text("candidate.step.questionnaire"), v.width);
@@ -81,13 +80,10 @@ void overview(View& v) {
 void next_steps(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("next.title"));
-  text_wrapped(tr.text("next.intro"));
+  page_intro(v.ui, tr.text("next.title"), tr.text("next.intro"));
   ImGui::Dummy(ImVec2(0, 8 * s));
-  numbered_step(v.ui, 1, tr.text("next.send"), v.width);
-  numbered_step(v.ui, 2, tr.text("next.booking"), v.width);
-  numbered_step(v.ui, 3, tr.text("next.interview"), v.width);
-  numbered_step(v.ui, 4, tr.text("next.result"), v.width);
+  numbered_steps(v.ui, {tr.text("next.send"), tr.text("next.booking"), tr.text("next.interview"), tr.text("next.result")},
+                 v.width);
 }
 
 } // namespace

@@ -259,8 +259,7 @@ void view_coach(View& v, CoachViewState& vs) {
       return;
     }
   }
-  title(v.ui, tr.text("coach.title"));
-  text_wrapped(tr.text("coach.intro"));
+  page_intro(v.ui, tr.text("coach.title"), tr.text("coach.intro"));
   ImGui::Dummy(ImVec2(0, 6 * s));
 
   if (button(v.ui, "coach.import", tr.text("coach.import"))) v.out.push(app::cmd::PickCohort{});

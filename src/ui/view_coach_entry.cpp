@@ -12,6 +12,7 @@
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
 #include "core/domain/triage.hpp"
+#include "core/domain/coach_rules.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
@@ -22,6 +23,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
+#include <initializer_list>
+#include <utility>
 
 namespace ui {
 
@@ -95,12 +98,8 @@ void verdicts(View& v, const CoachEntry& e) {
 
 // What changed since the candidate's previous export (answers and files), when there is one.
 void changes(View& v, const CoachEntry& e) {
-  const auto* t = app::triage_of(v.state.workspace, e);
-  if (!t || t->previous < 0) return;
-  const auto valid = app::valid_entries(v.state.workspace);
-  if (static_cast<std::size_t>(t->previous) >= valid.size()) return;
-  const CoachEntry& older = *valid[static_cast<std::size_t>(t->previous)];
-  const core::BundleDiff d = core::diff(older.bundle, e.bundle);
+  if (!e.changes) return;
+  const core::BundleDiff& d = *e.changes;
   const auto& tr = v.tr;
   if (ImGui::CollapsingHeader((tr.format("coach.diff.title", {{"answers", std::to_string(d.answers.size())},
                                                                {"files", std::to_string(d.files.size())}}) +
@@ -211,7 +210,7 @@ void viewer(View& v, CoachViewState& vs) {
     v.ui.wants_more_frames = true;
   } else if (viewed->failed) {
     field_error(v.ui, tr.text("coach.viewer.failed"), v.width - 40 * s);
-  } else if (viewed->media_type == "text/csv") {
+  } else if (core::file_opening(viewed->media_type) == core::FileOpening::table) {
     const std::string key = std::to_string(viewed->entry) + "/" + viewed->attachment_id;
     if (vs.csv_key != key) {
       // Split where the sniffer found the columns (core::identify_csv), whatever the commas in the text.
@@ -328,8 +327,9 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       plain(app::format_size(app::stored_size(e.bundle, f.id), v.tr) + " · " + f.media_type);
       ImGui::PopStyleColor();
       ImGui::SameLine();
-      const bool in_app = f.media_type.rfind("image/", 0) == 0 || f.media_type == "text/csv";
-      const bool pdf = f.media_type == "application/pdf";
+      const core::FileOpening how = core::file_opening(f.media_type);
+      const bool in_app = how == core::FileOpening::image || how == core::FileOpening::table;
+      const bool pdf = how == core::FileOpening::new_tab;
       if (in_app || pdf) {
         if (button(v.ui, (fid + ".view").c_str(), tr.text(pdf ? "coach.file.open_tab" : "coach.file.view"), ButtonKind::tertiary)) {
           v.out.push(app::cmd::ViewFile{e.id, f.id});
@@ -438,8 +438,9 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const double elapsed = mine ? timer->elapsed_ms(v.state.clock_ms) : (ev.held ? ev.held->elapsed_seconds * 1000.0 : 0.0);
   const bool running = mine && timer->running;
   ImGui::PushFont(v.ui.fonts.title);
-  ImGui::PushStyleColor(ImGuiCol_Text, elapsed > 45 * 60 * 1000.0 ? colour::warning : colour::primary);
-  plain((clock_text(elapsed) + " / 45:00"));
+  const double planned_ms = core::interview_minutes(ev) * 60 * 1000.0;
+  ImGui::PushStyleColor(ImGuiCol_Text, elapsed > planned_ms ? colour::warning : colour::primary);
+  plain((clock_text(elapsed) + " / " + clock_text(planned_ms)));
   ImGui::PopStyleColor();
   ImGui::PopFont();
   track(v.ui, "coach.timer", clock_text(elapsed), "text");
@@ -544,6 +545,22 @@ std::string issues_text(const View& v, const std::vector<core::Issue>& issues) {
   return out;
 }
 
+std::vector<core::Issue> blockers_with_defaults(const core::Evaluation& ev, const core::Attestation& draft) {
+  core::Evaluation prepared = ev;
+  prepared.attestation = draft;
+  return core::attestation_blockers(prepared);
+}
+
+// Why an action is not offered: the first blocker, in the words the catalog has for its code.
+std::string first_blocker_text(const View& v, const std::vector<core::Issue>& blockers,
+                               std::initializer_list<std::pair<const char*, const char*>> key_by_code) {
+  if (blockers.empty()) return {};
+  for (const auto& [code, key] : key_by_code) {
+    if (blockers.front().code == code) return v.tr.text(key);
+  }
+  return blockers.front().message;
+}
+
 void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -583,12 +600,12 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
              !d.decision_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());
   text_field(v.ui, "coach.decision.reasons", tr.text(d.decision == 1 ? "coach.decision.reasons.required" : "coach.decision.reasons"),
              d.reasons, {}, v.width);
-  std::string why;
-  if (!date) why = tr.text("coach.decision.need_date");
-  else if (d.decision == 1 && d.reasons.find_first_not_of(" \t\n") == std::string::npos) why = tr.text("coach.decision.need_reasons");
+  const core::DecisionKind kind = d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne;
+  const std::string why = first_blocker_text(v, core::decision_blockers(kind, d.reasons, date),
+                                             {{"evaluation.value_invalid", "coach.decision.need_date"},
+                                              {"evaluation.reasons_missing", "coach.decision.need_reasons"}});
   if (button(v.ui, "coach.decision.save", tr.text("coach.decision.save"), ButtonKind::primary, why)) {
-    v.out.push(app::cmd::RecordDecision{e.id, d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne,
-                                        d.reasons, *date});
+    v.out.push(app::cmd::RecordDecision{e.id, kind, d.reasons, *date});
     d.reasons.clear();
   }
   if (!e.last_issues.empty() && core::has_errors(e.last_issues)) {
@@ -599,12 +616,9 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("coach.attestation.title"));
   const bool issued = ev.attestation && ev.attestation->issued;
-  core::Attestation a = ev.attestation.value_or(core::Attestation{});
-  if (!ev.attestation) {
-    a.place = v.state.workspace.profile.place;
-    a.signatory_name = v.state.workspace.profile.signatory_name;
-    a.signatory_role = v.state.workspace.profile.signatory_role;
-  }
+  const auto& profile = v.state.workspace.profile;
+  const core::AttestationDefaults defaults{profile.place, profile.signatory_name, profile.signatory_role};
+  core::Attestation a = core::attestation_draft(ev, defaults);  // what the app will act on (never created here)
   if (issued) {
     notice(v.ui, Tone::success, tr.format("coach.attestation.issued", {{"at", a.issued_at}}),
            tr.format("coach.attestation.issued.body", {{"place", a.place}, {"name", a.signatory_name}, {"role", a.signatory_role}}), v.width);
@@ -622,7 +636,7 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     changed |= text_field(v.ui, "coach.attestation.signatory_name", tr.text("coach.profile.signatory_name"), a.signatory_name, {}, half);
     ImGui::SameLine(0, 24 * s);
     changed |= text_field(v.ui, "coach.attestation.signatory_role", tr.text("coach.profile.signatory_role"), a.signatory_role, {}, half);
-    if (changed || (!ev.attestation && !a.place.empty())) {
+    if (changed) {
       a.date = core::parse_user_date(d.attestation_date);
       v.out.push(app::cmd::SetAttestation{e.id, a});
     }
@@ -637,7 +651,10 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   }
   if (!issued) {
     ImGui::SameLine();
-    const auto blockers = core::attestation_blockers(ev);
+    // Before its first edit the record has no attestation yet: judged as the app will issue it, with
+    // the profile's defaults.
+    const auto blockers = core::takes_attestation_defaults(ev, defaults) ? blockers_with_defaults(ev, a)
+                                                                         : core::attestation_blockers(ev);
     if (button(v.ui, "coach.attestation.issue", tr.text("coach.attestation.issue"), ButtonKind::primary,
                blockers.empty() ? std::string() : issues_text(v, blockers))) {
       v.out.push(app::cmd::IssueAttestation{e.id});
@@ -656,9 +673,9 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     v.out.push(app::cmd::DownloadEvaluationSheet{e.id});
   }
   ImGui::SameLine();
-  const bool admitted = current && current->decision == core::DecisionKind::admis;
-  std::string badge_why = !admitted ? tr.text("coach.export.badge.not_admitted")
-                        : v.state.workspace.profile.issuer_id.empty() ? tr.text("coach.export.badge.issuer") : std::string();
+  const std::string badge_why = first_blocker_text(v, core::badge_blockers(ev, v.state.workspace.profile.issuer_id),
+                                                   {{"evaluation.not_admitted", "coach.export.badge.not_admitted"},
+                                                    {"badge.issuer_missing", "coach.export.badge.issuer"}});
   if (button(v.ui, "coach.export.badge", tr.text("coach.export.badge"), ButtonKind::secondary, badge_why)) {
     v.out.push(app::cmd::ExportBadge{e.id});
   }

@@ -37,13 +37,18 @@ void stage_header(View& v, int number, const std::string& title_text) {
   heading(v.ui, title_text);
 }
 
+// A stage that asks something: its header, what to answer, a little room.
+void stage_intro(View& v, int number, const char* title_key, const char* help_key) {
+  stage_header(v, number, v.tr.text(title_key));
+  text_wrapped(v.tr.text(help_key));
+  ImGui::Dummy(ImVec2(0, 4 * v.ui.scale));
+}
+
 void periods_stage(View& v, EligibilityViewState& vs) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   const auto& draft = v.state.draft.eligibility;
-  stage_header(v, 1, tr.text("elig.periods.title"));
-  text_wrapped(tr.text("elig.periods.help"));
-  ImGui::Dummy(ImVec2(0, 4 * s));
+  stage_intro(v, 1, "elig.periods.title", "elig.periods.help");
 
   const float field_w = 240 * s;
   for (std::size_t i = 0; i < draft.periods.size(); ++i) {
@@ -154,9 +159,7 @@ void phases_stage(View& v, EligibilityViewState& vs) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   const auto& draft = v.state.draft.eligibility;
-  stage_header(v, 2, tr.text("elig.phases.title"));
-  text_wrapped(tr.text("elig.phases.help"));
-  ImGui::Dummy(ImVec2(0, 4 * s));
+  stage_intro(v, 2, "elig.phases.title", "elig.phases.help");
   phase_question(v, app::Phase::investigation, "elig.phase.investigation", tr.text("elig.phase.investigation"),
                  tr.text("elig.phase.investigation.help"), draft.investigation, vs.show_required);
   phase_question(v, app::Phase::construction, "elig.phase.construction", tr.text("elig.phase.construction"),

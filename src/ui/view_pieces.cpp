@@ -211,8 +211,7 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
 void view_pieces(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("pieces.title"));
-  text_wrapped(tr.text("pieces.intro"));
+  page_intro(v.ui, tr.text("pieces.title"), tr.text("pieces.intro"));
   notice(v.ui, Tone::info, tr.text("files.limits.title"),
          tr.format("files.limits", {{"file", app::format_size(core::max_file_bytes, tr)},
                                     {"dossier", app::format_size(core::max_dossier_bytes, tr)},

@@ -155,8 +155,7 @@ void purposes(View& v) {
 void view_questionnaire(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("q.title"));
-  text_wrapped(tr.text("q.intro"));
+  page_intro(v.ui, tr.text("q.title"), tr.text("q.intro"));
   ImGui::Dummy(ImVec2(0, 6 * s));
 
   heading(v.ui, tr.text("q.section.identity"));

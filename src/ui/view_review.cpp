@@ -113,8 +113,7 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
 void view_review(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("review.title"));
-  text_wrapped(tr.text("review.intro"));
+  page_intro(v.ui, tr.text("review.title"), tr.text("review.intro"));
   ImGui::Dummy(ImVec2(0, 4 * s));
   int missing = 0, errors = 0;
   for (const auto& sec : sections) section_list(v, sec, missing, errors);

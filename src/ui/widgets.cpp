@@ -158,6 +158,11 @@ void title(Ui& ui, const std::string& text) {
   mirror_text(text, MirrorItem::Kind::title);
 }
 
+void page_intro(Ui& ui, const std::string& title_text, const std::string& intro) {
+  title(ui, title_text);
+  text_wrapped(intro);
+}
+
 void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string& body, float width) {
   const float s = ui.scale;
   ImU32 bg = colour::info_soft, fg = colour::primary;
@@ -208,6 +213,11 @@ void numbered_step(Ui& ui, int number, const std::string& text, float width) {
               width - text_x);
   ImGui::Dummy(ImVec2(width, h + (ty - p.y)));
   mirror_text(n + ". " + text);
+}
+
+void numbered_steps(Ui& ui, std::initializer_list<std::string> texts, float width) {
+  int n = 0;
+  for (const auto& text : texts) numbered_step(ui, ++n, text, width);
 }
 
 } // namespace ui

@@ -3,6 +3,7 @@
 
 #include "ui/ui.hpp"
 
+#include <initializer_list>
 #include <string>
 
 namespace ui {
@@ -37,6 +38,7 @@ void tooltip(const std::string& text);
 void text_wrapped(const std::string& text, ImU32 colour = colour::text);  // a paragraph
 void heading(Ui& ui, const std::string& text);   // section heading
 void title(Ui& ui, const std::string& text);     // page title
+void page_intro(Ui& ui, const std::string& title_text, const std::string& intro);  // page title, then its introduction
 
 enum class Tone { info, success, warning, error };
 // A boxed message with a bold title; severity is in the words and icon, never colour alone.
@@ -44,5 +46,7 @@ void notice(Ui& ui, Tone tone, const std::string& title, const std::string& body
 
 // A circled step number followed by wrapped text.
 void numbered_step(Ui& ui, int number, const std::string& text, float width);
+// Steps numbered from 1, one per text.
+void numbered_steps(Ui& ui, std::initializer_list<std::string> texts, float width);
 
 } // namespace ui

@@ -1,0 +1,63 @@
+// The coach's action rules (decision, badge, interview length, attestation draft, file opening): see
+// coach_rules.hpp.
+#include "core/domain/coach_rules.hpp"
+
+#include "core/documents/html.hpp"
+
+namespace core {
+
+std::vector<Issue> decision_blockers(DecisionKind kind, std::string_view reasons, std::optional<Date> date) {
+  std::vector<Issue> issues;
+  if (!date || !is_valid(*date)) {
+    issues.push_back(Issue{Severity::error, "evaluation.value_invalid", "/date",
+                           "The decision needs its date, a real day between 1900 and 2199."});
+  }
+  if (kind == DecisionKind::ajourne && is_blank(reasons)) {
+    issues.push_back(Issue{Severity::error, "evaluation.reasons_missing", "/reasons",
+                           "An adjournment needs its reasons: the candidate is owed an explanation."});
+  }
+  return issues;
+}
+
+std::vector<Issue> badge_blockers(const Evaluation& e, std::string_view issuer_id) {
+  std::vector<Issue> issues;
+  const Decision* d = current_decision(e);
+  if (d == nullptr || d->decision != DecisionKind::admis) {
+    issues.push_back(Issue{Severity::error, "evaluation.not_admitted", "/decisions",
+                           "A credential follows an admission; the current decision is not one."});
+  }
+  if (issuer_id.empty()) {
+    issues.push_back(Issue{Severity::error, "badge.issuer_missing", "issuer_id",
+                           "The issuer needs an id: set it in the certifier's profile."});
+  }
+  return issues;
+}
+
+std::int32_t interview_minutes(const Evaluation& e) noexcept {
+  if (e.planned && e.planned->duration_minutes >= 1 && e.planned->duration_minutes <= max_interview_minutes) {
+    return e.planned->duration_minutes;
+  }
+  return PlannedInterview{}.duration_minutes;
+}
+
+Attestation attestation_draft(const Evaluation& e, const AttestationDefaults& defaults) {
+  if (e.attestation) return *e.attestation;
+  Attestation a;
+  a.place = std::string(defaults.place);
+  a.signatory_name = std::string(defaults.signatory_name);
+  a.signatory_role = std::string(defaults.signatory_role);
+  return a;
+}
+
+bool takes_attestation_defaults(const Evaluation& e, const AttestationDefaults& defaults) noexcept {
+  return !e.attestation && !defaults.place.empty();
+}
+
+FileOpening file_opening(std::string_view media_type) noexcept {
+  if (media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/webp") return FileOpening::image;
+  if (media_type == "text/csv") return FileOpening::table;
+  if (media_type == "application/pdf") return FileOpening::new_tab;
+  return FileOpening::save;
+}
+
+} // namespace core
