@@ -99,9 +99,12 @@ Result<Referential> parse_referential(std::string_view json_text) noexcept {
   each(doc, "competencies", "a competency, an object", [&](JsonObject& c) {
     Competency comp{nonempty(c, "id"), localized(c, "title"), nonempty(c, "expected_level"), localized(c, "expected")};
     unique(c, comp.id, competency_ids, "competency");
-    if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
+    if (comp.expected_level == expected_level_set_by_host) {
+      comp.expected_level.clear();
+      comp.expected_set_by_host = true;
+    } else if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
       c.reader()->error("unknown_level", c.path("expected_level"),
-                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
+                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels (nor \"set_by_host\")");
     }
     ref.competencies.push_back(std::move(comp));
   });
