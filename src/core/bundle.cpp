@@ -471,6 +471,7 @@ void read_bundle_structure(JsonReader& r, const json& doc, Bundle& b, Structure&
   }
   read_reference(root, "referential", b.referential_id, b.referential_version);
   read_reference(root, "ruleset", b.ruleset_id, b.ruleset_version);
+  if (root.has("programme")) read_reference(root, "programme", b.programme_id, b.programme_version);  // optional
   read_verdict(root, b);
   if (stored) root.get("integrity", optional);
   else read_integrity(root, out);
@@ -1066,6 +1067,7 @@ json bundle_document(const Dossier& dossier, const ExportInputs& in) {
       {"answers", answers_to_json(dossier)},
       {"eligibility_at_export", {{"reference_date", to_iso(in.reference_date)}, {"result", std::move(verdict)}}},
   };
+  if (!in.programme_id.empty()) doc["programme"] = {{"id", in.programme_id}, {"version", in.programme_version}};
   if (in.carry_unknown_from != nullptr) carry_unknown(doc, *in.carry_unknown_from, true);
   return doc;
 }
