@@ -2,6 +2,7 @@
 // telling which programme a document belongs to.
 #include "core/programme.hpp"
 
+#include "core/data_reader.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_strict.hpp"
 
@@ -25,19 +26,6 @@ ReaderRules programme_rules() {
   return rules;
 }
 
-std::string nonempty(JsonObject& o, const char* name) {
-  const std::string* s = o.string(name, required, 0, true);
-  return s ? *s : std::string();
-}
-
-LocalizedText localized(JsonObject& o, const char* name) {
-  LocalizedText t;
-  JsonObject v = o.object(name, required, "an object {\"fr\", \"en\"}");
-  t.fr = nonempty(v, "fr");
-  t.en = v.string_or_empty("en", optional);
-  return t;
-}
-
 std::int32_t small(JsonObject& o, const char* name, std::int64_t low) {
   return static_cast<std::int32_t>(o.integer(name, low, max_small).value_or(0));
 }
@@ -45,7 +33,7 @@ std::int32_t small(JsonObject& o, const char* name, std::int64_t low) {
 VersionedId versioned(JsonObject& o, const char* name) {
   VersionedId v;
   JsonObject ref = o.object(name, required, "an object {\"id\", \"version\"}");
-  v.id = nonempty(ref, "id");
+  v.id = read_nonempty(ref, "id");
   v.version = small(ref, "version", 1);
   return v;
 }
@@ -57,7 +45,7 @@ struct SourceRef {
 };
 
 std::string source_of(JsonObject& o, std::vector<SourceRef>& refs) {
-  std::string id = nonempty(o, "source");
+  std::string id = read_nonempty(o, "source");
   refs.push_back({id, o.path("source")});
   return id;
 }
@@ -66,19 +54,9 @@ bool is_mode(std::string_view m) { return m == "phone" || m == "video" || m == "
 
 } // namespace
 
-const ProgrammeSource* Programme::source(std::string_view source_id) const noexcept {
-  for (const auto& s : sources) {
-    if (s.id == source_id) return &s;
-  }
-  return nullptr;
-}
+const ProgrammeSource* Programme::source(std::string_view source_id) const noexcept { return find_by_id(sources, source_id); }
 
-const AssessorRole* Programme::role(std::string_view role_id) const noexcept {
-  for (const auto& r : assessor_roles) {
-    if (r.id == role_id) return &r;
-  }
-  return nullptr;
-}
+const AssessorRole* Programme::role(std::string_view role_id) const noexcept { return find_by_id(assessor_roles, role_id); }
 
 bool Programme::answer_delay_agreed() const noexcept {
   return std::all_of(answer_delays.begin(), answer_delays.end(),
@@ -97,18 +75,18 @@ Result<Programme> parse_programme(std::string_view json_text) noexcept {
   Programme p;
   std::vector<SourceRef> refs;
   JsonObject doc = r.root(*parsed, "a programme, a JSON object");
-  p.id = nonempty(doc, "id");
+  p.id = read_nonempty(doc, "id");
   p.version = small(doc, "version", 1);
 
   if (JsonObject c = doc.object("certification")) {
-    p.title = localized(c, "title");
-    p.rs_code = nonempty(c, "rs_code");
+    p.title = read_localized(c, "title");
+    p.rs_code = read_nonempty(c, "rs_code");
     p.official_page = c.string_or_empty("official_page", optional);
     p.certification_source = source_of(c, refs);
   }
   if (JsonObject c = doc.object("certifier")) {
-    p.certifier_short = nonempty(c, "short_name");
-    p.certifier_long = localized(c, "long_name");
+    p.certifier_short = read_nonempty(c, "short_name");
+    p.certifier_long = read_localized(c, "long_name");
     p.certifier_source = source_of(c, refs);
   }
   p.referential = versioned(doc, "referential");
@@ -122,7 +100,7 @@ Result<Programme> parse_programme(std::string_view json_text) noexcept {
       for (std::size_t i = 0; i < roles.size(); ++i) {
         JsonObject o = roles.object(i, "a role, an object {\"id\", \"label\"}");
         if (!o) continue;
-        AssessorRole role{nonempty(o, "id"), localized(o, "label")};
+        AssessorRole role{read_nonempty(o, "id"), read_localized(o, "label")};
         if (!role.id.empty() && !ids.insert(role.id).second) {
           r.error("duplicate_id", o.path("id"), "The role id \"" + role.id + "\" appears twice; expected each role once.");
         }
@@ -136,8 +114,8 @@ Result<Programme> parse_programme(std::string_view json_text) noexcept {
       p.assessors_source = source_of(who, refs);
     }
     if (JsonObject noun = a.object("noun")) {
-      p.noun_singular = localized(noun, "singular");
-      p.noun_plural = localized(noun, "plural");
+      p.noun_singular = read_localized(noun, "singular");
+      p.noun_plural = read_localized(noun, "plural");
     }
     if (JsonObject len = a.object("interview_minutes")) {
       p.interview_min_minutes = small(len, "min", 1);
@@ -193,7 +171,7 @@ Result<Programme> parse_programme(std::string_view json_text) noexcept {
       pat.deadline_rule = *rule;
     }
     pat.source = source_of(cal, refs);
-    if (cal.has("note")) pat.note = localized(cal, "note");
+    if (cal.has("note")) pat.note = read_localized(cal, "note");
     p.calendar = std::move(pat);
   }
 
@@ -213,9 +191,9 @@ Result<Programme> parse_programme(std::string_view json_text) noexcept {
     JsonObject s = sources.object(i, "a source, an object {\"id\", \"title\", \"publisher\", \"date\", \"url\"}");
     if (!s) continue;
     ProgrammeSource src;
-    src.id = nonempty(s, "id");
-    src.title = nonempty(s, "title");
-    src.publisher = nonempty(s, "publisher");
+    src.id = read_nonempty(s, "id");
+    src.title = read_nonempty(s, "title");
+    src.publisher = read_nonempty(s, "publisher");
     if (const std::string* date = s.string("date", required | or_null)) src.date = *date;
     if (const std::string* url = s.string("url", required | or_null)) src.url = *url;
     if (!src.id.empty() && !source_ids.insert(src.id).second) {
