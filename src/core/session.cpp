@@ -46,12 +46,14 @@ std::vector<Session> sessions_after(const Calendar& cal, const Date& after, std:
   std::vector<Session> out;
   // The pattern, up to the host's first dated session (or without end when the host dates none).
   if (cal.pattern && !cal.pattern->months.empty() && is_valid(after)) {
-    const std::optional<Date> stop = cal.dated.empty() ? std::nullopt : std::optional<Date>(cal.dated.front().dossier_deadline);
+    // A plain Date and a flag (not std::optional): GCC 12 at -O3 sees the optional as maybe uninitialized.
+    const bool has_stop = !cal.dated.empty();
+    const Date stop = has_stop ? cal.dated.front().dossier_deadline : Date{};
     for (int year = after.year; year <= max_year && out.size() < count; ++year) {
       bool past_stop = false;
       for (std::int32_t month : cal.pattern->months) {
         Session s = pattern_session(*cal.pattern, year, month);
-        if (stop && s.dossier_deadline >= *stop) { past_stop = true; break; }
+        if (has_stop && s.dossier_deadline >= stop) { past_stop = true; break; }
         if (s.dossier_deadline > after) out.push_back(std::move(s));
         if (out.size() == count) break;
       }
