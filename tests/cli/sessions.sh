@@ -40,7 +40,7 @@ is "apply until" '.sessions.apply_until.id' '"2027-05"'
 is "eligible from" '.sessions.eligible_from.id' '"2026-12"'
 is "to be confirmed" '.sessions.sessions[0].session.to_be_confirmed' 'true'
 is "deadline" '.sessions.sessions[1].session.dossier_deadline' '"2027-04-30"'
-is "declarations" '.criteria.declarations' '{"met":true,"acceleration":true,"holds_rs3536":false,"construction_steps":1}'
+is "declarations" '.criteria.declarations' '{"acceleration":true,"construction_steps":1,"holds_rs3536":false,"met":true}'
 is "today's members kept" '[.eligible, .ruleset, .reference_date]' '[true,"rs6247-2025","2026-06-01"]'
 
 run "one session" --programme rs6247 --session 2027-12 "$tmp/left.json"
