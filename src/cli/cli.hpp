@@ -128,7 +128,7 @@ std::string format_issue(const core::Issue& issue);
 // "12.3 KiB"
 std::string format_size(std::uint64_t bytes);
 
-// `certif eligibility FILE|-` (src/cli/eligibility.cpp).
+// `certif eligibility [--programme ID] [--session ID] FILE|-` (src/cli/eligibility.cpp).
 int run_eligibility(const Args& args);
 // `certif validate [--json] FILE...` (src/cli/validate.cpp).
 int run_validate(const Args& args);
@@ -152,5 +152,7 @@ int run_keygen(const Args& args);
 int run_credential(const Args& args);
 // `certif cpf EVALUATION... BUNDLE... -o FLUX.xml [--settings FILE] ...` (src/cli/cpf.cpp).
 int run_cpf(const Args& args);
+// `certif merge RECORD_A RECORD_B [-o MERGED] [--force] [--json]` (src/cli/merge.cpp).
+int run_merge(const Args& args);
 
 } // namespace cli

@@ -75,6 +75,7 @@ const cli::Subcommand subcommands[] = {
     {"keygen", "make an age key pair (identity file, public key age1…, fingerprint)", cli::run_keygen},
     {"credential", "signed credentials: keygen, sign, verify, profile, revoke", cli::run_credential},
     {"cpf", "the holders' declaration to the CPF (XML flux) from evaluation records and bundles", cli::run_cpf},
+    {"merge", "merge two jurors' evaluation records of one bundle, report differences (--json)", cli::run_merge},
 };
 
 void print_help(std::ostream& out) {

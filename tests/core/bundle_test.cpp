@@ -241,6 +241,25 @@ TEST_F(BundleTest, ExportIsTheCanonicalFormAndDeterministic) {
   EXPECT_EQ(answers, core::answers_to_json(dossier));
 }
 
+TEST_F(BundleTest, AnOptionalProgrammeMemberNamesTheProgramme) {
+  // Older bundles name none (read as ""), and export without it byte for byte as before.
+  EXPECT_FALSE(doc.contains("programme"));
+  const auto old = core::parse_bundle(bytes);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->programme_id, "");
+  EXPECT_EQ(old->programme_version, 0);
+  core::ExportInputs in = inputs();
+  in.programme_id = "rs3536";
+  in.programme_version = 1;
+  const std::string named = core::export_bundle(dossier, in);
+  EXPECT_EQ(parse(named)["programme"], (json{{"id", "rs3536"}, {"version", 1}}));
+  const auto b = core::parse_bundle(named);
+  ASSERT_TRUE(b.ok()) << describe(b.issues());
+  EXPECT_EQ(b->programme_id, "rs3536");
+  EXPECT_EQ(b->programme_version, 1);
+  EXPECT_FALSE(find_issue(b->issues, "bundle.member_unknown"));  // a known member, not a notice
+}
+
 TEST_F(BundleTest, ExportDependsOnItsInputsOnly) {
   auto in = inputs();
   in.exported_at = "2025-03-14T09:26:54Z";

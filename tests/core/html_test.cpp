@@ -33,7 +33,7 @@ TEST(Html, Timestamps) {
 }
 
 TEST(Html, SizesAndNumbers) {
-  EXPECT_EQ(core::human_size(0, "fr"), "0 octets");
+  EXPECT_EQ(core::human_size(0, "fr"), "0 octet");  // French: the singular below 2
   EXPECT_EQ(core::human_size(1023, "en"), "1023 bytes");
   EXPECT_EQ(core::human_size(1024, "fr"), "1,0 Kio");
   EXPECT_EQ(core::human_size(12595, "en"), "12.2 KiB");

@@ -2,7 +2,7 @@
 // coach_rules.hpp.
 #include "core/domain/coach_rules.hpp"
 
-#include "core/documents/html.hpp"
+#include "core/codecs/text.hpp"
 
 namespace core {
 

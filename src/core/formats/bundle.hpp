@@ -5,7 +5,7 @@
 // The format (assets/schema/dossier-v1.md is the reference for other tools):
 //   {"format": "certif-intra/dossier", "format_version": 1,
 //    "app": {"name", "version"}, "exported_at": "YYYY-MM-DDThh:mm:ssZ",
-//    "referential": {"id", "version"}, "ruleset": {"id", "version"},
+//    "referential": {"id", "version"}, "ruleset": {"id", "version"}, "programme"?: {"id", "version"},
 //    "answers": answers_to_json's form, each file entry also carrying "data" (standard base64 of its bytes),
 //    "eligibility_at_export": {"reference_date": "YYYY-MM-DD", "result": to_json(EligibilityResult) | null},
 //    "integrity": {"algorithm": "sha256-jcs", "digest": 64 lowercase hex digits}}
@@ -80,6 +80,11 @@ struct Bundle {
   std::int32_t referential_version = 0;
   std::string ruleset_id;
   std::int32_t ruleset_version = 0;
+  // The optional member "programme": {"id", "version"} (programme.hpp); "" and 0 when the bundle names
+  // none (bundles written before programmes: core::programme_for_document maps them by referential and
+  // ruleset).
+  std::string programme_id;
+  std::int32_t programme_version = 0;
   Date reference_date;           // the day the claimed verdict is about (the candidate's "today")
   nlohmann::json claimed_verdict;  // eligibility_at_export.result as written (to_json form), or null
   Dossier dossier;               // the answers as written (not conformed), attachments with their bytes
@@ -163,6 +168,8 @@ struct ExportInputs {
   Date reference_date;               // the day of the verdict: "today" where the candidate is
   const Referential* referential = nullptr;  // required: its id and version are recorded
   const Ruleset* ruleset = nullptr;          // required: computes the verdict recorded at export
+  std::string programme_id;          // when not empty, written as "programme": {"id", "version"}
+  std::int32_t programme_version = 0;
   std::string app_name;              // empty: core::app_name
   std::string app_version;           // empty: core::app_version
   // A bundle read earlier (Bundle::document) whose unknown members this export keeps: members are

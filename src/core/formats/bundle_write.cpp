@@ -254,6 +254,7 @@ json bundle_document(const Dossier& dossier, const ExportInputs& in) {
       {"answers", answers_to_json(dossier)},
       {"eligibility_at_export", {{"reference_date", to_iso(in.reference_date)}, {"result", std::move(verdict)}}},
   };
+  if (!in.programme_id.empty()) doc["programme"] = {{"id", in.programme_id}, {"version", in.programme_version}};
   if (in.carry_unknown_from != nullptr) carry_unknown(doc, *in.carry_unknown_from, true);
   return doc;
 }

@@ -240,14 +240,101 @@ EligibilityResult evaluate(const EligibilityInput& input, const Ruleset& rs) noe
   rc.last_end = ongoing ? std::nullopt : latest_end;
   if (rc.current) {
     rc.met = true;
-  } else if (latest_end) {
+  } else if (latest_end && rs.recency_years > 0) {
     const Date anniversary = add_years(*latest_end, rs.recency_years);
     rc.met = input.reference < anniversary;
     rc.apply_before = add_days(anniversary, -1);
-  }
+  }  // counted in sessions: not in the role on a day says nothing more (evaluate_session decides)
 
-  r.eligible = d.met && r.phases.met && rc.met;
+  // --- declarations
+  DeclarationsResult& dc = r.declarations;
+  const Declarations& given = input.declarations;
+  dc.required = rs.acceleration_required || rs.construction_steps_required || rs.rs3536_holder_excluded;
+  dc.acceleration = given.acceleration;
+  dc.holds_rs3536 = given.holds_rs3536;
+  dc.construction_steps = static_cast<std::int32_t>(given.construction_steps.size());
+  dc.met = (!rs.acceleration_required || given.acceleration) &&
+           (!rs.construction_steps_required || !given.construction_steps.empty()) &&
+           (!rs.rs3536_holder_excluded || !given.holds_rs3536);
+
+  r.eligible = d.met && r.phases.met && rc.met && dc.met;
   return r;
+}
+
+namespace {
+
+// The last day in the role, or nullopt while a period is open (or when there is no period).
+std::optional<Date> last_day_in_role(const EligibilityInput& input) {
+  std::optional<Date> last;
+  for (const Period& p : input.periods) {
+    if (!p.end) return std::nullopt;
+    if (!last || *p.end > *last) last = p.end;
+  }
+  return last;
+}
+
+} // namespace
+
+SessionVerdict evaluate_session(const EligibilityInput& input, const Ruleset& rs, const Calendar& calendar,
+                                const Session& session) noexcept {
+  SessionVerdict v;
+  v.session = session;
+  EligibilityInput at = input;
+  at.reference = session.dossier_deadline;
+  v.result = evaluate(at, rs);
+  v.in_role = v.result.recency.current;
+  if (rs.recency_sessions > 0) {
+    RecencyResult& rc = v.result.recency;
+    const std::optional<Date> last = last_day_in_role(input);
+    if (v.in_role || !last) {
+      rc.met = v.in_role;  // no period at all: never in the role
+    } else {
+      // Rank of this session among the sessions after leaving: those of the calendar before it, plus
+      // itself (so a host session the calendar does not list still counts). Beyond the allowed number the
+      // exact rank does not matter, hence the bound.
+      const std::size_t limit = static_cast<std::size_t>(rs.recency_sessions) + 1;
+      std::int32_t rank = 1;
+      for (const Session& s : sessions_after(calendar, *last, limit)) {
+        if (s.dossier_deadline < session.dossier_deadline) ++rank;
+      }
+      v.after_leaving = rank;
+      rc.met = rank <= rs.recency_sessions;
+    }
+    v.result.eligible = v.result.duration.met && v.result.phases.met && rc.met && v.result.declarations.met;
+  }
+  const EligibilityResult& r = v.result;
+  if (!r.duration.met) v.reasons.push_back("duration");
+  if (!r.phases.met) v.reasons.push_back("phases");
+  if (rs.acceleration_required && !r.declarations.acceleration) v.reasons.push_back("acceleration");
+  if (rs.construction_steps_required && r.declarations.construction_steps == 0) v.reasons.push_back("construction_steps");
+  if (rs.rs3536_holder_excluded && r.declarations.holds_rs3536) v.reasons.push_back("rs3536_holder");
+  if (!r.recency.met) v.reasons.push_back("recency");
+  return v;
+}
+
+SessionsEligibility evaluate_sessions(const EligibilityInput& input, const Ruleset& rs, const Calendar& calendar,
+                                      std::size_t count) noexcept {
+  SessionsEligibility out;
+  out.ruleset_id = rs.id;
+  out.reference = input.reference;
+  for (const Session& s : sessions_after(calendar, input.reference, count)) {
+    out.sessions.push_back(evaluate_session(input, rs, calendar, s));
+    if (!out.eligible_from && out.sessions.back().result.eligible) out.eligible_from = s;
+  }
+  const std::optional<Date> last = last_day_in_role(input);
+  if (last && !input.periods.empty()) {
+    if (rs.recency_sessions > 0) {
+      const auto after = sessions_after(calendar, *last, static_cast<std::size_t>(rs.recency_sessions));
+      if (after.size() == static_cast<std::size_t>(rs.recency_sessions)) out.apply_until = after.back();
+    } else if (rs.recency_years > 0) {
+      // The last listed session whose deadline is before the anniversary.
+      const Date anniversary = add_years(*last, rs.recency_years);
+      for (const SessionVerdict& v : out.sessions) {
+        if (v.session.dossier_deadline < anniversary) out.apply_until = v.session;
+      }
+    }
+  }
+  return out;
 }
 
 Result<EligibilityInput> eligibility_input_from_json(const json& doc) noexcept {
@@ -266,6 +353,12 @@ Result<EligibilityInput> eligibility_input_from_json(const json& doc) noexcept {
     in.phases.investigation = read_phase(phases, "investigation");
     in.phases.construction = read_phase(phases, "construction");
   }
+  if (JsonObject dc = root.object("declarations", optional, "an object with acceleration, holds_rs3536 and construction_steps")) {
+    in.declarations.acceleration = dc.boolean("acceleration", optional).value_or(false);
+    in.declarations.holds_rs3536 = dc.boolean("holds_rs3536", optional).value_or(false);
+    JsonArray steps = dc.array("construction_steps", optional, 50, "an array of the construction steps gone through");
+    steps.strings(in.declarations.construction_steps, 500);
+  }
   root.finish();
   if (has_errors(issues)) return issues;
   return in;
@@ -282,22 +375,51 @@ json to_json(const EligibilityInput& input) {
   for (const Period& p : input.periods) {
     periods.push_back({{"start", to_iso(p.start)}, {"end", date_or_null(p.end)}, {"time", to_string(p.time)}});
   }
-  return {{"reference_date", to_iso(input.reference)},
+  json out = {{"reference_date", to_iso(input.reference)},
           {"periods", std::move(periods)},
           {"phases", {{"investigation", input.phases.investigation}, {"construction", input.phases.construction}}}};
+  // Only when something was declared: documents written before declarations existed stay byte for byte.
+  const Declarations& d = input.declarations;
+  if (d.acceleration || d.holds_rs3536 || !d.construction_steps.empty()) {
+    out["declarations"] = {{"acceleration", d.acceleration}, {"holds_rs3536", d.holds_rs3536}, {"construction_steps", d.construction_steps}};
+  }
+  return out;
+}
+
+namespace {
+json criteria_json(const EligibilityResult& r);
 }
 
 json to_json(const EligibilityResult& r) {
+  return {{"eligible", r.eligible}, {"ruleset", r.ruleset_id}, {"reference_date", to_iso(r.reference)}, {"criteria", criteria_json(r)}};
+}
+
+json to_json(const SessionVerdict& v) {
+  return {{"session", to_json(v.session)},
+          {"eligible", v.result.eligible},
+          {"in_role", v.in_role},
+          {"after_leaving", v.in_role || v.after_leaving == 0 ? json(nullptr) : json(v.after_leaving)},
+          {"reasons", v.reasons},
+          {"criteria", criteria_json(v.result)}};
+}
+
+json to_json(const SessionsEligibility& r) {
+  json sessions = json::array();
+  for (const SessionVerdict& v : r.sessions) sessions.push_back(to_json(v));
+  return {{"ruleset", r.ruleset_id},
+          {"reference_date", to_iso(r.reference)},
+          {"sessions", std::move(sessions)},
+          {"apply_until", r.apply_until ? to_json(*r.apply_until) : json(nullptr)},
+          {"eligible_from", r.eligible_from ? to_json(*r.eligible_from) : json(nullptr)}};
+}
+
+namespace {
+json criteria_json(const EligibilityResult& r) {
   // Whole numbers print as integers (180, not 180.0); halves print as 179.5.
   const double eq = r.duration.equivalent_days;
   const auto whole = static_cast<std::int64_t>(eq);
   const json equivalent = static_cast<double>(whole) == eq ? json(whole) : json(eq);
-  return {
-      {"eligible", r.eligible},
-      {"ruleset", r.ruleset_id},
-      {"reference_date", to_iso(r.reference)},
-      {"criteria",
-       {{"duration",
+  json criteria = {{"duration",
          {{"met", r.duration.met},
           {"full_time_days", r.duration.full_time_days},
           {"part_time_days", r.duration.part_time_days},
@@ -310,7 +432,15 @@ json to_json(const EligibilityResult& r) {
          {{"met", r.recency.met},
           {"current", r.recency.current},
           {"last_end", date_or_null(r.recency.last_end)},
-          {"apply_before", date_or_null(r.recency.apply_before)}}}}}};
+          {"apply_before", date_or_null(r.recency.apply_before)}}}};
+  if (r.declarations.required) {
+    criteria["declarations"] = {{"met", r.declarations.met},
+                                {"acceleration", r.declarations.acceleration},
+                                {"holds_rs3536", r.declarations.holds_rs3536},
+                                {"construction_steps", r.declarations.construction_steps}};
+  }
+  return criteria;
 }
+} // namespace
 
 } // namespace core

@@ -3,6 +3,7 @@
 
 #include "core/codecs/json_reader.hpp"
 #include "core/codecs/json_strict.hpp"
+#include "core/model/data_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -10,25 +11,25 @@
 
 namespace core {
 
-const AutonomyLevel* Referential::level(std::string_view level_id) const noexcept {
-  for (const auto& l : levels) {
-    if (l.id == level_id) return &l;
-  }
-  return nullptr;
-}
+const AutonomyLevel* Referential::level(std::string_view level_id) const noexcept { return find_by_id(levels, level_id); }
 
 const Competency* Referential::competency(std::string_view competency_id) const noexcept {
-  for (const auto& c : competencies) {
-    if (c.id == competency_id) return &c;
-  }
-  return nullptr;
+  return find_by_id(competencies, competency_id);
 }
 
-const PieceSpec* Referential::piece(std::string_view piece_id) const noexcept {
-  for (const auto& p : pieces) {
-    if (p.id == piece_id) return &p;
-  }
-  return nullptr;
+const PieceSpec* Referential::piece(std::string_view piece_id) const noexcept { return find_by_id(pieces, piece_id); }
+
+std::string read_nonempty(JsonObject& o, const char* name) {
+  const std::string* s = o.string(name, required, 0, true);
+  return s ? *s : std::string();
+}
+
+LocalizedText read_localized(JsonObject& o, const char* name) {
+  LocalizedText t;
+  JsonObject v = o.object(name, required, "an object {\"fr\", \"en\"}");
+  t.fr = read_nonempty(v, "fr");
+  t.en = v.string_or_empty("en", optional);
+  return t;
 }
 
 namespace {
@@ -43,19 +44,6 @@ ReaderRules referential_rules() {
 }
 
 constexpr std::int64_t max_small = 1000000;
-
-std::string nonempty(JsonObject& o, const char* name) {
-  const std::string* s = o.string(name, required, 0, true);
-  return s ? *s : std::string();
-}
-
-LocalizedText localized(JsonObject& o, const char* name) {
-  LocalizedText t;
-  JsonObject v = o.object(name, required, "an object {\"fr\", \"en\"}");
-  t.fr = nonempty(v, "fr");
-  t.en = v.string_or_empty("en", optional);
-  return t;
-}
 
 // A non-empty list of objects, each read by `read` (which may report at the element's paths).
 template <typename Read>
@@ -83,30 +71,33 @@ Result<Referential> parse_referential(std::string_view json_text) noexcept {
   Referential ref;
   JsonObject doc = r.root(*parsed, "a referential, a JSON object");
   if (!doc) return issues;
-  ref.id = nonempty(doc, "id");
+  ref.id = read_nonempty(doc, "id");
   ref.version = static_cast<std::int32_t>(doc.integer("version", 0, max_small).value_or(0));
-  ref.rs_reference = nonempty(doc, "rs_reference");
-  ref.title = localized(doc, "title");
-  ref.certifier = nonempty(doc, "certifier");
+  ref.rs_reference = read_nonempty(doc, "rs_reference");
+  ref.title = read_localized(doc, "title");
+  ref.certifier = read_nonempty(doc, "certifier");
   ref.official_page = doc.string_or_empty("official_page", optional);
 
   std::set<std::string> level_ids, competency_ids, piece_ids;
   each(doc, "autonomy_levels", "a level, an object", [&](JsonObject& l) {
-    AutonomyLevel lv{nonempty(l, "id"), static_cast<std::int32_t>(l.integer("rank", 0, max_small).value_or(0)), localized(l, "label")};
+    AutonomyLevel lv{read_nonempty(l, "id"), static_cast<std::int32_t>(l.integer("rank", 0, max_small).value_or(0)), read_localized(l, "label")};
     unique(l, lv.id, level_ids, "level");
     ref.levels.push_back(std::move(lv));
   });
   each(doc, "competencies", "a competency, an object", [&](JsonObject& c) {
-    Competency comp{nonempty(c, "id"), localized(c, "title"), nonempty(c, "expected_level"), localized(c, "expected")};
+    Competency comp{read_nonempty(c, "id"), read_localized(c, "title"), read_nonempty(c, "expected_level"), read_localized(c, "expected")};
     unique(c, comp.id, competency_ids, "competency");
-    if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
+    if (comp.expected_level == expected_level_set_by_host) {
+      comp.expected_level.clear();
+      comp.expected_set_by_host = true;
+    } else if (!comp.expected_level.empty() && !ref.level(comp.expected_level)) {
       c.reader()->error("unknown_level", c.path("expected_level"),
-                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels");
+                        "expected level \"" + comp.expected_level + "\" is not one of autonomy_levels (nor \"set_by_host\")");
     }
     ref.competencies.push_back(std::move(comp));
   });
   each(doc, "pieces", "a piece, an object", [&](JsonObject& p) {
-    PieceSpec spec{nonempty(p, "id"), nonempty(p, "accepts"), false, localized(p, "title"), localized(p, "hint")};
+    PieceSpec spec{read_nonempty(p, "id"), read_nonempty(p, "accepts"), false, read_localized(p, "title"), read_localized(p, "hint")};
     spec.multiple = p.boolean("multiple", optional).value_or(false);
     unique(p, spec.id, piece_ids, "piece");
     if (!spec.accepts.empty() && !spec.takes_link() && !spec.takes_files()) {

@@ -27,9 +27,14 @@ struct AutonomyLevel {
 struct Competency {
   std::string id;
   LocalizedText title;
-  std::string expected_level;  // an AutonomyLevel id
+  std::string expected_level;  // an AutonomyLevel id; "" when set by the host
   LocalizedText expected;      // what is expected, in the app's own words
+  // No expected level is published (RS6247): the file says "set_by_host" and the host chooses it.
+  bool expected_set_by_host = false;
 };
+
+// What a referential file writes as expected_level when the level is the host's to set.
+inline constexpr std::string_view expected_level_set_by_host = "set_by_host";
 
 // A piece the certifier asks for, and how it can be given.
 struct PieceSpec {
@@ -59,7 +64,8 @@ struct Referential {
   const PieceSpec* piece(std::string_view piece_id) const noexcept;
 };
 
-// Reads and checks a referential file: required members, unique ids, expected levels that exist. Codes
+// Reads and checks a referential file: required members, unique ids, expected levels that exist (or
+// "set_by_host", read as an empty expected_level with expected_set_by_host). Codes
 // "referential.<what>": member_missing, type_mismatch, value_invalid (an empty text or list, an unknown
 // "accepts"), duplicate_id, unknown_level; json.* when it is not JSON.
 Result<Referential> parse_referential(std::string_view json_text) noexcept;

@@ -18,6 +18,7 @@ namespace {
 // Bounds that keep every count within 32 bits and reject numbers no certification would use.
 constexpr std::int64_t max_required_days = 100000;
 constexpr std::int64_t max_recency_years = 100;
+constexpr std::int64_t max_recency_sessions = 100;
 
 // A ruleset's integers are JSON integers (1.0 is 1); a value outside its bounds is value_out_of_range.
 // Unknown members (description, referential) are ignored, as documented.
@@ -96,8 +97,23 @@ Result<Ruleset> ruleset_from_json(const json& doc) noexcept {
     }
   }
 
-  if (JsonObject rc = root.object("recency", required, "an object with years_after_leaving")) {
-    if (auto v = rc.integer("years_after_leaving", 1, max_recency_years)) rs.recency_years = static_cast<std::int32_t>(*v);
+  if (JsonObject rc = root.object("recency", required, "an object with years_after_leaving or sessions_after_leaving")) {
+    const bool by_years = rc.has("years_after_leaving");
+    const bool by_sessions = rc.has("sessions_after_leaving");
+    if (by_years && by_sessions) {
+      r.error("recency_rule", rc.path(),
+              "The recency gives both years_after_leaving and sessions_after_leaving; expected one of them.");
+    } else if (!by_sessions) {  // absent: reported as years_after_leaving missing, the rule most rulesets use
+      if (auto v = rc.integer("years_after_leaving", 1, max_recency_years)) rs.recency_years = static_cast<std::int32_t>(*v);
+    } else if (auto v = rc.integer("sessions_after_leaving", 1, max_recency_sessions)) {
+      rs.recency_sessions = static_cast<std::int32_t>(*v);
+    }
+  }
+
+  if (JsonObject dc = root.object("declarations", optional, "an object of declared facts the rules require")) {
+    rs.acceleration_required = dc.boolean("acceleration_required", optional).value_or(false);
+    rs.construction_steps_required = dc.boolean("construction_steps_required", optional).value_or(false);
+    rs.rs3536_holder_excluded = dc.boolean("rs3536_holder_excluded", optional).value_or(false);
   }
   root.finish();
   if (has_errors(issues)) return issues;
