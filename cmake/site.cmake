@@ -7,9 +7,9 @@ file(MAKE_DIRECTORY "${SITE_DIR}")
 file(GLOB shell_files "${SOURCE_DIR}/shell/*.html" "${SOURCE_DIR}/shell/*.js")
 foreach(f IN LISTS shell_files)
   get_filename_component(name "${f}" NAME)
-  # platform_library.js is linked into certif.js; sw.js is a template that cmake/offline.cmake fills in
-  # once the app is built.
-  if(NOT name STREQUAL "platform_library.js" AND NOT name STREQUAL "sw.js")
+  # sw.js is a template that cmake/offline.cmake fills in once the app is built (shell/platform/*.js,
+  # not globbed here, is linked into certif.js).
+  if(NOT name STREQUAL "sw.js")
     file(COPY_FILE "${f}" "${SITE_DIR}/${name}" ONLY_IF_DIFFERENT)
   endif()
 endforeach()

@@ -55,11 +55,16 @@ add_executable(certif_web ${CERTIF_PLATFORM_SOURCES} ${CERTIF_UI_SOURCES}
   "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp")
 target_link_libraries(certif_web PRIVATE certif_app imgui)
 target_compile_options(certif_web PRIVATE ${CERTIF_WARNINGS} -Wno-sign-conversion)
-set(_js_library "${CMAKE_SOURCE_DIR}/shell/platform_library.js")
+# The browser half of src/platform: one JavaScript library per C++ file (same base name), linked into certif.js.
+file(GLOB CERTIF_PLATFORM_JS CONFIGURE_DEPENDS shell/platform/*.js)
+set(_js_libraries "")
+foreach(js IN LISTS CERTIF_PLATFORM_JS)
+  list(APPEND _js_libraries "SHELL:--js-library ${js}")
+endforeach()
 set_target_properties(certif_web PROPERTIES
   OUTPUT_NAME certif SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CERTIF_SITE_DIR}"
-  LINK_DEPENDS "${_js_library}")
+  LINK_DEPENDS "${CERTIF_PLATFORM_JS}")
 target_link_options(certif_web PRIVATE
   "SHELL:-s ENVIRONMENT=web"
   "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2"
@@ -74,7 +79,7 @@ target_link_options(certif_web PRIVATE
   "SHELL:-s EXPORTED_FUNCTIONS=_main,_malloc,_free"
   "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"
   "SHELL:-s TOTAL_STACK=1MB"
-  "SHELL:--js-library ${_js_library}")
+  ${_js_libraries})
 if(CMAKE_BUILD_TYPE STREQUAL "Release")
   target_compile_options(certif_web PRIVATE -Oz)
   target_compile_options(imgui PRIVATE -Oz)
@@ -86,7 +91,6 @@ endif()
 
 # Static files next to the build output: shell (HTML + JS glue), styles, assets, licences and notices.
 file(GLOB CERTIF_SHELL_FILES CONFIGURE_DEPENDS shell/*.html shell/*.js)
-list(REMOVE_ITEM CERTIF_SHELL_FILES "${_js_library}")
 file(GLOB_RECURSE CERTIF_WEB_FILES CONFIGURE_DEPENDS web/*)
 add_custom_command(
   OUTPUT "${CERTIF_SITE_DIR}/.static-stamp"

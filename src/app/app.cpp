@@ -159,6 +159,9 @@ void refresh_derived(AppState& s) {
 std::string title_for(const AppState& state, const Catalog& tr) {
   const std::string key = screen_title_key(state.screen);
   if (state.screen == Screen::welcome || !tr.has(key)) return tr.text("app.title");
+  // Each of the candidate's steps has a title of its own (a browser tab, a screen reader's first words).
+  const std::string step = std::string("step.") + step_id(state.candidate_step);
+  if (state.screen == Screen::candidate && tr.has(step)) return tr.text(step) + " — " + tr.text(key) + " — " + tr.text("app.title");
   return tr.text(key) + " — " + tr.text("app.title");
 }
 

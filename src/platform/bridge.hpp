@@ -1,22 +1,35 @@
-// The JavaScript functions of shell/platform_library.js that C++ calls (the browser side of platform).
+// Every call between the two halves of src/platform, both directions: the JavaScript functions of
+// shell/platform/*.js that C++ calls (imports), and the C++ functions the page calls (exports, kept by
+// EMSCRIPTEN_KEEPALIVE), grouped by the file pair that owns them (see platform.hpp).
 #pragma once
 
 #include <cstddef>
 
 extern "C" {
-void certif_js_init();
-void certif_js_request_frame();
-void certif_js_set_text_input(int active, float x, float y, float h);
-void certif_js_set_cursor(int shape);
-void certif_js_clipboard_write(const char* text, int in_shortcut);
-void certif_js_first_frame();
+
+// ---- C++ → JavaScript ---------------------------------------------------------------------------------
+
+// init.js
+void certif_js_init();                                          // listeners installed, canvas size reported
+void certif_js_first_frame();                                   // the page shows the app; window.certif built
 void certif_js_fatal(const char* code);
 void certif_js_today(int* y, int* m, int* d);
-char* certif_js_store_get(const char* key);                    // malloc'd, or null
-char* certif_js_site_contact();                                //  config.js's contact: malloc'd, or null
-void certif_js_mirror(const char* json);                       // the screen's text version changed
-void certif_js_set_text_label(const char* label);              // names the hidden textarea (screen readers)
-int certif_js_store_set(const char* key, const char* value);   // 1 stored, 2 quota exceeded, 3 refused otherwise
+char* certif_js_site_contact();                                 // config.js's accessibility contact: malloc'd, or null
+
+// scheduler.js
+void certif_js_request_frame();
+void certif_js_wake_after(double ms);
+void certif_js_post_work();                                     // certif_on_work() soon, in a task of its own
+
+// callbacks.js: what the page keeps up with about input
+void certif_js_set_text_input(int active, float x, float y, float h);
+void certif_js_set_text_label(const char* label);               // names the hidden textarea (screen readers)
+void certif_js_set_cursor(int shape);
+void certif_js_clipboard_write(const char* text, int in_shortcut);
+
+// effects.js
+char* certif_js_store_get(const char* key);                     // localStorage: malloc'd, or null
+int certif_js_store_set(const char* key, const char* value);    // 1 stored, 2 quota exceeded, 3 refused otherwise
 void certif_js_download(const char* name, const char* media_type, const void* data, std::size_t size);
 void certif_js_announce(const char* text);
 void certif_js_set_title(const char* text);
@@ -27,11 +40,9 @@ void certif_js_save_draft(const char* answers_json, unsigned serial);
 void certif_js_store_attachment(const char* id, const void* data, std::size_t size, unsigned serial);
 void certif_js_delete_attachment(const char* id, unsigned serial);
 void certif_js_clear_storage(unsigned serial);
-void certif_js_set_unsaved(int count);                         // failed writes: leaving the page asks first
+void certif_js_set_unsaved(int count);                          // failed writes: leaving the page asks first
 void certif_js_pick_files(const char* piece_id, const char* replaces, int multiple);
 void certif_js_cancel_file(unsigned job);
-void certif_js_make_thumbnail(const char* id, const void* data, std::size_t size, const char* media_type, int max_px);
-void certif_js_delete_texture(unsigned texture);
 void certif_js_save_coach_entry(const char* digest, const char* record, unsigned serial);
 void certif_js_delete_coach_entry(const char* digest, const char* keys_json, unsigned serial);
 void certif_js_store_coach_file(const char* key, const void* data, std::size_t size, const char* media_type, unsigned serial);
@@ -44,8 +55,56 @@ void certif_js_save_coach_file(const char* key, const char* filename, const char
 void certif_js_open_document(const char* html);
 void certif_js_open_url(const char* url);
 void certif_js_entropy(char* out33);
-void certif_js_wake_after(double ms);
-void certif_js_post_work();                                     // certif_on_work() soon, in a task of its own
 int certif_js_can_digest();                                     // 1: WebCrypto's SHA-256 is available
 void certif_js_digest(int coach, unsigned owner, unsigned index, const void* data, std::size_t size);
+
+// textures.js
+void certif_js_make_thumbnail(const char* id, const void* data, std::size_t size, const char* media_type, int max_px);
+void certif_js_delete_texture(unsigned texture);
+
+// text_version.js
+void certif_js_mirror(const char* json);                        // the screen's text version changed
+
+// ---- JavaScript → C++ (Module['_name']) -----------------------------------------------------------------
+
+// callbacks.cpp: DOM events
+void certif_frame(double now_ms);
+int certif_input_pending();
+void certif_on_resize(int width, int height, double dpr);
+void certif_on_pointer(int type, double x, double y, int button, int pointer_kind);  // 0 move 1 down 2 up 3 leave
+void certif_on_wheel(double dx, double dy);
+void certif_on_touch_scroll(double dx, double dy);
+void certif_on_key(int key, int down, int mods);
+void certif_on_text(const char* utf8);
+void certif_on_paste(const char* utf8);
+void certif_on_focus(int focused);
+void certif_on_visibility(int visible);
+void certif_on_wake();
+const char* certif_drop_target(double x, double y);
+void certif_on_drop_missed();
+// callbacks.cpp: the browser's answers to effects
+void certif_on_draft_loaded(const char* answers_or_null, const char* saved_at, const char* error);
+void certif_on_attachment_loaded(const char* id, const char* data, std::size_t size);
+void certif_on_storage_written(unsigned serial, int ok, const char* error, const char* when);
+void certif_on_file_begin(unsigned job, const char* piece, const char* name, double size, const char* replaces);
+void certif_on_file_chunk(unsigned job, const char* data, std::size_t size);
+void certif_on_file_end(unsigned job);
+void certif_on_file_failed(unsigned job, const char* error);
+void certif_on_digest(int coach, unsigned owner, unsigned index, const char* digest, std::size_t size);
+void certif_on_work();
+void certif_on_coach_entry(const char* record);
+void certif_on_coach_file(const char* key, const char* data, std::size_t size, int ok);
+// textures.cpp
+void certif_on_thumbnail(const char* id, unsigned texture, int w, int h);
+// text_version.cpp
+void certif_on_activate(const char* id);
+void certif_on_edit(const char* id, const char* value);
+// api.cpp (window.certif)
+const char* certif_api_version();
+const char* certif_api_stats();
+const char* certif_api_widgets();
+const char* certif_api_state();
+const char* certif_api_attachment_data(const char* id);
+double certif_api_attachment_size(const char* id);
+
 }

@@ -7,6 +7,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <utility>
+
 namespace ui {
 
 CharRoom char_room(const std::string& value, std::size_t max_chars) {
@@ -34,13 +36,16 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   const std::string imgui_id = std::string("##") + id;
   focus_if_requested(ui, id);
   // Tabs pasted into the field are kept (the Tab key itself never reaches ImGui: it moves the focus).
+  const bool from_text_version = take_text_version_edit(ui, id, value);
   CharRoom room = char_room(value, max_chars);
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput |
                                     (room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None);
-  const bool changed = ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
-                       genuine_edit(ui, id, value);
+  const bool changed = (ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
+                        genuine_edit(ui, id, value)) ||
+                       from_text_version;
   end_field_frame(frame);
   track_field(ui, id, label, "input", value);
+  describe_field(ui, hint, error);
   end_field(ui, frame, error, width);
   return changed;
 }
@@ -65,6 +70,23 @@ void end_field_frame(const FieldFrame& f) {
 void end_field(Ui& ui, const FieldFrame& f, const std::string& error, float width) {
   if (f.has_error) field_error(ui, error, width);
   ImGui::EndGroup();
+}
+
+bool take_text_version_edit(Ui& ui, const char* id, std::string& value) {
+  if (ui.edit_id.empty() || ui.edit_id != id) return false;
+  ui.edit_id.clear();
+  const ImGuiID iid = ImGui::GetID((std::string("##") + id).c_str());
+  if (GImGui->ActiveId == iid) ImGui::ClearActiveID();
+  if (ui.text_edit.imgui_id == iid) ui.text_edit = {};
+  if (ui.echo_id == id) ui.echo_id.clear();
+  const bool changed = ui.edit_value != value;
+  value = std::exchange(ui.edit_value, {});
+  return changed;
+}
+
+void describe_field(Ui& ui, const std::string& hint, const std::string& error) {
+  ui.widgets.back().hint = hint;
+  ui.widgets.back().error = error;
 }
 
 bool genuine_edit(Ui& ui, const char* id, const std::string& text) {

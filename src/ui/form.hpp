@@ -40,6 +40,12 @@ void scroll_if_requested(Ui& ui, const char* id);
 // True when `text`, reported changed by ImGui for field `id`, is a real edit (not ImGui echoing its
 // own buffer back while the field is active).
 bool genuine_edit(Ui& ui, const char* id, const std::string& text);
+// If the text version typed a new value into field `id` (Ui::edit_id), it replaces `value` and the canvas
+// field stops being edited (its own buffer would put the old text back). Call right before the field's
+// ImGui::InputText*, in the same ID scope. True when `value` changed.
+bool take_text_version_edit(Ui& ui, const char* id, std::string& value);
+// Records on the last tracked widget what the text version ties to the field: its hint and its error.
+void describe_field(Ui& ui, const std::string& hint, const std::string& error);
 
 // Before an item on the same line: starts a new line when an item `width` wide would pass `right`
 // (window coordinates, as GetCursorPosX).

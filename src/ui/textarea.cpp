@@ -120,6 +120,7 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
   const ImGuiStyle& st = ImGui::GetStyle();
   const std::string imgui_id = std::string("##") + id;
   const ImGuiID iid = ImGui::GetID(imgui_id.c_str());
+  const bool from_text_version = take_text_version_edit(ui, id, value);
   Ui::TextEdit& edit = ui.text_edit;
   WrapContext ctx{char_room(value, max_chars), ImGui::GetFont(), ImGui::GetFontSize(),
                   width - 2 * st.FramePadding.x - st.ScrollbarSize - 2 * ui.scale, &edit};
@@ -152,13 +153,14 @@ bool text_area(Ui& ui, const char* id, const std::string& label, std::string& va
                                                 reflow, &ctx);
   end_field_frame(frame);
   track_field(ui, id, label, "textarea", value);
+  describe_field(ui, {}, error);
   ImGui::PushFont(ui.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
   plain(counter);
   ImGui::PopStyleColor();
   ImGui::PopFont();
   end_field(ui, frame, error, width);
-  if (!edited || edit.imgui_id != iid) return false;
+  if (!edited || edit.imgui_id != iid) return from_text_version;
   // The text ImGui handed back: the re-flowed buffer, the one from activation (Escape reverts to it), or
   // in any other case an edit of the last known buffer.
   const std::vector<std::size_t> breaks = shown == edit.shown           ? edit.breaks

@@ -25,11 +25,14 @@ struct WidgetRecord {
   int checked = -1;     // check boxes and radio buttons: 0 or 1; -1 for other kinds
   unsigned imgui_id = 0;               // ImGui's id of the item (keyboard focus)
   const void* root_window = nullptr;   // the ImGui window it belongs to (dialogs keep focus inside)
+  std::string hint;     // a text field's format hint ("JJ/MM/AAAA"), if any
+  std::string error;    // what is wrong with a text field's value, as shown under it
 };
 
 // One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
 struct MirrorItem {
-  enum class Kind { title, heading, paragraph, inline_text, widget };
+  // dialog_begin (text: its title) and dialog_end enclose what a modal dialog shows.
+  enum class Kind { title, heading, paragraph, inline_text, widget, dialog_begin, dialog_end };
   Kind kind = Kind::paragraph;
   std::string text;  // empty for widgets
   int widget = -1;   // index into Ui::widgets for Kind::widget
@@ -49,6 +52,7 @@ struct CoachViewState {
   int sort_column = 0;
   bool sort_ascending = true;
   bool show_profile = false;
+  bool profile_offered = false;  // the profile was opened once for a coach with no name yet
   bool confirm_clear = false;
   struct Drafts {
     bool ready = false;
@@ -70,6 +74,9 @@ struct Ui {
   // A widget the text version asked to activate (a screen reader "clicked" its mirror): set by the
   // platform between frames, honoured by the widget with that id during the next frame, then dropped.
   std::string activate_request, activation;
+  // A text field's whole new value, typed into its control in the text version (a real, editable DOM
+  // field): set by the platform between frames, taken by the field with that id when it is next drawn.
+  std::string edit_id, edit_value;
   std::string active_field_label;      // the label of the text field being typed into, if any
   // Tab order: the widgets in drawing order. A Tab press (tab_request ±1, from the platform) picks the
   // next enabled widget after the focused one; that widget takes keyboard focus when it is drawn.

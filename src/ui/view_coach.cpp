@@ -291,7 +291,9 @@ void view_coach(View& v, CoachViewState& vs) {
     next(tr.text("coach.clear"));
     if (button(v.ui, "coach.clear", tr.text("coach.clear"), ButtonKind::tertiary)) vs.confirm_clear = true;
   }
-  if (w.profile.name.empty()) vs.show_profile = true;  // first visit: who is evaluating (stays open while typed)
+  // First visit: who is evaluating, opened once (the coach may still close it with the name empty).
+  if (w.profile.name.empty() && !vs.profile_offered) vs.show_profile = true;
+  vs.profile_offered = true;
   if (vs.show_profile) {
     ImGui::Dummy(ImVec2(0, 4 * s));
     profile_editor(v);
@@ -308,11 +310,7 @@ void view_coach(View& v, CoachViewState& vs) {
   ImGui::PopFont();
 
   if (vs.confirm_clear) {
-    if (!ImGui::IsPopupOpen("###confirm-coach-clear")) ImGui::OpenPopup("###confirm-coach-clear");
-    ImGui::SetNextWindowSize(ImVec2(std::min(520 * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
-    const std::string t = tr.text("coach.clear.title") + "###confirm-coach-clear";
-    if (ImGui::BeginPopupModal(t.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (begin_dialog(v.ui, "confirm-coach-clear", tr.text("coach.clear.title"), 520)) {
       plain_wrapped(tr.text("coach.clear.body"));
       ImGui::Dummy(ImVec2(0, 6 * s));
       if (button(v.ui, "coach.clear.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) ||
@@ -326,9 +324,8 @@ void view_coach(View& v, CoachViewState& vs) {
         vs.confirm_clear = false;
         ImGui::CloseCurrentPopup();
       }
-      ImGui::EndPopup();
+      end_dialog(v.ui);
     }
-    ImGui::PopStyleVar();
   }
 }
 

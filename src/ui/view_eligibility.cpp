@@ -34,7 +34,7 @@ void stage_header(View& v, int number, const std::string& title_text) {
   ImGui::PushFont(v.ui.fonts.small);
   text_wrapped(v.tr.format("elig.stage_of", {{"n", std::to_string(number)}, {"total", "3"}}), colour::muted);
   ImGui::PopFont();
-  heading(v.ui, title_text);
+  heading(v.ui, title_text, MirrorItem::Kind::title);  // the step's one h1
 }
 
 // A stage that asks something: its header, what to answer, a little room.

@@ -59,11 +59,7 @@ void view_import(View& v) {
     if (button(v.ui, "import.dismiss", tr.text("files.dismiss"), ButtonKind::tertiary)) v.out.push(app::cmd::CancelImport{});
   }
   if (job && job->stage == app::ImportJob::Stage::confirm) {
-    if (!ImGui::IsPopupOpen("###confirm-import")) ImGui::OpenPopup("###confirm-import");
-    ImGui::SetNextWindowSize(ImVec2(std::min(560 * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
-    const std::string title = tr.text("import.confirm.title") + "###confirm-import";
-    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (begin_dialog(v.ui, "confirm-import", tr.text("import.confirm.title"), 560)) {
       const auto& d = job->bundle->dossier;
       plain_wrapped(tr.format("import.confirm.body", {{"name", job->file_name}, {"who", d.first_name + " " + d.last_name}}));
       ImGui::Dummy(ImVec2(0, 6 * s));
@@ -77,9 +73,8 @@ void view_import(View& v) {
         v.out.push(app::cmd::ConfirmImport{});
         ImGui::CloseCurrentPopup();
       }
-      ImGui::EndPopup();
+      end_dialog(v.ui);
     }
-    ImGui::PopStyleVar();
   }
 }
 

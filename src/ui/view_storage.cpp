@@ -127,14 +127,9 @@ void clear_data_button(View& v) {
   const auto& tr = v.tr;
   if (button(v.ui, "storage.clear", tr.text("storage.clear"), ButtonKind::tertiary)) {
     v.ui.confirm_clear = true;
-    ImGui::OpenPopup("###confirm-clear");
   }
-  if (v.ui.confirm_clear && !ImGui::IsPopupOpen("###confirm-clear")) ImGui::OpenPopup("###confirm-clear");
   const float s = v.ui.scale;
-  ImGui::SetNextWindowSize(ImVec2(std::min(520 * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
-  const std::string title = tr.text("storage.clear.title") + "###confirm-clear";
-  if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+  if (v.ui.confirm_clear && begin_dialog(v.ui, "confirm-clear", tr.text("storage.clear.title"), 520)) {
     ImGui::PushTextWrapPos(0);
     plain_wrapped(tr.text("storage.clear.body"));
     ImGui::PopTextWrapPos();
@@ -153,9 +148,8 @@ void clear_data_button(View& v) {
       ImGui::CloseCurrentPopup();
     }
     ImGui::PopStyleColor(2);
-    ImGui::EndPopup();
+    end_dialog(v.ui);
   }
-  ImGui::PopStyleVar();
 }
 
 } // namespace ui

@@ -48,7 +48,7 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
   const float s = ui.pixel_ratio;
   const ImGuiID imgui_id = GImGui->LastItemData.ID;
   ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1,
-                        imgui_id, ImGui::GetCurrentWindow()->RootWindow});
+                        imgui_id, ImGui::GetCurrentWindow()->RootWindow, {}, {}});
   if (!ui.tab_target.empty() && ui.tab_target == id && imgui_id != 0) {
     ui.tab_target.clear();
     ImGui::SetFocusID(imgui_id, ImGui::GetCurrentWindow());
@@ -142,11 +142,28 @@ void text_wrapped(const std::string& text, ImU32 c) {
   mirror_text(text);
 }
 
-void heading(Ui& ui, const std::string& text) {
+void heading(Ui& ui, const std::string& text, MirrorItem::Kind as) {
   ImGui::PushFont(ui.fonts.heading);
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopFont();
-  mirror_text(text, MirrorItem::Kind::heading);
+  mirror_text(text, as);
+}
+
+bool begin_dialog(Ui& ui, const char* id, const std::string& title, float width) {
+  const std::string key = std::string("###") + id;
+  if (!ImGui::IsPopupOpen(key.c_str())) ImGui::OpenPopup(key.c_str());
+  const float s = ui.scale;
+  ImGui::SetNextWindowSize(ImVec2(std::min(width * s, ImGui::GetIO().DisplaySize.x - 40 * s), 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20 * s, 18 * s));
+  const bool shown = ImGui::BeginPopupModal((title + key).c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+  ImGui::PopStyleVar();  // read by Begin
+  if (shown) ui.mirror.push_back({MirrorItem::Kind::dialog_begin, title, -1});
+  return shown;
+}
+
+void end_dialog(Ui& ui) {
+  ui.mirror.push_back({MirrorItem::Kind::dialog_end, {}, -1});
+  ImGui::EndPopup();
 }
 
 void title(Ui& ui, const std::string& text) {

@@ -36,9 +36,17 @@ bool choice_card(Ui& ui, const char* id, const std::string& title, const std::st
 void tooltip(const std::string& text);
 
 void text_wrapped(const std::string& text, ImU32 colour = colour::text);  // a paragraph
-void heading(Ui& ui, const std::string& text);   // section heading
+// A section heading; `as` MirrorItem::Kind::title when it is the page's title for the text version (the
+// eligibility wizard's stages: the step's h1 drawn at heading size).
+void heading(Ui& ui, const std::string& text, MirrorItem::Kind as = MirrorItem::Kind::heading);
 void title(Ui& ui, const std::string& text);     // page title
 void page_intro(Ui& ui, const std::string& title_text, const std::string& intro);  // page title, then its introduction
+
+// A modal dialog titled `title` (ImGui popup `id`, at most `width` CSS pixels wide), opened when first
+// asked for: true while it shows, then draw its content and call end_dialog(). The text version gets it
+// as a dialog of its own (role, modal state, title), not as text in the middle of the page.
+bool begin_dialog(Ui& ui, const char* id, const std::string& title, float width);
+void end_dialog(Ui& ui);
 
 enum class Tone { info, success, warning, error };
 // A boxed message with a bold title; severity is in the words and icon, never colour alone.

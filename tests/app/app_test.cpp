@@ -1,6 +1,8 @@
 // The application layer: commands change the state and produce the expected effects.
 #include "app/app.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +17,23 @@ TEST(App, GoToChangesScreenAndTitle) {
   ASSERT_NE(title, nullptr);
   EXPECT_NE(title->title.find("certif-intra"), std::string::npos);
   EXPECT_TRUE(apply(s, cmd::GoTo{Screen::candidate}).empty()) << "no effect when nothing changes";
+}
+
+TEST(App, EachCandidateStepHasItsOwnTitle) {
+  AppState s;
+  apply(s, cmd::GoTo{Screen::candidate});
+  const Catalog& tr = catalog_for(s.prefs.lang);
+  std::vector<std::string> seen;
+  for (auto step : {CandidateStep::overview, CandidateStep::eligibility, CandidateStep::questionnaire,
+                    CandidateStep::pieces, CandidateStep::review, CandidateStep::next_steps}) {
+    s.candidate_step = step;
+    const std::string t = title_for(s, tr);
+    EXPECT_EQ(t.rfind(tr.text(std::string("step.") + step_id(step)) + " — Mon dossier", 0), 0u) << t;
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), t), 0) << "two steps share the title " << t;
+    seen.push_back(t);
+  }
+  s.screen = Screen::coach;
+  EXPECT_EQ(title_for(s, tr), "Évaluation des dossiers — certif-intra") << "other screens keep theirs";
 }
 
 TEST(App, LanguageIsStoredAndRestored) {

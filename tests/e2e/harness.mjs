@@ -36,7 +36,7 @@ export async function launch() {
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
 // `contextOptions` go to browser.newContext (e.g. { hasTouch: true }); `init` is a function run in the
 // page before any of its scripts, on every load (e.g. to make storage fail).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init } = {}) {
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init, initArg } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...contextOptions });
@@ -50,7 +50,7 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  if (init) await page.addInitScript(init);
+  if (init) await page.addInitScript(init, initArg);
   // A fixed calendar day (the app reads "today" from the clock) keeps date-dependent checks exact.
   if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
   await page.goto(server.url);
@@ -135,4 +135,33 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     async close() { await context.close(); if (own) await server.close(); },
   };
   return app;
+}
+
+// Chromium's accessibility tree (what assistive technology is given), its nodes in order with their
+// role, name, description, heading level, value and states.
+export async function axTree(app) {
+  const cdp = await app.context.newCDPSession(app.page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const prop = (n, name) => (n.properties || []).find((p) => p.name === name)?.value.value;
+  return nodes.filter((n) => !n.ignored && n.role).map((n) => ({
+    role: n.role.value,
+    name: n.name ? n.name.value : '',
+    description: n.description ? n.description.value : '',
+    level: prop(n, 'level'),
+    value: n.value ? n.value.value : undefined,
+    checked: prop(n, 'checked'),
+    invalid: prop(n, 'invalid'),
+    focused: prop(n, 'focused'),
+  }));
+}
+
+// Activates a control of the text version as a screen reader does (a click on the DOM element).
+export async function activate(app, id) {
+  await app.page.evaluate((wid) => {
+    const el = document.querySelector(`#mirror [data-id="${CSS.escape(wid)}"]`);
+    if (!el) throw new Error(`no control ${wid} in the text version`);
+    el.click();
+  }, id);
+  await app.settle();
 }

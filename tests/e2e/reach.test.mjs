@@ -3,35 +3,11 @@
 // preferences (UI scale, high contrast) kept across visits; the "Accessibilité" page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp } from './harness.mjs';
+import { launch, openApp, axTree, activate } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-// Chromium's accessibility tree (what assistive technology is given), as role/name pairs in order.
-async function axTree(app) {
-  const cdp = await app.context.newCDPSession(app.page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  await cdp.detach();
-  return nodes.filter((n) => !n.ignored && n.role).map((n) => ({
-    role: n.role.value,
-    name: n.name ? n.name.value : '',
-    level: (n.properties || []).find((p) => p.name === 'level')?.value.value,
-    value: n.value ? n.value.value : undefined,
-    checked: (n.properties || []).find((p) => p.name === 'checked')?.value.value,
-  }));
-}
-
-// Activates a control of the text version as a screen reader does (a click on the DOM element).
-async function activate(app, id) {
-  await app.page.evaluate((wid) => {
-    const el = document.querySelector(`#mirror [data-id="${CSS.escape(wid)}"]`);
-    if (!el) throw new Error(`no control ${wid} in the text version`);
-    el.click();
-  }, id);
-  await app.settle();
-}
 
 const mirrorH1 = (app) => app.page.evaluate(() => document.querySelector('#mirror h1')?.textContent);
 
@@ -62,21 +38,20 @@ test('the text version follows the screen, in the accessibility tree, and its co
     const focused = await app.page.evaluate(() => document.activeElement?.tagName);
     assert.equal(focused, 'H1', 'focus follows to the new screen');
 
-    // Fields show their value as typed in the canvas; activating one focuses the canvas field.
+    // Fields show their value as typed in the canvas, and are editable fields of their own.
     await activate(app, 'step.questionnaire');
     await app.type('/identity/first_name', 'Élodie');
+    // What a screen reader announces while typing on the canvas: the field's own label.
+    assert.equal(await app.page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Prénom');
     tree = await axTree(app);
     const field = tree.find((n) => n.role === 'textbox' && n.name === 'Prénom');
     assert.ok(field, `a textbox named Prénom: ${tree.filter((n) => n.role === 'textbox').map((n) => n.name).join(', ')}`);
     // (Chromium's tree gives an input's value to the screen reader from the DOM property.)
     assert.equal(await app.page.evaluate(() => document.querySelector('#mirror [data-id="/identity/first_name"]').value), 'Élodie');
-    await activate(app, '/identity/last_name');
-    await app.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+    await app.page.focus('#mirror [data-id="/identity/last_name"]');
     await app.page.keyboard.type('Nguyễn', { delay: 15 });
     await app.settle(250);
     assert.equal((await app.state()).candidate.answers.identity.last_name, 'Nguyễn');
-    // What a screen reader announces while typing: the field's own label.
-    assert.equal(await app.page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Nom');
     assert.equal(await app.page.evaluate(() => document.querySelector('#mirror [data-id="/identity/last_name"]').value), 'Nguyễn');
 
     // Radio buttons and check boxes carry their state.

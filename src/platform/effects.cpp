@@ -1,0 +1,88 @@
+// The effect executor: what app::apply asks the browser to do (store, download, pick files, hash, open
+// a tab...), each effect handed to its JavaScript half (shell/platform/effects.js). Outcomes come back
+// through callbacks.cpp as commands.
+
+#include "platform/platform.hpp"
+
+#include "app/storage.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <type_traits>
+
+namespace platform {
+
+namespace {
+
+template <class... Ts> struct overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> overloaded(Ts...) -> overloaded<Ts...>;
+
+// A write that had nothing to write (what it was about is gone): done.
+void nothing_to_write(std::uint32_t serial) { from_browser(app::cmd::StorageWritten{serial, true, "", ""}); }
+
+} // namespace
+
+void execute(const app::Effect& effect) {
+  std::visit(overloaded{
+      [](const app::fx::StoreValue& e) {
+        // localStorage answers at once; the outcome reaches the app with the next frame, like the others.
+        const int r = certif_js_store_set(e.key.c_str(), e.value.c_str());
+        from_browser(app::cmd::StorageWritten{e.write, r == 1, r == 1 ? "" : r == 2 ? "QuotaExceededError" : "SecurityError", ""});
+      },
+      [](const app::fx::Download& e) {
+        certif_js_download(e.filename.c_str(), e.media_type.c_str(), e.bytes.data(), e.bytes.size());
+      },
+      [](const app::fx::Announce& e) { certif_js_announce(e.text.c_str()); },
+      [](const app::fx::SetTitle& e) {
+        P().title_sent = e.title;
+        certif_js_set_title(e.title.c_str());
+      },
+      [](const app::fx::SaveDraft& e) { certif_js_save_draft(e.answers_json.c_str(), e.write); },
+      [](const app::fx::StoreAttachment& e) {
+        // The bytes are read from the state, not copied into the effect: files can be 50 MB.
+        if (const core::Attachment* a = app::find_attachment(P().state.draft, e.attachment_id)) {
+          certif_js_store_attachment(a->id.c_str(), a->bytes.data(), a->bytes.size(), e.write);
+        } else {
+          nothing_to_write(e.write);
+        }
+      },
+      [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str(), e.write); },
+      [](const app::fx::ClearStorage& e) { certif_js_clear_storage(e.write); },
+      [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
+      [](const app::fx::HashFile& e) {
+        // WebCrypto copies the bytes before this returns and hashes them on a thread of its own.
+        certif_js_digest(e.coach ? 1 : 0, e.owner, e.index, e.bytes.data(), e.bytes.size());
+      },
+      [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
+      [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str(), e.write); },
+      [](const app::fx::DeleteCoachEntry& e) {
+        certif_js_delete_coach_entry(e.digest.c_str(), nlohmann::json(e.file_keys).dump().c_str(), e.write);
+      },
+      [](const app::fx::StoreCoachFile& e) {
+        // Bytes from the state (they leave the heap once the write is confirmed).
+        const app::CoachEntry* entry = app::find_entry(P().state.workspace, e.entry);
+        const core::Attachment* a = entry ? app::find_attachment(entry->bundle.dossier, e.attachment_id) : nullptr;
+        if (!a || a->bytes.empty()) {
+          nothing_to_write(e.write);
+          return;
+        }
+        const std::string key = app::coach_file_key(entry->bundle.digest, a->id);
+        certif_js_store_coach_file(key.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str(), e.write);
+      },
+      [](const app::fx::LoadCoachFile& e) { certif_js_load_coach_file(e.key.c_str()); },
+      [](const app::fx::OpenCoachFile& e) {
+        const core::Attachment* a = app::coach_file_in_memory(P().state.workspace, e.key);
+        certif_js_open_coach_file(e.key.c_str(), e.media_type.c_str(), a ? a->bytes.data() : nullptr, a ? a->bytes.size() : 0);
+      },
+      [](const app::fx::SaveCoachFile& e) {
+        const core::Attachment* a = app::coach_file_in_memory(P().state.workspace, e.key);
+        certif_js_save_coach_file(e.key.c_str(), e.filename.c_str(), e.media_type.c_str(), a ? a->bytes.data() : nullptr,
+                                  a ? a->bytes.size() : 0);
+      },
+      [](const app::fx::ClearCoachStorage& e) { certif_js_clear_coach_storage(e.write); },
+      [](const app::fx::OpenDocument& e) { certif_js_open_document(e.html.c_str()); },
+      [](const app::fx::OpenUrl& e) { certif_js_open_url(e.url.c_str()); },
+  }, effect);
+}
+
+} // namespace platform

@@ -1,0 +1,46 @@
+// The one Platform instance and main(): the app's state from what the browser keeps, then the page.
+
+#include "platform/platform.hpp"
+
+#include "app/storage.hpp"
+
+#include <cstdlib>
+
+namespace platform {
+
+Platform& P() {
+  static Platform p;
+  return p;
+}
+
+} // namespace platform
+
+int main() {
+  using namespace platform;
+  Platform& p = P();
+  int y = 0, m = 0, d = 0;
+  certif_js_today(&y, &m, &d);
+  p.state = app::initial_state(core::Date{y, m, d});
+  p.state.platform_hashes = certif_js_can_digest() != 0;
+  if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
+    app::load_prefs(p.state, stored);
+    std::free(stored);
+  }
+  if (char* contact = certif_js_site_contact()) {
+    p.state.site.accessibility_contact = app::clean_contact(contact);
+    std::free(contact);
+  }
+  // Like every result from the browser, applied at the first frame with its effects executed (applied
+  // here, whatever effects it returned were dropped).
+  if (char* stored = certif_js_store_get(app::coach_profile_key)) {
+    from_browser(app::cmd::CoachProfileLoaded{stored});
+    std::free(stored);
+  }
+  if (!start_graphics()) return 0;
+  certif_js_set_lang(app::lang_code(p.state.prefs.lang));
+  sync_title();
+  certif_js_init();  // installs the DOM listeners and reports the canvas size (→ fonts at the right scale)
+  certif_js_storage_load();  // the saved draft arrives as DraftLoaded (then AttachmentLoaded per file)
+  request_frames(settle_frames);
+  return 0;  // the runtime stays alive (no EXIT_RUNTIME); frames come from requestAnimationFrame
+}
