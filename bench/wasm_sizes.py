@@ -2,7 +2,7 @@
 # Where certif.wasm's bytes go: code size per function, grouped by origin (nlohmann/json, ImGui, core,
 # app, ui, platform, libsodium, zlib, qrcodegen, libc++, libc), raw and brotli, plus the data section.
 #   wasm_sizes.py CERTIF.wasm SYMBOLS [TOP]     (bench/wasm_sizes.sh makes both; TOP largest functions)
-# Names come from Emscripten's --emit-symbol-map (index:name), demangled by c++filt; sizes from
+# Names come from Emscripten's --emit-symbol-map (index:name; mangled ones demangled by c++filt); sizes from
 # wasm-objdump -x (Debian's wabt). Brotli per group is of that group's function bodies put end to end.
 import collections
 import re
@@ -33,6 +33,8 @@ def main(wasm: str, symbols: str, top: int) -> int:
     for line in open(symbols, encoding="utf-8", errors="replace"):
         idx, _, name = line.rstrip("\n").partition(":")
         if idx.isdigit():
+            # The map writes characters outside [A-Za-z0-9_] as \XX (hex): "f\28int\29" is "f(int)".
+            name = re.sub(r"\\([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), name)
             names[int(idx)] = name
             raw.append(name)
     demangled = subprocess.run(["c++filt"], input="\n".join(raw), capture_output=True, text=True, check=True).stdout.split("\n")
