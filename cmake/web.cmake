@@ -30,22 +30,27 @@ set(CERTIF_FONT_BOLD_SOURCE "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"
 # same ranges).
 set(CERTIF_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+0300-0304,U+0306-0308,U+030A-030C,U+0323,U+0326-0328,U+200B,U+2010-2027,U+202F,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2460-2473,U+25A0-25A1,U+25B2-25BC,U+25CB,U+25CF,U+26A0,U+2713,U+2717")
 set(_font_out "${CMAKE_BINARY_DIR}/generated/fonts")
+set(_font_tool "${CMAKE_SOURCE_DIR}/cmake/font_to_glyf.py")
+# Subset (no layout features: ImGui neither kerns nor shapes), then TrueType outlines: stb_truetype draws
+# those faster than CFF, and the atlas is built at every start (cmake/font_to_glyf.py says why).
 add_custom_command(
-  OUTPUT "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf"
+  OUTPUT "${_font_out}/inter-regular.ttf" "${_font_out}/inter-semibold.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${_font_out}"
-  COMMAND pyftsubset "${CERTIF_FONT_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=kern
+  COMMAND pyftsubset "${CERTIF_FONT_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=
           --no-hinting --desubroutinize "--output-file=${_font_out}/inter-regular.otf"
-  COMMAND pyftsubset "${CERTIF_FONT_BOLD_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=kern
+  COMMAND pyftsubset "${CERTIF_FONT_BOLD_SOURCE}" "--unicodes=${CERTIF_FONT_UNICODES}" --layout-features=
           --no-hinting --desubroutinize "--output-file=${_font_out}/inter-semibold.otf"
-  DEPENDS "${CERTIF_FONT_SOURCE}" "${CERTIF_FONT_BOLD_SOURCE}"
-  COMMENT "Subsetting the Inter font"
+  COMMAND /usr/bin/python3 "${_font_tool}" "${_font_out}/inter-regular.otf" "${_font_out}/inter-regular.ttf"
+  COMMAND /usr/bin/python3 "${_font_tool}" "${_font_out}/inter-semibold.otf" "${_font_out}/inter-semibold.ttf"
+  DEPENDS "${CERTIF_FONT_SOURCE}" "${CERTIF_FONT_BOLD_SOURCE}" "${_font_tool}"
+  COMMENT "Subsetting the Inter font and converting it to TrueType outlines"
   VERBATIM)
 add_custom_command(
   OUTPUT "${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp"
   COMMAND ${CMAKE_COMMAND} "-DOUT=${CMAKE_BINARY_DIR}/generated/embedded_fonts.cpp" -DNAMESPACE=platform::fonts
-          "-DFILES=inter-regular=${_font_out}/inter-regular.otf|inter-semibold=${_font_out}/inter-semibold.otf"
+          "-DFILES=inter-regular=${_font_out}/inter-regular.ttf|inter-semibold=${_font_out}/inter-semibold.ttf"
           -P "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
-  DEPENDS "${_font_out}/inter-regular.otf" "${_font_out}/inter-semibold.otf" "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
+  DEPENDS "${_font_out}/inter-regular.ttf" "${_font_out}/inter-semibold.ttf" "${CMAKE_SOURCE_DIR}/cmake/embed.cmake"
   VERBATIM)
 
 # --- the web app ---------------------------------------------------------------------------------------
@@ -98,7 +103,7 @@ add_custom_command(
           "-DIMGUI_DIR=${CERTIF_IMGUI_DIR}" "-DFONT_DIR=${_font_out}" -P "${CMAKE_SOURCE_DIR}/cmake/site.cmake"
   COMMAND ${CMAKE_COMMAND} -E touch "${CERTIF_SITE_DIR}/.static-stamp"
   DEPENDS ${CERTIF_SHELL_FILES} ${CERTIF_WEB_FILES} "${CMAKE_SOURCE_DIR}/cmake/site.cmake" "${CMAKE_SOURCE_DIR}/LICENSE"
-          "${_font_out}/inter-regular.otf"
+          "${_font_out}/inter-regular.ttf"
   COMMENT "Copying static files and notices into the site folder"
   VERBATIM)
 # PNG icons for the web app manifest, drawn from the SVG one (node, which Emscripten needs anyway).

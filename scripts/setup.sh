@@ -23,6 +23,7 @@ debs=(
   age golang-filippo-age-dev                # Debian's age: interop tests; its example file as a known answer
   libssl-dev libqrcodegen-dev libzbar-dev   # credentials: RSA signatures (CLI), QR encoding and reading
   zbar-tools libxml2-utils python3-jwcrypto # tests: zbarimg, xmllint --schema, an independent JWT check
+  wabt                                      # bench: wasm-objdump, per-function sizes of certif.wasm
   patch                                     # Debian's patches on the sources built for wasm
   fonts-inter fonttools                     # UI font and pyftsubset
   chromium                                  # browser tests
