@@ -94,6 +94,11 @@ TEST(Jury, AgreeingJurorsCanDecideAtOnce) {
   EXPECT_EQ(back->document["jury"]["jurors"][0]["name"], "Alex Martin");
   EXPECT_EQ(back->document["jury"]["jurors"][1]["role"], "certified_intrapreneur");
   EXPECT_EQ(back->document["jury"]["jurors"][1]["grid"].size(), 8u);
+  // Its jury members are known to the evaluation reader: no notice calls them unknown.
+  for (const core::Issue& i : back->issues) EXPECT_NE(i.code, "evaluation.member_unknown") << i.path;
+  const auto juror_record = core::parse_evaluation(core::write_evaluation(a));
+  ASSERT_TRUE(juror_record.ok());
+  for (const core::Issue& i : juror_record->issues) EXPECT_NE(i.code, "evaluation.member_unknown") << i.path;
 }
 
 TEST(Jury, DifferencesAreShownAndMustBeResolvedBeforeTheDecision) {

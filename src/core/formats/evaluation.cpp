@@ -336,6 +336,20 @@ void read_grid(JsonObject& doc, Evaluation& e) {
   }
 }
 
+// A jury's members (programme, juror, and in a merged record jury): domain/jury gives them their meaning;
+// here their kinds are checked, so that they are known members and no notice calls them unknown.
+void read_jury_members(JsonObject& doc) {
+  if (JsonObject p = doc.object("programme", optional)) {
+    p.string("id");
+    p.integer("version", 1, k_max_int32, optional);
+  }
+  if (JsonObject j = doc.object("juror", optional)) {
+    j.string("name");
+    j.string("role");
+  }
+  doc.get("jury", optional);
+}
+
 void read_decisions(JsonObject& doc, Evaluation& e) {
   JsonArray decisions = doc.array("decisions", required, max_decisions);
   for (std::size_t i = 0; i < decisions.size(); ++i) {
@@ -432,6 +446,7 @@ Result<Evaluation> evaluation_from_json(json doc) noexcept {
     read_grid(root, e);
     read_decisions(root, e);
     read_attestation(root, e);
+    read_jury_members(root);
     status = root.choice("status", required, parse_evaluation_status, "a status",
                          "\"a_examiner\", \"entretien_planifie\", \"evalue\", \"admis\" or \"ajourne\"");
   }
