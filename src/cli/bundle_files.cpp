@@ -3,6 +3,7 @@
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
+#include "core/base/date.hpp"
 #include "core/formats/bundle.hpp"
 #include "core/codecs/terminal_text.hpp"
 #include "core/codecs/text.hpp"
@@ -98,14 +99,7 @@ std::optional<std::string> cannot_write(const std::string& path, bool force) {
   return std::nullopt;
 }
 
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string utc_now() { return core::utc_timestamp(static_cast<std::int64_t>(std::time(nullptr))); }
 
 bool write_file(const std::string& path, std::string_view bytes, bool force, std::string& error) {
   if (path == "-") {

@@ -75,13 +75,8 @@ Kind kind_of(std::string_view text, std::vector<core::Issue>& issues) {
 
 int run_cohort(const Args& args) {
   const Options o = parse_options(args, with_age_options({{{"-o", "--output"}, "a FILE", true}, {{"--force"}}, {{"--semicolon"}}}));
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
   AgeInput age;
-  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (const auto stop = stop_early(sub, o, print_usage, &age)) return *stop;
   const std::string output = o.value_or("-o", "-");
   const bool force = o.has("--force"), semicolon = o.has("--semicolon");
   const std::vector<std::string_view>& files = o.positional;

@@ -57,11 +57,7 @@ int run_cpf(const Args& args) {
     spec.push_back({{name}, "a value"});
   }
   const Options o = parse_options(args, spec);
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   std::map<std::string, std::string> opt;  // each option's last value
   for (const auto& [name, values] : o.values) opt[name] = values.back();
   const bool force = o.has("--force"), check_only = o.has("--check");

@@ -184,17 +184,12 @@ bool is_timestamp_option(const Options& o, const char* name) {
   return v == nullptr || core::unix_seconds(*v).has_value();
 }
 
-std::string now_utc() { return core::utc_timestamp(static_cast<std::int64_t>(std::time(nullptr))); }
 
 // ---- [SECTION] keygen ----------------------------------------------------------------------------------
 
 int run_credential_keygen(const Args& args) {
   const Options o = parse_options(args, {"--kid", "--iss", "--bits"}, {"--force"});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   if (o.positional.size() != 2) return usage_error("keygen takes PRIVATE.jwk PUBLIC.jwk");
   const std::string bits_text = o.value_or("--bits", "2048");
   if (bits_text != "2048" && bits_text != "3072" && bits_text != "4096") return usage_error("--bits takes 2048, 3072 or 4096");
@@ -235,11 +230,7 @@ int run_sign(const Args& args) {
                                   {"--key", "--issuer-id", "--issuer-name", "--issuer-url", "--valid-from", "--valid-until", "--salt", "-o",
                                    "--output", "--code", "--qr", "--attestation", "--verification-url"},
                                   {"--force"});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   if (o.positional.size() != 2) return usage_error("sign takes EVALUATION BUNDLE");
   if (!o.get("--issuer-id")) return usage_error("missing --issuer-id URL (the issuer profile's address)");
   if (!is_timestamp_option(o, "--valid-from") || !is_timestamp_option(o, "--valid-until")) {
@@ -438,14 +429,10 @@ void print_text(const VerifyReport& r, std::ostream& out) {
 
 int run_verify(const Args& args) {
   const Options o = parse_options(args, {"--keys", "--revocations", "--now"}, {"--json"});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   if (o.positional.empty()) return usage_error("missing FILE");
   if (!is_timestamp_option(o, "--now")) return usage_error("--now takes YYYY-MM-DDThh:mm:ssZ");
-  const std::int64_t now = *core::unix_seconds(o.value_or("--now", now_utc()));
+  const std::int64_t now = *core::unix_seconds(o.value_or("--now", utc_now()));
   int code = exit_ok;
   auto keys = read_keys(o, code);
   if (!keys) return code;
@@ -522,11 +509,7 @@ int run_verify(const Args& args) {
 int run_profile(const Args& args) {
   const Options o = parse_options(args, {"--keys", "--issuer-id", "--name", "--url", "--email", "--description", "-o", "--output", "--jwks", "--config"},
                                   {"--force"});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   if (!o.positional.empty()) return usage_error("profile takes options only");
   if (!o.get("--issuer-id") || !o.get("--name")) return usage_error("profile needs --issuer-id URL and --name NAME");
   int code = exit_ok;
@@ -569,16 +552,12 @@ int run_profile(const Args& args) {
 
 int run_revoke(const Args& args) {
   const Options o = parse_options(args, {"--key", "--issuer-id", "--from", "--date", "--reason", "--issued-at", "-o", "--output"}, {"--force"});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   if (!o.get("--issuer-id")) return usage_error("missing --issuer-id URL");
   const std::string output = o.get("-o") ? *o.get("-o") : o.value_or("--output", "");
   if (output.empty()) return usage_error("missing -o LIST.jwt");
   if (!is_timestamp_option(o, "--issued-at")) return usage_error("--issued-at takes YYYY-MM-DDThh:mm:ssZ");
-  const std::string issued_at = o.value_or("--issued-at", now_utc());
+  const std::string issued_at = o.value_or("--issued-at", utc_now());
   std::optional<core::Date> date = core::parse_iso_date(o.value_or("--date", issued_at.substr(0, 10)));
   if (!date) return usage_error("--date takes YYYY-MM-DD");
   int code = exit_ok;

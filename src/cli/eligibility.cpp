@@ -1,6 +1,7 @@
 // `certif eligibility [--programme ID] [--session ID] FILE|-`: checks the prerequisites from a JSON
 // description and prints the verdict as JSON, with the verdicts for the next sessions of the calendar.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
 #include "assets/assets.hpp"
 #include "core/model/eligibility.hpp"
@@ -74,30 +75,12 @@ std::string describe_issues(const std::vector<core::Issue>& issues, std::string_
 } // namespace
 
 int run_eligibility(const Args& args) {
-  if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  std::string_view programme_id = default_programme;
-  std::string_view session_id;
-  bool programme_given = false;
-  Args files;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    if (a == "--programme" || a == "--session") {
-      if (i + 1 >= args.size()) {
-        fail(sub, std::string(a) + " needs a value; see certif eligibility --help");
-        return exit_usage;
-      }
-      (a == "--programme" ? programme_id : session_id) = args[++i];
-      if (a == "--programme") programme_given = true;
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif eligibility --help");
-      return exit_usage;
-    } else {
-      files.push_back(a);
-    }
-  }
+  const Options o = parse_options(args, {{{"--programme"}, "a value"}, {{"--session"}, "a value"}});
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
+  const bool programme_given = o.get("--programme") != nullptr;
+  const std::string programme_id = o.value_or("--programme", std::string(default_programme));
+  const std::string session_id = o.value_or("--session", "");
+  const std::vector<std::string_view>& files = o.positional;
   if (files.size() != 1) {
     fail(sub, files.empty() ? "missing FILE (or - for standard input); see certif eligibility --help"
                             : "expected one FILE; see certif eligibility --help");

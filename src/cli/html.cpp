@@ -85,11 +85,7 @@ int run_html(const Args& args) {
                                          {{"--date"}, "a day written YYYY-MM-DD"},
                                          {{"--force"}},
                                          {{"--preview"}}});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   const std::string output = o.value_or("-o", "-");
   const std::string lang = o.value_or("--lang", "fr");
   if (lang != "fr" && lang != "en") return usage_error(sub, "--lang needs fr or en");

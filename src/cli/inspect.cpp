@@ -56,13 +56,8 @@ void print_criteria(const core::EligibilityResult& r, std::ostream& out) {
 
 int run_inspect(const Args& args) {
   const Options o = parse_options(args, with_age_options({{{"--date"}, "a day written YYYY-MM-DD"}}));
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
   AgeInput age;
-  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (const auto stop = stop_early(sub, o, print_usage, &age)) return *stop;
   std::optional<core::Date> other_date;
   if (const std::string* d = o.get("--date"); d && !(other_date = core::parse_iso_date(*d))) {
     return usage_error(sub, "--date needs a day written YYYY-MM-DD");

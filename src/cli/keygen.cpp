@@ -35,11 +35,7 @@ void print_usage(std::ostream& out) {
 int run_keygen(const Args& args) {
   // No operand: anything but these options is an "unknown argument".
   const Options o = parse_options(args, {{{"-o", "--output"}, "a FILE"}, {{"-y"}, "a FILE"}, {{"--force"}}}, false);
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   const std::string output = o.value_or("-o", "-");
   std::optional<std::string> public_of;
   if (const std::string* v = o.get("-y")) public_of = *v;

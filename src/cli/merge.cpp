@@ -1,6 +1,7 @@
 // `certif merge RECORD_A RECORD_B [-o MERGED] [--force] [--json]`: merges two jurors' evaluation records of
 // the same bundle and reports, competency by competency, where they agree and differ.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 
 #include "assets/assets.hpp"
 #include "core/domain/jury.hpp"
@@ -54,32 +55,11 @@ std::string shown_level(const std::optional<std::string>& level) { return level 
 } // namespace
 
 int run_merge(const Args& args) {
-  if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  bool as_json = false, force = false;
-  std::string output;
-  Args files;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    if (a == "--json") {
-      as_json = true;
-    } else if (a == "--force") {
-      force = true;
-    } else if (a == "-o") {
-      if (i + 1 >= args.size()) {
-        fail(sub, "-o needs a file name; see certif merge --help");
-        return exit_usage;
-      }
-      output = std::string(args[++i]);
-    } else if (a.size() > 1 && a.front() == '-') {
-      fail(sub, "unknown option '" + std::string(a) + "'; see certif merge --help");
-      return exit_usage;
-    } else {
-      files.push_back(a);
-    }
-  }
+  const Options o = parse_options(args, {{{"-o"}, "a file name"}, {{"--json"}}, {{"--force"}}});
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
+  const bool as_json = o.has("--json"), force = o.has("--force");
+  const std::string output = o.value_or("-o", "");
+  const std::vector<std::string_view>& files = o.positional;
   if (files.size() != 2) {
     fail(sub, "expected two evaluation records; see certif merge --help");
     return exit_usage;

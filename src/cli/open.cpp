@@ -42,12 +42,7 @@ void print_usage(std::ostream& out) {
 int run_open(const Args& args) {
   AgeInput age;
   const Options o = parse_options(args, with_age_options({{{"-o", "--output"}, "a FILE", true}, {{"--force"}}}));
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
-  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (const auto stop = stop_early(sub, o, print_usage, &age)) return *stop;
   if (o.positional.size() > 1) return usage_error(sub, "expected one FILE.age");
   const std::optional<std::string_view> input =
       o.positional.empty() ? std::nullopt : std::optional<std::string_view>(o.positional.front());

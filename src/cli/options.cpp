@@ -1,6 +1,8 @@
 // The one option parser of `certif`'s subcommands.
 #include "cli/options.hpp"
 
+#include <iostream>
+
 #include <cstdlib>
 
 namespace cli {
@@ -63,6 +65,16 @@ Options parse_options(const Args& args, const std::set<std::string>& with_value,
 int usage_error(std::string_view sub, const std::string& message) {
   fail(sub, message + "; see certif " + std::string(sub) + " --help");
   return exit_usage;
+}
+
+std::optional<int> stop_early(std::string_view sub, const Options& o, void (*usage)(std::ostream&), AgeInput* age) {
+  if (o.help) {
+    usage(std::cout);
+    return exit_ok;
+  }
+  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (age != nullptr && !age_from_options(sub, o, *age)) return exit_usage;
+  return std::nullopt;
 }
 
 std::vector<OptionSpec> with_age_options(std::vector<OptionSpec> spec) {

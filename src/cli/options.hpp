@@ -6,6 +6,8 @@
 #include "cli/cli.hpp"
 
 #include <map>
+#include <optional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -45,5 +47,10 @@ int usage_error(std::string_view sub, const std::string& message);
 // command's own; age_from_options moves what was given into `age` (false after printing why).
 std::vector<OptionSpec> with_age_options(std::vector<OptionSpec> spec);
 bool age_from_options(std::string_view sub, const Options& o, AgeInput& age);
+
+// What every subcommand does first with its options: "--help" prints `usage` (exit_ok); a parsing problem
+// (or, given `age`, a wrong age option) is a usage error (exit_usage). Returns the exit code to stop
+// with, or nothing to go on.
+std::optional<int> stop_early(std::string_view sub, const Options& o, void (*usage)(std::ostream&), AgeInput* age = nullptr);
 
 } // namespace cli

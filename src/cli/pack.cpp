@@ -64,11 +64,7 @@ std::optional<json> read_json(const fs::path& path, std::string& error) {
 
 int run_pack(const Args& args) {
   const Options o = parse_options(args, {{{"-o"}, "a value"}, {{"--exported-at"}, "a value"}, {{"--force"}}});
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
+  if (const auto stop = stop_early(sub, o, print_usage)) return *stop;
   const bool force = o.has("--force");
   std::optional<std::string> output, exported_at;
   if (const std::string* v = o.get("-o")) output = *v;

@@ -49,13 +49,8 @@ int run_seal(const Args& args) {
                                                           {{"-p", "--passphrase"}},
                                                           {{"--anonymous"}},
                                                           {{"--force"}}}));
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
   AgeInput age;
-  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (const auto stop = stop_early(sub, o, print_usage, &age)) return *stop;
   core::AgeSealOptions options;
   if (const auto it = o.values.find("-r"); it != o.values.end()) {
     for (const std::string& text : it->second) {

@@ -90,13 +90,8 @@ void print_text(const Report& r, std::ostream& out) {
 
 int run_validate(const Args& args) {
   const Options o = parse_options(args, with_age_options({{{"--json"}}}));
-  if (o.help) {
-    print_usage(std::cout);
-    return exit_ok;
-  }
-  if (!o.error.empty()) return usage_error(sub, o.error);
   AgeInput age;
-  if (!age_from_options(sub, o, age)) return exit_usage;
+  if (const auto stop = stop_early(sub, o, print_usage, &age)) return *stop;
   const bool json = o.has("--json");
   const std::vector<std::string_view>& files = o.positional;
   if (files.empty()) {

@@ -11,6 +11,7 @@
 #include "platform/platform.hpp"
 
 #include "app/storage.hpp"
+#include "core/base/date.hpp"
 
 #include "ui/theme.hpp"
 
@@ -54,14 +55,7 @@ void post_work() {
 namespace {
 
 // The wall clock as the bundle records it ("YYYY-MM-DDThh:mm:ssZ").
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string utc_now() { return core::utc_timestamp(static_cast<std::int64_t>(std::time(nullptr))); }
 
 // The platform's clocks and fresh entropy (cmd::SetClock), then `queued`: what the results start (a
 // failed write's retry delay, say) counts from now, not from the last frame.

@@ -49,4 +49,10 @@ std::int32_t days_between(const Date& a, const Date& b) noexcept;
 // The same day n years later; 29 February becomes 28 February in a non-leap target year.
 Date add_years(const Date& d, int n) noexcept;
 
+// Seconds since 1970-01-01T00:00:00Z of "YYYY-MM-DDThh:mm:ssZ" (the one timestamp spelling the app
+// writes); nullopt for anything else or a year outside min_year..max_year.
+std::optional<std::int64_t> unix_seconds(std::string_view utc_timestamp) noexcept;
+// The reverse: "YYYY-MM-DDThh:mm:ssZ" (the platform and the CLI give it their clock's seconds).
+std::string utc_timestamp(std::int64_t seconds);
+
 } // namespace core

@@ -74,34 +74,6 @@ std::optional<std::int64_t> integer_member(const json& object, const char* name)
 
 } // namespace
 
-// ---- [SECTION] timestamps ------------------------------------------------------------------------------
-
-std::optional<std::int64_t> unix_seconds(std::string_view t) noexcept {
-  if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return std::nullopt;
-  const auto day = parse_iso_date(t.substr(0, 10));
-  if (!day) return std::nullopt;
-  auto two = [&](std::size_t at) -> int {
-    const char a = t[at], b = t[at + 1];
-    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
-    return (a - '0') * 10 + (b - '0');
-  };
-  const int h = two(11), m = two(14), s = two(17);
-  if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) return std::nullopt;
-  return static_cast<std::int64_t>(to_days(*day)) * 86400 + h * 3600 + m * 60 + s;
-}
-
-std::string utc_timestamp(std::int64_t seconds) {
-  std::int64_t days = seconds / 86400;
-  std::int64_t rest = seconds % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  const Date d = from_days(static_cast<std::int32_t>(days));
-  auto two = [](std::int64_t v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); };
-  return to_iso(d) + "T" + two(rest / 3600) + ":" + two(rest / 60 % 60) + ":" + two(rest % 60) + "Z";
-}
-
 // ---- [SECTION] the credential's checks -------------------------------------------------------------------
 
 namespace {

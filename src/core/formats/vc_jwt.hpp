@@ -41,13 +41,7 @@
 
 namespace core {
 
-// ---- [SECTION] timestamps ----------------------------------------------------------------------------
-
-// Seconds since 1970-01-01T00:00:00Z of "YYYY-MM-DDThh:mm:ssZ" (the one timestamp spelling the app
-// writes); nullopt for anything else or a year outside min_year..max_year.
-std::optional<std::int64_t> unix_seconds(std::string_view utc_timestamp) noexcept;
-// The reverse: "YYYY-MM-DDThh:mm:ssZ".
-std::string utc_timestamp(std::int64_t seconds);
+// Timestamps (unix_seconds, utc_timestamp): core/base/date.hpp.
 
 // ---- [SECTION] VC-JWT ----------------------------------------------------------------------------------
 
