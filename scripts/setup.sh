@@ -22,6 +22,7 @@ debs=(
   libsodium-dev                             # crypto for the native build (age sealing)
   age golang-filippo-age-dev                # Debian's age: interop tests; its example file as a known answer
   libssl-dev libqrcodegen-dev libzbar-dev   # credentials: RSA signatures (CLI), QR encoding and reading
+  libstb-dev                                # the CLI reads a QR code from a PNG/JPEG picture (stb_image)
   zbar-tools libxml2-utils python3-jwcrypto # tests: zbarimg, xmllint --schema, an independent JWT check
   wabt                                      # bench: wasm-objdump, per-function sizes of certif.wasm
   patch                                     # Debian's patches on the sources built for wasm
