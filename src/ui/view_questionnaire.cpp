@@ -3,6 +3,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "core/codecs/json_reader.hpp"
 #include "ui/form.hpp"
 #include "ui/textarea.hpp"
 #include "ui/widgets.hpp"
@@ -89,12 +90,6 @@ void pair(View& v, Field a, Field b) {
   }
 }
 
-std::size_t count_characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0u) != 0x80u;
-  return n;
-}
-
 void competencies(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -115,7 +110,7 @@ void competencies(View& v) {
                                                                     {"text", c->expected.get(lang)}});
     text_wrapped(expected, colour::muted);
     std::string evidence = answer.evidence;
-    const std::size_t n = count_characters(evidence);
+    const std::size_t n = core::count_characters(evidence);
     const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
                                           {{"n", app::format_count(n, v.state.prefs.lang)},
                                            {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)}});

@@ -125,6 +125,16 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       for (const k of keys.reverse()) { await page.keyboard.up(k); await page.waitForTimeout(30); }
       await app.settle();
     },
+    // From the welcome screen: the coach's workspace, `files` imported through the file picker, and the
+    // first entry once its verification is over and valid. Returns that entry (window.certif.state()).
+    async importToCoach(files, { timeout = 120000 } = {}) {
+      await app.click('welcome.coach');
+      const chooser = page.waitForEvent('filechooser');
+      await app.click('coach.import');
+      await (await chooser).setFiles(files);
+      await page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout });
+      return (await app.state()).coach.entries[0];
+    },
     async shot(name) {
       fs.mkdirSync(shotDir, { recursive: true });
       const file = path.join(shotDir, `${name}.png`);
