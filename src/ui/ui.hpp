@@ -31,11 +31,14 @@ struct WidgetRecord {
 
 // One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
 struct MirrorItem {
-  // dialog_begin (text: its title) and dialog_end enclose what a modal dialog shows.
-  enum class Kind { title, heading, paragraph, inline_text, widget, dialog_begin, dialog_end };
+  // dialog_begin (text: its title) and dialog_end enclose what a modal dialog shows; group_begin (text:
+  // its legend) and group_end enclose controls answering one question (a fieldset), or one part of the
+  // form whose controls are named after it (`qualify`: "Lien (https) — Organigramme").
+  enum class Kind { title, heading, paragraph, inline_text, widget, dialog_begin, dialog_end, group_begin, group_end };
   Kind kind = Kind::paragraph;
   std::string text;  // empty for widgets
   int widget = -1;   // index into Ui::widgets for Kind::widget
+  bool qualify = false;  // group_begin: the controls inside take the legend after their own name
 };
 
 // UI-only state of the eligibility wizard.

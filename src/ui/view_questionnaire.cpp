@@ -52,7 +52,7 @@ template <std::size_t N>
 void choice(View& v, Field f, const char* const (&ids)[N], const char* label_prefix) {
   const std::string path = app::field_path(f);
   const std::string& current = app::field_value(v.state.draft, f);
-  field_label(v.ui, v.tr.text(std::string("q.field.") + app::field_id(f)));
+  choice_label(v.ui, v.tr.text(std::string("q.field.") + app::field_id(f)));
   scroll_if_requested(v.ui, path.c_str());
   float x = 0;
   const float avail = v.width;
@@ -67,6 +67,7 @@ void choice(View& v, Field f, const char* const (&ids)[N], const char* label_pre
   }
   const std::string err = field_error_text(v, path);
   if (!err.empty()) field_error(v.ui, err, v.width);
+  end_group(v.ui);
 }
 
 // Two fields side by side when there is room, else one under the other.

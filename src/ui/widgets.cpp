@@ -166,6 +166,12 @@ void end_dialog(Ui& ui) {
   ImGui::EndPopup();
 }
 
+void begin_group(Ui& ui, const std::string& legend, bool qualify_names) {
+  ui.mirror.push_back({MirrorItem::Kind::group_begin, legend, -1, qualify_names});
+}
+
+void end_group(Ui& ui) { ui.mirror.push_back({MirrorItem::Kind::group_end, {}, -1}); }
+
 void title(Ui& ui, const std::string& text) {
   ImGui::PushFont(ui.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::primary);
