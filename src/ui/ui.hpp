@@ -25,6 +25,8 @@ struct WidgetRecord {
   int checked = -1;     // check boxes and radio buttons: 0 or 1; -1 for other kinds
   unsigned imgui_id = 0;               // ImGui's id of the item (keyboard focus)
   const void* root_window = nullptr;   // the ImGui window it belongs to (dialogs keep focus inside)
+  const void* window = nullptr;        // its own (child) window: the header, the step bar, the page...
+  bool in_bar = false;                 // in the header or the step bar (see draw: arrows between regions)
   std::string hint;     // a text field's format hint ("JJ/MM/AAAA"), if any
   std::string error;    // what is wrong with a text field's value, as shown under it
 };
@@ -84,6 +86,7 @@ struct Ui {
   // Tab order: the widgets in drawing order. A Tab press (tab_request ±1, from the platform) picks the
   // next enabled widget after the focused one; that widget takes keyboard focus when it is drawn.
   int tab_request = 0;
+  int step_bar_lines = 1;              // how many lines the candidate's step bar took (it wraps when narrow)
   std::string tab_target;
   bool wants_more_frames = false;      // a view is animating or settling
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)

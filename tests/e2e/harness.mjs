@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -174,4 +175,18 @@ export async function activate(app, id) {
     el.click();
   }, id);
   await app.settle();
+}
+
+// axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2.x A and AA,
+// and its best practices), one line each with the elements concerned.
+let axeSource = null;
+export async function axeViolations(page) {
+  axeSource = axeSource || fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Injected through the DevTools protocol: the documents' CSP (no script at all) does not apply to it.
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).join(', ')}`);
 }

@@ -134,6 +134,27 @@ void read_text(JsonObject& o, const char* name, std::string& out) {
   if (const std::string* v = o.string(name, optional | or_null)) out = *v;
 }
 
+// The members that are texts, each with the field it fills.
+template <typename T>
+using TextMember = std::pair<const char*, std::string T::*>;
+const TextMember<CpfSettings> settings_texts[] = {
+    {"emetteur_id_client", &CpfSettings::emetteur_id_client}, {"certificateur_id_client", &CpfSettings::certificateur_id_client},
+    {"id_contrat", &CpfSettings::id_contrat},                 {"certification_type", &CpfSettings::certification_type},
+    {"certification_code", &CpfSettings::certification_code}, {"nature_deposant", &CpfSettings::nature_deposant},
+    {"modalite_acces", &CpfSettings::modalite_acces},
+};
+const TextMember<CpfIdentity> identity_texts[] = {
+    {"birth_name", &CpfIdentity::birth_name},
+    {"usage_name", &CpfIdentity::usage_name},
+    {"sex", &CpfIdentity::sex},
+    {"birth_insee_code", &CpfIdentity::birth_insee_code},
+    {"birth_postal_code", &CpfIdentity::birth_postal_code},
+    {"birth_place_name", &CpfIdentity::birth_place_name},
+    {"birth_country_code", &CpfIdentity::birth_country_code},
+    {"birth_country_name", &CpfIdentity::birth_country_name},
+    {"nir", &CpfIdentity::nir},
+};
+
 std::optional<CpfXsdVersion> parse_xsd_version(std::string_view v) {
   if (v == "1.1.2") return CpfXsdVersion::v1_1_2;
   if (v == "1.1.5") return CpfXsdVersion::v1_1_5;
@@ -150,13 +171,7 @@ Result<CpfSettings> cpf_settings_from_json(const json& j) {
     JsonObject o = r.root(j, "the CPF settings, an object (see cpf.md)");
     o.refuse_unknown("member_unknown", "Unknown setting (see cpf.md): a misspelt name would be silently unused.");
     if (auto v = o.choice("xsd_version", optional | or_null, parse_xsd_version, "an XSD version", "\"1.1.2\" or \"1.1.5\"")) s.xsd = *v;
-    read_text(o, "emetteur_id_client", s.emetteur_id_client);
-    read_text(o, "certificateur_id_client", s.certificateur_id_client);
-    read_text(o, "id_contrat", s.id_contrat);
-    read_text(o, "certification_type", s.certification_type);
-    read_text(o, "certification_code", s.certification_code);
-    read_text(o, "nature_deposant", s.nature_deposant);
-    read_text(o, "modalite_acces", s.modalite_acces);
+    for (const auto& [name, member] : settings_texts) read_text(o, name, s.*member);
     if (auto v = o.boolean("identity_verified", optional)) s.identity_verified = *v;
     if (auto v = o.boolean("use_nir", optional)) s.use_nir = *v;
     if (auto v = o.integer("validity_years", 1, 50, optional | or_null, "a whole number of years from 1 to 50, or null")) {
@@ -174,15 +189,7 @@ Result<CpfIdentity> cpf_identity_from_json(const json& j, const std::string& bas
   {
     JsonObject o = r.object_at(j, base, "the identity data, an object (see cpf.md)");
     o.refuse_unknown("member_unknown", "Unknown identity member (see cpf.md): a misspelt name would be silently unused.");
-    read_text(o, "birth_name", id.birth_name);
-    read_text(o, "usage_name", id.usage_name);
-    read_text(o, "sex", id.sex);
-    read_text(o, "birth_insee_code", id.birth_insee_code);
-    read_text(o, "birth_postal_code", id.birth_postal_code);
-    read_text(o, "birth_place_name", id.birth_place_name);
-    read_text(o, "birth_country_code", id.birth_country_code);
-    read_text(o, "birth_country_name", id.birth_country_name);
-    read_text(o, "nir", id.nir);
+    for (const auto& [name, member] : identity_texts) read_text(o, name, id.*member);
     o.array("first_names", optional, 0, "an array of texts (1 to 3 first names)").strings(id.first_names);
     // The ranges of dates are check_cpf's (it names the XML element); here only whole numbers.
     id.birth_year = static_cast<int>(o.integer("birth_year", 0, 9999).value_or(0));
