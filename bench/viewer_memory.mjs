@@ -54,12 +54,7 @@ try {
 
   const server = await serve(site);
   const app = await openApp(browser, { server, today: '2026-11-28', width: 1200, height: 950 });
-  await app.click('welcome.coach');
-  const chooser = app.page.waitForEvent('filechooser');
-  await app.click('coach.import');
-  await (await chooser).setFiles(bundle);
-  await app.page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout: 120000 });
-  const entry = (await app.state()).coach.entries[0];
+  const entry = await app.importToCoach(bundle);
   await app.click(`coach.open.${entry.id}`);
   await app.click('coach.tab.pieces');
   await app.settle(300);

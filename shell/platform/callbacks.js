@@ -92,7 +92,11 @@ mergeInto(LibraryManager.library, {
       var P = CertifPlatform, E = CertifEvents;
       var c = P.canvas;
       var mirror = document.getElementById('mirror');   // the text version (text_version.js)
-      var inMirror = function(e) { return mirror && e.target instanceof Node && mirror.contains(e.target); };
+      var skip = document.getElementById('skip');       // the skip links into it (index.html)
+      // Keys for the page's own controls (the text version, the skip links), not for the canvas.
+      var inMirror = function(e) {
+        return e.target instanceof Node && ((mirror && mirror.contains(e.target)) || (skip && skip.contains(e.target)));
+      };
       var touch = function(e) { return e.pointerType === 'touch'; };
       c.addEventListener('pointermove', function(e) { if (touch(e)) E.touchMove(e); else E.pointer(0, e); });
       c.addEventListener('pointerdown', function(e) {

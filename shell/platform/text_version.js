@@ -15,20 +15,33 @@ mergeInto(LibraryManager.library, {
       var root = M.root || (M.root = document.getElementById('mirror'));
       if (!root) return;
       root.setAttribute('aria-label', m.label);
-      // Consecutive pieces of one line ('t') read as one paragraph.
-      var items = [], page = null, dialog = null;
+      M.skipLinks(m.skip);
+      // Consecutive pieces of one line ('t') read as one paragraph. Groups (a fieldset and its legend)
+      // nest; what a modal dialog shows goes into a dialog of its own, after the page (not in its middle).
+      var page = [], items = page, open = [], dialog = null;
+      var context = function() {  // the legend controls are named after, if a group around asks for it
+        for (var k = open.length - 1; k >= 0; --k) if (open[k].qualify) return open[k].text;
+        return '';
+      };
       for (var i = 0; i < m.items.length; ++i) {
         var it = m.items[i];
-        // What a modal dialog shows goes into a dialog of its own, after the page (not in its middle).
-        if (it[0] === 'dialog') { page = items; dialog = {tag: 'dialog', text: it[1], items: []}; items = dialog.items; continue; }
-        if (it[0] === '/dialog') { if (page) { items = page; page = null; } continue; }
+        if (it[0] === 'dialog' || it[0] === 'group') {
+          var box = {tag: it[0], text: it[1], qualify: it[2] === 1, items: [], parent: items};
+          if (it[0] === 'dialog') dialog = box; else items.push(box);
+          open.push(box);
+          items = box.items;
+          continue;
+        }
+        if (it[0] === '/dialog' || it[0] === '/group') {
+          if (open.length) items = open.pop().parent;
+          continue;
+        }
         var last = items[items.length - 1];
         if (it[0] === 't' && last && last.tag === 'p' && last.inline) last.text += ' ' + it[1];
-        else if (it[0] === 'w') items.push({tag: 'w', kind: it[1], id: it[2], text: it[3], enabled: it[4], value: it[5], checked: it[6], hint: it[7] || '', error: it[8] || ''});
+        else if (it[0] === 'w') items.push({tag: 'w', kind: it[1], id: it[2], text: it[3], enabled: it[4], value: it[5], checked: it[6], hint: it[7] || '', error: it[8] || '', context: context()});
         else items.push({tag: it[0] === 't' ? 'p' : it[0], inline: it[0] === 't', text: it[1]});
       }
-      if (page) items = page;
-      items = M.group(items, m);
+      items = M.group(page, m);
       if (dialog) items.push(dialog);
       var active = document.activeElement;
       var focusedId = root.contains(active) ? (active.getAttribute('data-id') || '') : null;
@@ -50,6 +63,32 @@ mergeInto(LibraryManager.library, {
         var target = same && (!title || title.textContent === oldTitle) ? same : (title || same);
         if (target && document.activeElement !== target) target.focus({preventScroll: true});
       }
+    },
+
+    // The page's skip links (index.html): their words in the interface's language, and where they go:
+    // the text version's title, or its first field (outside the step bar), the title when it has none.
+    skipLinks: function(words) {
+      var nav = document.getElementById('skip');
+      if (!nav || !words) return;
+      var links = nav.querySelectorAll('a[data-skip]');
+      if (nav.getAttribute('aria-label') !== words[0]) nav.setAttribute('aria-label', words[0]);
+      for (var i = 0; i < links.length && i + 1 < words.length; ++i) {
+        if (links[i].textContent !== words[i + 1]) links[i].textContent = words[i + 1];
+      }
+      if (nav.wired) return;
+      nav.wired = true;
+      nav.addEventListener('click', function(e) {
+        var a = e.target.closest ? e.target.closest('a[data-skip]') : null;
+        var root = CertifMirror.root;
+        if (!a || !root) return;
+        e.preventDefault();
+        var title = root.querySelector('h1');
+        var field = null;
+        var fields = root.querySelectorAll('input, textarea');
+        for (var k = 0; k < fields.length && !field; ++k) if (!fields[k].closest('nav')) field = fields[k];
+        var target = a.getAttribute('data-skip') === 'field' ? (field || title) : title;
+        if (target) target.focus();
+      });
     },
 
     // Makes `container`'s children show `items`, keeping the elements that still fit (focus, caret).
@@ -155,6 +194,12 @@ mergeInto(LibraryManager.library, {
         box.appendChild(document.createElement('div'));
         return box;
       }
+      if (d.tag === 'group') {
+        var set = document.createElement('fieldset');
+        set.appendChild(document.createElement('legend'));
+        set.appendChild(document.createElement('div'));
+        return set;
+      }
       if (d.tag === 'steps') {
         var nav = document.createElement('nav');
         nav.appendChild(document.createElement('ol'));
@@ -208,7 +253,7 @@ mergeInto(LibraryManager.library, {
         CertifMirror.steps(el, d);
         return;
       }
-      if (d.tag === 'dialog') {
+      if (d.tag === 'dialog' || d.tag === 'group') {
         if (el.firstChild.textContent !== d.text) el.firstChild.textContent = d.text;
         CertifMirror.fill(el.lastChild, d.items);
         return;
@@ -238,6 +283,10 @@ mergeInto(LibraryManager.library, {
         CertifMirror.describe(el, ctl, d);
       }
       if (d.enabled) ctl.removeAttribute('aria-disabled'); else ctl.setAttribute('aria-disabled', 'true');
+      // Controls of a part that repeats (a piece, a competency) are named after it too.
+      var name = d.context ? d.text + ' — ' + d.context : '';
+      if (name) { if (ctl.getAttribute('aria-label') !== name) ctl.setAttribute('aria-label', name); }
+      else ctl.removeAttribute('aria-label');
     },
 
     // Ties a text field to its hint and error (aria-describedby, aria-invalid).

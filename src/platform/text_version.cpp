@@ -22,6 +22,8 @@ void publish_mirror() {
       case K::inline_text: items.push_back({"t", m.text}); break;
       case K::dialog_begin: items.push_back({"dialog", m.text}); break;
       case K::dialog_end: items.push_back({"/dialog"}); break;
+      case K::group_begin: items.push_back({"group", m.text, m.qualify ? 1 : 0}); break;
+      case K::group_end: items.push_back({"/group"}); break;
       case K::widget: {
         const auto& w = p.ui.widgets[static_cast<std::size_t>(m.widget)];
         items.push_back({"w", w.kind, w.id, w.label, w.enabled, w.value, w.checked, w.hint, w.error});
@@ -31,6 +33,7 @@ void publish_mirror() {
   }
   const app::Catalog& tr = app::catalog_for(p.state.prefs.lang);
   nlohmann::json doc = {{"label", tr.text("mirror.label")}, {"steps_label", tr.text("mirror.steps")},
+                        {"skip", {tr.text("mirror.skip"), tr.text("mirror.skip.content"), tr.text("mirror.skip.field")}},
                         {"items", std::move(items)}};
   // The step the candidate is on (its button in the step bar is the list's current step).
   if (p.state.screen == app::Screen::candidate) doc["step"] = std::string("step.") + app::step_id(p.state.candidate_step);

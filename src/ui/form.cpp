@@ -139,6 +139,11 @@ void field_label(Ui& ui, const std::string& label, bool mirrored) {
   if (mirrored) mirror_text(label);
 }
 
+void choice_label(Ui& ui, const std::string& legend) {
+  field_label(ui, legend, false);
+  begin_group(ui, legend);
+}
+
 bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value) {
   const std::string full = label + "###" + id;
   bool changed = ImGui::Checkbox(full.c_str(), &value);

@@ -56,6 +56,9 @@ float check_width(const std::string& label);
 // The bold label above a field. A field's own label is not repeated in the text version (the field
 // carries it): `mirrored` false.
 void field_label(Ui& ui, const std::string& label, bool mirrored = true);
+// The label above a set of radio buttons, drawn as field_label draws it, and the start of their group:
+// the text version reads it as the group's legend (a fieldset). end_group() after the last one.
+void choice_label(Ui& ui, const std::string& legend);
 
 bool checkbox(Ui& ui, const char* id, const std::string& label, bool& value);
 

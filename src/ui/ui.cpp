@@ -8,7 +8,9 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ui {
 
@@ -35,7 +37,66 @@ std::string focus_widget(const std::string& path) {
   return path;
 }
 
-void header(View& v) {
+// The header's buttons, in reading order, and where they go: on the brand's line when everything fits
+// there, else under the brand, on as many right-aligned lines as the column needs (a phone at 200 %).
+struct HeaderButton {
+  const char* id;
+  std::string label;
+  float width = 0;
+  int line = 0;   // 0: the brand's line
+  float x = 0;    // from the column's left edge
+};
+
+struct HeaderLayout {
+  std::vector<HeaderButton> buttons;
+  int lines = 1;
+  float height = 0;
+};
+
+HeaderLayout header_layout(const View& v) {
+  const float s = v.ui.scale;
+  HeaderLayout l;
+  if (v.state.screen != app::Screen::welcome) l.buttons.push_back({"nav.home", v.tr.text("nav.home")});
+  if (v.state.screen != app::Screen::accessibility) l.buttons.push_back({"nav.accessibility", v.tr.text("nav.accessibility")});
+  l.buttons.push_back({"lang.switch", v.tr.text("lang.switch")});
+  const ImGuiStyle& st = ImGui::GetStyle();
+  ImGui::PushFont(v.ui.fonts.body);
+  float total = 0;
+  for (auto& b : l.buttons) {
+    b.width = ImGui::CalcTextSize(b.label.c_str()).x + 2 * st.FramePadding.x;
+    total += b.width + (total > 0 ? st.ItemSpacing.x : 0);
+  }
+  ImGui::PopFont();
+  ImGui::PushFont(v.ui.fonts.heading);
+  const float brand_w = ImGui::CalcTextSize(v.tr.text("app.title").c_str()).x;
+  ImGui::PopFont();
+  const float row_h = 60 * s;
+  if (brand_w + 24 * s + total <= v.width) {
+    float x = v.width - total;
+    for (auto& b : l.buttons) { b.x = x; x += b.width + st.ItemSpacing.x; }
+    l.height = row_h;
+    return l;
+  }
+  // Greedy lines in reading order, each right-aligned.
+  std::vector<std::vector<HeaderButton*>> lines(1);
+  float used = 0;
+  for (auto& b : l.buttons) {
+    if (!lines.back().empty() && used + st.ItemSpacing.x + b.width > v.width) { lines.emplace_back(); used = 0; }
+    used += (lines.back().empty() ? 0 : st.ItemSpacing.x) + b.width;
+    lines.back().push_back(&b);
+  }
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    float w = 0;
+    for (const HeaderButton* b : lines[n]) w += b->width + (w > 0 ? st.ItemSpacing.x : 0);
+    float x = std::max(0.0f, v.width - w);
+    for (HeaderButton* b : lines[n]) { b->line = static_cast<int>(n) + 1; b->x = x; x += b->width + st.ItemSpacing.x; }
+  }
+  l.lines = 1 + static_cast<int>(lines.size());
+  l.height = 48 * s + static_cast<float>(lines.size()) * (ImGui::GetFrameHeight() + 6 * s) + 8 * s;
+  return l;
+}
+
+void header(View& v, const HeaderLayout& l) {
   const float s = v.ui.scale;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetContentRegionAvail().y;
@@ -44,53 +105,66 @@ void header(View& v) {
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour::surface);
   dl->AddLine(ImVec2(p.x, p.y + h - 1), ImVec2(p.x + w, p.y + h - 1), colour::border, 1.0f * s);
   const float margin = std::max(20 * s, (w - ImGui::GetStyle().ScrollbarSize - v.width) / 2);
+  const float first_h = l.lines == 1 ? h : 48 * s;
 
   // Brand (also the way home).
-  ImGui::SetCursorScreenPos(ImVec2(p.x + margin, p.y + (h - v.ui.fonts.heading->FontSize) / 2));
+  ImGui::SetCursorScreenPos(ImVec2(p.x + margin, p.y + (first_h - v.ui.fonts.heading->FontSize) / 2));
   ImGui::PushFont(v.ui.fonts.heading);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::primary);
   ImGui::TextUnformatted(v.tr.text("app.title").c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
+  // Drawn left to right, line by line, so the keyboard's Tab order follows the reading order.
   ImGui::PushFont(v.ui.fonts.body);
-  const std::string lang_label = v.tr.text("lang.switch");
-  const std::string home_label = v.tr.text("nav.home");
-  const std::string access_label = v.tr.text("nav.accessibility");
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float lang_w = ImGui::CalcTextSize(lang_label.c_str()).x + 2 * st.FramePadding.x;
-  const float home_w = ImGui::CalcTextSize(home_label.c_str()).x + 2 * st.FramePadding.x;
-  const float access_w = ImGui::CalcTextSize(access_label.c_str()).x + 2 * st.FramePadding.x;
   const float bh = ImGui::GetFrameHeight();
-  // Right-aligned, drawn left to right so the keyboard's Tab order follows the reading order.
-  const bool show_home = v.state.screen != app::Screen::welcome;
-  const bool show_access = v.state.screen != app::Screen::accessibility;
-  const float lang_x = p.x + margin + v.width - lang_w;
-  const float access_x = lang_x - (show_access ? access_w + st.ItemSpacing.x : 0);
-  const float home_x = access_x - home_w - st.ItemSpacing.x;
-  const float y = p.y + (h - bh) / 2;
-  if (show_home) {
-    ImGui::SetCursorScreenPos(ImVec2(home_x, y));
-    if (button(v.ui, "nav.home", home_label, ButtonKind::tertiary)) v.out.push(app::cmd::GoTo{app::Screen::welcome});
-    if (ImGui::IsItemHovered()) tooltip(v.tr.text("nav.home.hint"));
-  }
-  if (show_access) {
-    ImGui::SetCursorScreenPos(ImVec2(access_x, y));
-    if (button(v.ui, "nav.accessibility", access_label, ButtonKind::tertiary)) {
-      v.out.push(app::cmd::GoTo{app::Screen::accessibility});
+  for (const HeaderButton& b : l.buttons) {
+    const float y = b.line == 0 ? p.y + (h - bh) / 2 : p.y + 48 * s + static_cast<float>(b.line - 1) * (bh + 6 * s);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + margin + b.x, y));
+    if (!button(v.ui, b.id, b.label, ButtonKind::tertiary)) {
+      if (ImGui::IsItemHovered() && b.id == std::string_view("nav.home")) tooltip(v.tr.text("nav.home.hint"));
+      if (ImGui::IsItemHovered() && b.id == std::string_view("lang.switch")) tooltip(v.tr.text("lang.switch.hint"));
+      continue;
     }
+    const std::string_view id = b.id;
+    if (id == "nav.home") v.out.push(app::cmd::GoTo{app::Screen::welcome});
+    else if (id == "nav.accessibility") v.out.push(app::cmd::GoTo{app::Screen::accessibility});
+    else v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
   }
-  ImGui::SetCursorScreenPos(ImVec2(lang_x, y));
-  if (button(v.ui, "lang.switch", lang_label, ButtonKind::tertiary)) {
-    v.out.push(app::cmd::SetLanguage{v.state.prefs.lang == app::Lang::fr ? app::Lang::en : app::Lang::fr});
-  }
-  if (ImGui::IsItemHovered()) tooltip(v.tr.text("lang.switch.hint"));
   ImGui::PopFont();
 }
 
 } // namespace
 
+// ImGui's arrow keys move the focus inside one child window, and the header, the step bar and the page
+// are three. From a bar (header, step bar), ArrowDown goes to the first widget of what follows; from the
+// first widget of a region, ArrowUp goes to the last one of the region above. From the last frame's
+// widgets (this frame draws the same screen), as the Tab order does.
+namespace {
+void arrows_between_regions(Ui& ui) {
+  const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+  const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow));
+  if ((!down && !up) || GImGui->ActiveId != 0 || GImGui->NavId == 0 || ImGui::GetTopMostPopupModal() != nullptr) return;
+  const auto& ws = ui.widgets;
+  const auto at = std::find_if(ws.begin(), ws.end(), [](const WidgetRecord& w) { return w.imgui_id == GImGui->NavId; });
+  if (at == ws.end()) return;
+  const auto usable = [&](const WidgetRecord& w) { return w.enabled && w.imgui_id != 0 && w.window != at->window; };
+  auto go = [&](const WidgetRecord& w) {
+    ui.tab_target = w.id;
+    ImGui::NavMoveRequestCancel();  // ImGui's own move, inside the region, would land elsewhere
+  };
+  if (down && at->in_bar) {
+    const auto next = std::find_if(at + 1, ws.end(), usable);
+    if (next != ws.end()) go(*next);
+  } else if (up && (at == ws.begin() || (at - 1)->window != at->window)) {
+    const auto before = std::find_if(std::make_reverse_iterator(at), ws.rend(), usable);
+    if (before != ws.rend()) go(*before);
+  }
+}
+} // namespace
+
 void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
+  arrows_between_regions(ui);
   if (ui.tab_request != 0) {
     // From the last frame's widgets (this frame draws the same screen): the one after the focused one.
     const ImGuiID focused = GImGui->ActiveId ? GImGui->ActiveId : GImGui->NavId;
@@ -138,20 +212,24 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
                                       ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("##root", nullptr, root_flags);
 
-  ImGui::BeginChild("##header", ImVec2(0, 60 * s), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  header(v);
+  const HeaderLayout header_lines = header_layout(v);
+  // The header, the step bar and the page are one space for the arrow keys (NavFlattened): ArrowDown from
+  // the header goes into the page, as the Accessibilité page says.
+  constexpr ImGuiWindowFlags bar_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::BeginChild("##header", ImVec2(0, header_lines.height), false, bar_flags);
+  header(v, header_lines);
   ImGui::EndChild();
 
-  float top = 60 * s;
+  float top = header_lines.height;
   const float margin = std::max(20 * s, (io.DisplaySize.x - ImGui::GetStyle().ScrollbarSize - column) / 2);
   const float unsaved_h = unsaved_strip_height(v);
   if (state.screen == app::Screen::candidate) {
     // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens. Its last
     // line says how saving goes (or, while anything is not saved, is the warning's strip).
     const float status_h = unsaved_h > 0 ? ImGui::GetFrameHeight() : ImGui::GetFontSize();
-    const float bar_h = (column < 700 * s ? 2 : 1) * (ImGui::GetFrameHeight() + 4 * s) + status_h + 30 * s;
+    const float bar_h = static_cast<float>(ui.step_bar_lines) * ImGui::GetFrameHeightWithSpacing() + status_h + 24 * s;
     ImGui::SetCursorPos(ImVec2(0, top));
-    ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, bar_flags);
     ImGui::Dummy(ImVec2(0, 8 * s));
     ImGui::Indent(margin);
     candidate_bar(v);
@@ -161,7 +239,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   } else if (unsaved_h > 0) {
     // Elsewhere, while anything is not saved, a strip under the header keeps saying so.
     ImGui::SetCursorPos(ImVec2(0, top));
-    ImGui::BeginChild("##unsaved", ImVec2(0, unsaved_h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##unsaved", ImVec2(0, unsaved_h), false, bar_flags);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y + unsaved_h), colour::error_soft);
     ImGui::SetCursorPosY((unsaved_h - ImGui::GetFrameHeight()) / 2);

@@ -25,17 +25,22 @@ struct WidgetRecord {
   int checked = -1;     // check boxes and radio buttons: 0 or 1; -1 for other kinds
   unsigned imgui_id = 0;               // ImGui's id of the item (keyboard focus)
   const void* root_window = nullptr;   // the ImGui window it belongs to (dialogs keep focus inside)
+  const void* window = nullptr;        // its own (child) window: the header, the step bar, the page...
+  bool in_bar = false;                 // in the header or the step bar (see draw: arrows between regions)
   std::string hint;     // a text field's format hint ("JJ/MM/AAAA"), if any
   std::string error;    // what is wrong with a text field's value, as shown under it
 };
 
 // One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
 struct MirrorItem {
-  // dialog_begin (text: its title) and dialog_end enclose what a modal dialog shows.
-  enum class Kind { title, heading, paragraph, inline_text, widget, dialog_begin, dialog_end };
+  // dialog_begin (text: its title) and dialog_end enclose what a modal dialog shows; group_begin (text:
+  // its legend) and group_end enclose controls answering one question (a fieldset), or one part of the
+  // form whose controls are named after it (`qualify`: "Lien (https) — Organigramme").
+  enum class Kind { title, heading, paragraph, inline_text, widget, dialog_begin, dialog_end, group_begin, group_end };
   Kind kind = Kind::paragraph;
   std::string text;  // empty for widgets
   int widget = -1;   // index into Ui::widgets for Kind::widget
+  bool qualify = false;  // group_begin: the controls inside take the legend after their own name
 };
 
 // UI-only state of the eligibility wizard.
@@ -81,6 +86,7 @@ struct Ui {
   // Tab order: the widgets in drawing order. A Tab press (tab_request ±1, from the platform) picks the
   // next enabled widget after the focused one; that widget takes keyboard focus when it is drawn.
   int tab_request = 0;
+  int step_bar_lines = 1;              // how many lines the candidate's step bar took (it wraps when narrow)
   std::string tab_target;
   bool wants_more_frames = false;      // a view is animating or settling
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)

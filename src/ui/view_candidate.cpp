@@ -24,11 +24,15 @@ void step_bar(View& v) {
   };
   ImDrawList* dl = ImGui::GetWindowDrawList();
   bool first = true;
+  int lines = 1;
   for (const auto& it : items) {
     const float w = ImGui::CalcTextSize(it.label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (!first) {
       ImGui::SameLine(0, 4 * s);
-      if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();  // wrap when narrow
+      if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) {  // wrap when narrow
+        ImGui::NewLine();
+        ++lines;
+      }
     }
     first = false;
     const bool current = v.state.candidate_step == it.step;
@@ -39,6 +43,12 @@ void step_bar(View& v) {
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
       dl->AddRectFilled(ImVec2(a.x, b.y - 3 * s), b, colour::primary);
     }
+  }
+  // The bar's height is decided before it is drawn: from the lines it took last frame (one more frame
+  // when that changed, e.g. after a resize or a change of language).
+  if (lines != v.ui.step_bar_lines) {
+    v.ui.step_bar_lines = lines;
+    v.ui.wants_more_frames = true;
   }
   const ImVec2 p = ImGui::GetCursorScreenPos();
   dl->AddLine(ImVec2(p.x, p.y - 4 * s), ImVec2(p.x + v.width, p.y - 4 * s), colour::border, 1.0f * s);

@@ -399,7 +399,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
                  !d.plan_time.empty() && !time ? tr.text("coach.plan.time.invalid") : std::string())) {
     plan_changed = true;
   }
-  field_label(v.ui, tr.text("coach.mode"));
+  choice_label(v.ui, tr.text("coach.mode"));
   for (const auto mode : {core::InterviewMode::visio, core::InterviewMode::telephone}) {
     const std::string id = std::string("coach.plan.mode.") + core::to_string(mode);
     if (radio(v.ui, id.c_str(), tr.text(std::string("coach.mode.") + core::to_string(mode)), plan.mode == mode)) {
@@ -408,6 +408,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     }
     ImGui::SameLine(0, 24 * s);
   }
+  end_group(v.ui);
   ImGui::NewLine();
   plan_changed |= text_field(v.ui, "coach.plan.location", tr.text("coach.plan.location"), plan.location, "https://…", v.width);
   plan_changed |= text_field(v.ui, "coach.plan.notes", tr.text("coach.plan.notes"), plan.notes, {}, v.width);
@@ -463,7 +464,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
                  !d.held_date.empty() && !held_date ? tr.text("elig.error.date_invalid") : std::string())) {
     held_changed = true;
   }
-  field_label(v.ui, tr.text("coach.mode"));
+  choice_label(v.ui, tr.text("coach.mode"));
   for (const auto mode : {core::InterviewMode::visio, core::InterviewMode::telephone}) {
     const std::string id = std::string("coach.held.mode.") + core::to_string(mode);
     if (radio(v.ui, id.c_str(), tr.text(std::string("coach.mode.") + core::to_string(mode)), ev.held && held.mode == mode)) {
@@ -472,6 +473,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     }
     ImGui::SameLine(0, 24 * s);
   }
+  end_group(v.ui);
   ImGui::NewLine();
   std::string notes = held.notes;
   if (text_field(v.ui, "coach.held.notes", tr.text("coach.held.notes"), notes, {}, v.width)) {
@@ -493,12 +495,16 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     const std::string base = "coach.grid." + g.competency_id;
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);
+    // In the text version each card is a group named after its competency, and its controls after it
+    // ("Commentaire — Piloter…"): seven cards ask the same questions.
+    const std::string competency_title = c ? c->title.get(lang) : g.competency_id;
     ImGui::PushFont(v.ui.fonts.strong);
-    plain_wrapped(c ? c->title.get(lang).c_str() : g.competency_id);
+    ImGui::TextWrapped("%s", competency_title.c_str());
     ImGui::PopFont();
+    begin_group(v.ui, competency_title, true);
     const core::AutonomyLevel* expected = v.state.referential.level(g.expected_level);
     text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
-    field_label(v.ui, tr.text("coach.grid.observed"));
+    choice_label(v.ui, tr.text("coach.grid.observed"));
     const float level_right = ImGui::GetCursorPosX() + v.width - 32 * s;
     bool first_level = true;
     for (const auto& level : v.state.referential.levels) {
@@ -510,6 +516,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
         changed = true;
       }
     }
+    end_group(v.ui);
     if (const auto meets = core::meets_expected_level(g, v.state.referential)) {
       text_wrapped(*meets ? "✓ " + tr.text("coach.grid.meets") : "✗ " + tr.text("coach.grid.below"),
                    *meets ? colour::success : colour::error);
@@ -528,6 +535,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     }
     changed |= text_field(v.ui, (base + ".said").c_str(), tr.text("coach.grid.said"), g.evidence_said, {}, v.width - 32 * s);
     changed |= text_field(v.ui, (base + ".comment").c_str(), tr.text("coach.grid.comment"), g.comment, {}, v.width - 32 * s);
+    end_group(v.ui);
     end_card(v.ui);
     ImGui::Dummy(ImVec2(0, 2 * s));
     if (changed) v.out.push(app::cmd::SetGridEntry{e.id, g});
@@ -592,9 +600,11 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
 
   ImGui::Dummy(ImVec2(0, 8 * s));
   heading(v.ui, tr.text(current ? "coach.decision.change" : "coach.decision.record"));
+  begin_group(v.ui, tr.text(current ? "coach.decision.change" : "coach.decision.record"));
   if (radio(v.ui, "coach.decision.kind.admis", tr.text("coach.decision.admis"), d.decision == 0)) d.decision = 0;
   ImGui::SameLine(0, 24 * s);
   if (radio(v.ui, "coach.decision.kind.ajourne", tr.text("coach.decision.ajourne"), d.decision == 1)) d.decision = 1;
+  end_group(v.ui);
   const auto date = core::parse_user_date(d.decision_date);
   text_field(v.ui, "coach.decision.date", tr.text("coach.decision.date"), d.decision_date, tr.text("elig.date.hint"), 240 * s,
              !d.decision_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());

@@ -91,7 +91,8 @@ void periods_stage(View& v, EligibilityViewState& vs) {
     changed |= checkbox(v.ui, (base + ".ongoing").c_str(), tr.text("elig.period.ongoing"), p.ongoing);
 
     ImGui::AlignTextToFramePadding();
-    plain(tr.text("elig.period.time"));
+    ImGui::TextUnformatted(tr.text("elig.period.time").c_str());  // the legend of its radio buttons
+    begin_group(v.ui, tr.text("elig.period.time"));
     ImGui::SameLine();
     if (radio(v.ui, (base + ".time.full").c_str(), tr.text("elig.period.time.full"), p.time == core::TimeKind::full)) {
       p.time = core::TimeKind::full;
@@ -102,6 +103,7 @@ void periods_stage(View& v, EligibilityViewState& vs) {
       p.time = core::TimeKind::part;
       changed = true;
     }
+    end_group(v.ui);
     end_card(v.ui);
     ImGui::Dummy(ImVec2(0, 2 * s));
     if (changed) v.out.push(app::cmd::EditPeriod{i, p});
@@ -139,8 +141,9 @@ void phase_question(View& v, app::Phase phase, const char* id, const std::string
   scroll_if_requested(v.ui, id);
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
-  plain_wrapped(question);
+  ImGui::TextWrapped("%s", question.c_str());  // the text version reads it as the legend of the answers
   ImGui::PopFont();
+  begin_group(v.ui, question);
   text_wrapped(explanation, colour::muted);
   const std::string base(id);
   if (radio(v.ui, (base + ".yes").c_str(), v.tr.text("answer.yes"), answer == true)) {
@@ -151,6 +154,7 @@ void phase_question(View& v, app::Phase phase, const char* id, const std::string
     v.out.push(app::cmd::SetPhase{phase, false});
   }
   if (show_required && !answer) field_error(v.ui, v.tr.text("elig.error.answer_required"), v.width - 32 * s);
+  end_group(v.ui);
   end_card(v.ui);
   ImGui::Dummy(ImVec2(0, 2 * s));
 }

@@ -139,8 +139,11 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
   plain(done ? "✓" : "○");
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  plain_wrapped(spec.title.get(lang));
+  // In the text version the card is a group named after its piece, and so are its controls
+  // ("Lien (https) — Organigramme"): six cards ask the same questions.
+  ImGui::TextWrapped("%s", spec.title.get(lang).c_str());
   ImGui::PopFont();
+  begin_group(v.ui, spec.title.get(lang), true);
   text_wrapped(spec.hint.get(lang), colour::muted);
   const float inner = v.width - 32 * s;
 
@@ -200,6 +203,7 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
                  tr.text("pieces.description.hint"), inner, description_error, core::max_text_chars)) {
     v.out.push(app::cmd::SetPieceDescription{piece.id, description});
   }
+  end_group(v.ui);
   end_card(v.ui);
   const ImVec2 bottom = ImGui::GetItemRectMax();
   if (spec.takes_files()) v.ui.drop_zones.push_back({piece.id, top.x, top.y, top.x + v.width, bottom.y});

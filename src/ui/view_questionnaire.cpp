@@ -3,6 +3,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "core/codecs/json_reader.hpp"
 #include "ui/form.hpp"
 #include "ui/textarea.hpp"
 #include "ui/widgets.hpp"
@@ -51,7 +52,7 @@ template <std::size_t N>
 void choice(View& v, Field f, const char* const (&ids)[N], const char* label_prefix) {
   const std::string path = app::field_path(f);
   const std::string& current = app::field_value(v.state.draft, f);
-  field_label(v.ui, v.tr.text(std::string("q.field.") + app::field_id(f)));
+  choice_label(v.ui, v.tr.text(std::string("q.field.") + app::field_id(f)));
   scroll_if_requested(v.ui, path.c_str());
   float x = 0;
   const float avail = v.width;
@@ -66,6 +67,7 @@ void choice(View& v, Field f, const char* const (&ids)[N], const char* label_pre
   }
   const std::string err = field_error_text(v, path);
   if (!err.empty()) field_error(v.ui, err, v.width);
+  end_group(v.ui);
 }
 
 // Two fields side by side when there is room, else one under the other.
@@ -89,12 +91,6 @@ void pair(View& v, Field a, Field b) {
   }
 }
 
-std::size_t count_characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0u) != 0x80u;
-  return n;
-}
-
 void competencies(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -115,7 +111,7 @@ void competencies(View& v) {
                                                                     {"text", c->expected.get(lang)}});
     text_wrapped(expected, colour::muted);
     std::string evidence = answer.evidence;
-    const std::size_t n = count_characters(evidence);
+    const std::size_t n = core::count_characters(evidence);
     const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
                                           {{"n", app::format_count(n, v.state.prefs.lang)},
                                            {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)}});

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace ui {
@@ -47,8 +48,10 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
   const ImVec2 q = visible ? cb : b;
   const float s = ui.pixel_ratio;
   const ImGuiID imgui_id = GImGui->LastItemData.ID;
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const bool in_bar = std::strstr(window->Name, "##header") != nullptr || std::strstr(window->Name, "##steps") != nullptr;
   ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1,
-                        imgui_id, ImGui::GetCurrentWindow()->RootWindow, {}, {}});
+                        imgui_id, window->RootWindow, window, in_bar, {}, {}});
   if (!ui.tab_target.empty() && ui.tab_target == id && imgui_id != 0) {
     ui.tab_target.clear();
     ImGui::SetFocusID(imgui_id, ImGui::GetCurrentWindow());
@@ -165,6 +168,12 @@ void end_dialog(Ui& ui) {
   ui.mirror.push_back({MirrorItem::Kind::dialog_end, {}, -1});
   ImGui::EndPopup();
 }
+
+void begin_group(Ui& ui, const std::string& legend, bool qualify_names) {
+  ui.mirror.push_back({MirrorItem::Kind::group_begin, legend, -1, qualify_names});
+}
+
+void end_group(Ui& ui) { ui.mirror.push_back({MirrorItem::Kind::group_end, {}, -1}); }
 
 void title(Ui& ui, const std::string& text) {
   ImGui::PushFont(ui.fonts.title);

@@ -48,6 +48,13 @@ void page_intro(Ui& ui, const std::string& title_text, const std::string& intro)
 bool begin_dialog(Ui& ui, const char* id, const std::string& title, float width);
 void end_dialog(Ui& ui);
 
+// A group of controls in the text version (a fieldset and its legend), around what is drawn between the
+// two calls; nothing is drawn. For radio buttons answering one question (the legend is the question,
+// which the caller then draws without mirroring it: see choice_label in form.hpp), and for a part of a form whose
+// controls would otherwise share names (`qualify_names`: each control is named "<its label> — <legend>").
+void begin_group(Ui& ui, const std::string& legend, bool qualify_names = false);
+void end_group(Ui& ui);
+
 enum class Tone { info, success, warning, error };
 // A boxed message with a bold title; severity is in the words and icon, never colour alone.
 void notice(Ui& ui, Tone tone, const std::string& title, const std::string& body, float width);

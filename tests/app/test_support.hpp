@@ -3,6 +3,8 @@
 
 #include "app/effects.hpp"
 
+#include "../source_files.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,12 +13,7 @@
 namespace test_support {
 
 // A file of the repository, by its path from the source root.
-inline std::string read_file(const std::string& rel) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+inline std::string read_file(const std::string& rel) { return test_files::read_source_file(rel); }
 
 // The effects of type E, in order.
 template <typename E>

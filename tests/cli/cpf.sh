@@ -4,22 +4,9 @@
 # written from the CDC XSD's facts) with xmllint, in its 1.1.2 and 1.1.5 variants; identity data from the
 # bundle or from --identities; idTechnique unchanged by a re-export; refusals naming holder and field.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
 coach="$root/tests/data/coach"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 3000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 4000 "$tmp/$1")"; }
 hasnt() { ! grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' in $1"; }
 valid() {  # valid XSD_VERSION FILE
   xmllint --noout --schema "$tmp/flux-$1.xsd" "$2" >"$tmp/xmllint" 2>&1 || fail "$2 is not valid against our XSD $1: $(cat "$tmp/xmllint")"

@@ -5,23 +5,10 @@
 # profile; and the printed attestation's QR code read back by zbarimg from a Chromium screenshot and by
 # our own reader from that image.
 set -u
-certif="$1"
-root="$2"
+source "$(dirname "$0")/lib.bash" "$@"
 samples="$root/assets/samples"
 coach="$root/tests/data/coach"
 here="$root/tests/cli"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-run() {
-  local name="$1" expected="$2"
-  shift 2
-  "$certif" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  local rc=$?
-  [ "$rc" -eq "$expected" ] || fail "$name: exit $rc, expected $expected; stdout: $(head -c 3000 "$tmp/out"); stderr: $(cat "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1: $(head -c 3000 "$tmp/$1")"; }
 json_field() { node -e "const v = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); process.stdout.write(String($2))" "$1"; }
 
 issuer="https://numa.example.org/certif/issuer.json"

@@ -7,6 +7,8 @@
 #include "core/codecs/json_strict.hpp"
 #include "core/codecs/sha256.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -20,12 +22,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_asset(const std::string& name) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/assets/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_asset;
 
 const core::Referential& referential() {
   static const core::Referential r = core::parse_referential(read_asset("referential/rs3536-v1.json")).value();

@@ -8,6 +8,8 @@
 #include "core/model/ruleset.hpp"
 #include "core/codecs/sha256.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -17,12 +19,7 @@
 
 namespace coach_test {
 
-inline std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_source_file;
 
 inline const core::Referential& referential() {
   static const core::Referential r = core::parse_referential(read_source_file("assets/referential/rs3536-v1.json")).value();

@@ -283,6 +283,10 @@ TEST(Cpf, SettingsAndIdentityFromJson) {
   EXPECT_EQ(core::cpf_settings_from_json({{"xsd_version", "2.0"}}).error().path, "/xsd_version");
   EXPECT_EQ(core::cpf_settings_from_json({{"idClient", "x"}}).error().path, "/idClient");
   EXPECT_EQ(core::cpf_settings_from_json({{"validity_years", 0}}).error().path, "/validity_years");
+  EXPECT_EQ(core::cpf_settings_from_json({{"validity_years", 0}}).error().code, "cpf.value_invalid");
+  EXPECT_EQ(core::cpf_settings_from_json({{"use_nir", "yes"}}).error().code, "cpf.type_mismatch");
+  EXPECT_EQ(core::cpf_settings_from_json({{"idClient", "x"}}).error().code, "cpf.member_unknown");
+  EXPECT_EQ(core::cpf_settings_from_json(json::array()).error().code, "cpf.type_mismatch");
 
   const json id = {{"birth_name", "Nguyễn"}, {"first_names", json::array({"Ngọc Ánh"})}, {"sex", "F"}, {"birth_year", 1990},
                    {"birth_month", nullptr}, {"birth_insee_code", "99243"}, {"birth_country_name", "Viêt Nam"}};
@@ -293,8 +297,10 @@ TEST(Cpf, SettingsAndIdentityFromJson) {
   EXPECT_EQ(identity->birth_year, 1990);
   const auto bad = core::cpf_identity_from_json({{"birth_name", 12}, {"first_names", "Jean"}, {"birthYear", 1990}}, "/answers/cpf_identity");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(find_issue(bad.issues(), "cpf.identity_invalid", "/answers/cpf_identity/birth_name"), nullptr);
-  EXPECT_NE(find_issue(bad.issues(), "cpf.identity_invalid", "/answers/cpf_identity/first_names"), nullptr);
-  EXPECT_NE(find_issue(bad.issues(), "cpf.identity_invalid", "/answers/cpf_identity/birthYear"), nullptr);
-  EXPECT_NE(find_issue(bad.issues(), "cpf.identity_invalid", "/answers/cpf_identity/birth_year"), nullptr);
+  EXPECT_NE(find_issue(bad.issues(), "cpf.type_mismatch", "/answers/cpf_identity/birth_name"), nullptr);
+  EXPECT_NE(find_issue(bad.issues(), "cpf.type_mismatch", "/answers/cpf_identity/first_names"), nullptr);
+  EXPECT_NE(find_issue(bad.issues(), "cpf.member_unknown", "/answers/cpf_identity/birthYear"), nullptr);
+  EXPECT_NE(find_issue(bad.issues(), "cpf.member_missing", "/answers/cpf_identity/birth_year"), nullptr);
+  EXPECT_EQ(core::cpf_identity_from_json({{"birth_year", 1990}, {"first_names", json::array({"Jean", 3})}}).error().path,
+            "/first_names/1");
 }

@@ -1,6 +1,8 @@
 // CSV tables for display: quoting, separators, encodings, bounds.
 #include "core/codecs/csv.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -57,10 +59,7 @@ TEST(Csv, LimitsHold) {
 
 TEST(Csv, RealSpreadsheetExports) {
   for (const char* name : {"excel-fr-cp1252.csv", "excel-utf8-bom.csv", "quoted-multiline.csv", "comma.csv"}) {
-    std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/tests/data/sniff/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const auto t = read_csv(ss.str());
+    const auto t = read_csv(test_files::sniff_sample(name));
     EXPECT_GE(t.rows.size(), 2u) << name;
     for (const auto& r : t.rows) EXPECT_GE(r.size(), 1u) << name;
   }

@@ -1,6 +1,8 @@
 // The dossier model: user dates, the answers' JSON form (lossless), and the checks a coach relies on.
 #include "core/model/dossier.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -12,10 +14,7 @@ using core::Dossier;
 namespace {
 
 core::Referential referential() {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/assets/referential/rs3536-v1.json", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return core::parse_referential(ss.str()).value();
+  return core::parse_referential(test_files::read_asset("referential/rs3536-v1.json")).value();
 }
 
 const core::Issue* find(const std::vector<core::Issue>& issues, const std::string& path) {

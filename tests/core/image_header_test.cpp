@@ -1,6 +1,8 @@
 // Image sizes and EXIF orientation from headers alone, and the size an image is decoded at.
 #include "core/codecs/image_header.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,12 +10,7 @@
 
 namespace {
 
-std::string sample(const std::string& name) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/tests/data/sniff/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string sample(const std::string& name) { return test_files::sniff_sample(name); }
 
 std::string be16(unsigned v) { return {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)}; }
 std::string be32(unsigned v) { return be16(v >> 16) + be16(v & 0xFFFF); }

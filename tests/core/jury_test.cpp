@@ -3,6 +3,8 @@
 // a single-assessor programme), and a v1 record read as one assessor.
 #include "core/domain/jury.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -12,12 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_asset(const std::string& path) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/assets/" + path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_asset;
 
 std::vector<core::Programme> programmes() {
   std::vector<core::Programme> out;

@@ -2,6 +2,8 @@
 // programmes are refused with the problem at its path; older documents map to their programme.
 #include "core/model/programme.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,13 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_asset(std::string_view path) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/assets/" + std::string(path), std::ios::binary);
-  if (!in) return std::string();
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_asset;
 
 // The shipped assets, as the CLI and app find them embedded; `overrides` replaces some files.
 struct Assets {

@@ -1,22 +1,20 @@
 // Referential files: the shipped one is consistent; broken ones are reported with paths.
 #include "core/model/referential.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
 namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_source_file;
+std::string read_file(const std::string& path) { return read_source_file(path); }
 } // namespace
 
 TEST(Referential, ShippedRs3536IsConsistent) {
-  const auto r = core::parse_referential(read_file(std::string(CERTIF_SOURCE_DIR) + "/assets/referential/rs3536-v1.json"));
+  const auto r = core::parse_referential(read_file("assets/referential/rs3536-v1.json"));
   ASSERT_TRUE(r.ok()) << (r.issues().empty() ? "" : r.error().path + ": " + r.error().message);
   EXPECT_EQ(r->id, "rs3536");
   EXPECT_EQ(r->rs_reference, "RS3536");

@@ -1,6 +1,8 @@
 // Rulesets: the shipped file gives the published numbers, and every malformed ruleset is reported at its path.
 #include "core/model/ruleset.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -13,12 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_source_file;
 
 // A valid ruleset to break one member at a time.
 json valid_ruleset() {

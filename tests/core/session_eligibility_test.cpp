@@ -5,6 +5,8 @@
 #include "core/model/programme.hpp"
 #include "core/model/session.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -18,12 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_asset(const std::string& path) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/assets/" + path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::read_asset;
 
 core::Programme programme(const char* id) {
   auto p = core::parse_programme(read_asset(std::string("programmes/") + id + ".json"));

@@ -4,6 +4,8 @@
 
 #include "zip_writer.hpp"
 
+#include "../source_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,12 +20,7 @@
 
 namespace {
 
-std::string sample(const std::string& name) {
-  std::ifstream in(std::string(CERTIF_SOURCE_DIR) + "/tests/data/sniff/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string sample(const std::string& name) { return test_files::sniff_sample(name); }
 
 const std::set<std::string> k_accepted_kinds = {"pdf", "png", "jpeg", "webp", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv"};
 const std::set<std::string> k_zip_kinds = {"odt", "ods", "odp", "docx", "xlsx", "pptx"};

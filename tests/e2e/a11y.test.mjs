@@ -7,13 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, siteDir, root } from './harness.mjs';
+import { launch, openApp, siteDir, root, axeViolations as violations } from './harness.mjs';
 import { serve } from './server.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const certif = process.env.CERTIF_CLI || path.join(root, 'build/native/certif');
 const samples = path.join(root, 'assets/samples');
 const coachData = path.join(root, 'tests/data/coach');
@@ -44,18 +41,6 @@ after(async () => {
   await docServer.close();
   fs.rmSync(docs, { recursive: true, force: true });
 });
-
-// axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2.x A and AA,
-// and its best practices), one line each with the elements concerned.
-async function violations(page) {
-  // Injected through the DevTools protocol: the documents' CSP (no script at all) does not apply to it.
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).join(', ')}`);
-}
 
 async function checkDocument(name) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });

@@ -5,7 +5,7 @@
 // in Chromium's accessibility tree.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, axTree, activate } from './harness.mjs';
+import { launch, openApp, axTree, activate, axeViolations } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -201,6 +201,73 @@ test('the coach profile kept in the browser is there at start', async () => {
     assert.equal(s.coach.profile.organisation, 'DINUM');
     await activate(app, 'welcome.coach');
     assert.ok(!(await app.widgets()).some((w) => w.id === 'coach.profile.name'), 'a named coach: the profile stays closed');
+  } finally {
+    await app.close();
+  }
+});
+
+// Radio buttons by group (a fieldset named by its question), controls of the repeated piece cards named
+// after their piece, the skip links into the text version; axe on each screen visited.
+test('radio groups, names after their piece, skip links, axe clean on the way', async () => {
+  const app = await openApp(browser, { width: 1280, height: 900, today: '2026-06-01' });
+  try {
+    const clean = async (where) => assert.deepEqual(await axeViolations(app.page), [], `axe on ${where}`);
+    await activate(app, 'welcome.candidate');
+    await activate(app, 'step.eligibility');
+    await activate(app, 'elig.period.add');
+    await typeInto(app, 'elig.period.0.start', '01/01/2025');
+    // The time in role is one question with two answers.
+    const timeGroup = await app.page.evaluate(() => {
+      const r = document.querySelector('#mirror [data-id="elig.period.0.time.part"]');
+      const set = r.closest('fieldset');
+      return set && { legend: set.querySelector('legend').textContent,
+                      radios: [...set.querySelectorAll('input[type="radio"]')].map((x) => x.getAttribute('data-id')) };
+    });
+    assert.ok(timeGroup, 'the time radios are in a fieldset');
+    assert.deepEqual(timeGroup.radios, ['elig.period.0.time.full', 'elig.period.0.time.part']);
+    await clean('the periods stage');
+    await activate(app, 'elig.next');
+    assert.equal((await app.state()).candidate.eligibility_stage, 'phases');
+    // Each phase question is a group named by the question; "Oui / Non" no longer read twice unnamed.
+    const tree = await axTree(app);
+    const groups = tree.filter((n) => n.role === 'group').map((n) => n.name);
+    assert.ok(groups.includes("Avez-vous mené la phase d'investigation ?"), groups.join(' | '));
+    assert.ok(groups.some((g) => /phase de construction/.test(g)), groups.join(' | '));
+    await activate(app, 'elig.phase.investigation.yes');
+    assert.equal((await app.state()).candidate.answers.eligibility.phases.investigation, true);
+    const checked = await app.page.evaluate(() => document.querySelector('#mirror [data-id="elig.phase.investigation.yes"]').checked);
+    assert.equal(checked, true, 'the radio shows its state');
+    await clean('the phases stage');
+    await app.shot('form-04-phases-groups');
+
+    // The six piece cards ask the same questions: every control is named after its piece.
+    await activate(app, 'step.pieces');
+    // (The canvas's own hidden input, "Saisie du champ actif", is not part of the text version.)
+    const names = (await axTree(app)).filter((n) => n.role === 'textbox' && n.name !== 'Saisie du champ actif').map((n) => n.name);
+    assert.ok(names.filter((n) => /^Description courte — /.test(n)).length === 6, names.join(' | '));
+    assert.ok(names.filter((n) => /[Ll]ien \(https\) — /.test(n)).length >= 3, names.join(' | '));
+    assert.equal(new Set(names).size, names.length, `unique names: ${names.join(' | ')}`);
+    assert.ok(names.every((n) => / — \S/.test(n)), names.join(' | '));
+    await clean('the pieces step');
+
+    // Skip links: the first field of the screen, then its title.
+    await app.page.focus('#skip a[data-skip="field"]');
+    const shown = await app.page.evaluate(() => document.querySelector('#skip a[data-skip="field"]').getBoundingClientRect().left);
+    assert.ok(shown >= 0, 'a skip link shows once focused');
+    await app.shot('form-05-skip-link');
+    await app.page.keyboard.press('Enter');
+    let focused = await app.page.evaluate(() => ({ tag: document.activeElement.tagName, id: document.activeElement.getAttribute('data-id') }));
+    assert.equal(focused.tag, 'INPUT', JSON.stringify(focused));
+    assert.match(focused.id, /^\/pieces\/0\//);
+    await app.page.focus('#skip a[data-skip="content"]');
+    await app.page.keyboard.press('Enter');
+    focused = await app.page.evaluate(() => document.activeElement.tagName);
+    assert.equal(focused, 'H1');
+    // In English too.
+    await activate(app, 'lang.switch');
+    assert.equal(await app.page.evaluate(() => document.querySelector('#skip a[data-skip="content"]').textContent),
+                 'Skip to the content (text version)');
+    assert.deepEqual(app.problems.pageErrors, []);
   } finally {
     await app.close();
   }

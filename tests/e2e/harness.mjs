@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { serve } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -125,6 +126,16 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       for (const k of keys.reverse()) { await page.keyboard.up(k); await page.waitForTimeout(30); }
       await app.settle();
     },
+    // From the welcome screen: the coach's workspace, `files` imported through the file picker, and the
+    // first entry once its verification is over and valid. Returns that entry (window.certif.state()).
+    async importToCoach(files, { timeout = 120000 } = {}) {
+      await app.click('welcome.coach');
+      const chooser = page.waitForEvent('filechooser');
+      await app.click('coach.import');
+      await (await chooser).setFiles(files);
+      await page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout });
+      return (await app.state()).coach.entries[0];
+    },
     async shot(name) {
       fs.mkdirSync(shotDir, { recursive: true });
       const file = path.join(shotDir, `${name}.png`);
@@ -164,4 +175,18 @@ export async function activate(app, id) {
     el.click();
   }, id);
   await app.settle();
+}
+
+// axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2.x A and AA,
+// and its best practices), one line each with the elements concerned.
+let axeSource = null;
+export async function axeViolations(page) {
+  axeSource = axeSource || fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Injected through the DevTools protocol: the documents' CSP (no script at all) does not apply to it.
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).join(', ')}`);
 }

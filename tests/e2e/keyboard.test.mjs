@@ -141,3 +141,53 @@ test('a coach imports a dossier, opens it and records a decision with the keyboa
     await app.close();
   }
 });
+
+// The Accessibilité page says the arrow keys move the focus: from the header they go down into the page.
+test('ArrowDown from the header enters the page', async () => {
+  const app = await openApp(browser, { width: 1280, height: 900 });
+  try {
+    await tabTo(app, 'nav.accessibility');
+    await press(app, 'ArrowDown');
+    const f = await focused(app);
+    assert.ok(f, 'a widget has the focus');
+    assert.ok(!['nav.home', 'nav.accessibility', 'lang.switch'].includes(f.id), `left the header: ${f.id}`);
+    assert.ok(f.y > 60, `below the header: ${f.id} at y=${f.y}`);
+    await press(app, 'ArrowUp');
+    const back = await focused(app);
+    assert.ok(back && ['nav.home', 'nav.accessibility', 'lang.switch'].includes(back.id), `and up again: ${back && back.id}`);
+  } finally {
+    await app.close();
+  }
+});
+
+// A phone with the interface at 200 %: the header's buttons go under the brand, on lines of their own,
+// none over another or over the brand, none cut by the window's edge.
+test('the header at 390×844 with the interface at 200 %', async () => {
+  const app = await openApp(browser, {
+    width: 390, height: 844,
+    init: () => { localStorage.setItem('certif-intra/prefs', JSON.stringify({ lang: 'fr', ui_scale: 200 })); },
+  });
+  try {
+    await app.click('welcome.candidate');
+    const ws = await app.widgets();
+    const head = ['nav.home', 'nav.accessibility', 'lang.switch'].map((id) => ws.find((w) => w.id === id));
+    assert.ok(head.every(Boolean), 'the three header buttons');
+    for (const w of head) {
+      assert.ok(w.x >= 0 && w.x + w.w <= 390 + 0.5, `${w.id} inside the window: x=${w.x} w=${w.w}`);
+      assert.ok(w.y >= 48 * 2 - 1, `${w.id} under the brand's line: y=${w.y}`);
+    }
+    for (let i = 0; i < head.length; ++i) {
+      for (let k = i + 1; k < head.length; ++k) {
+        const a = head[i], b = head[k];
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        assert.ok(!overlap, `${a.id} and ${b.id} do not overlap`);
+      }
+    }
+    // The page starts below the header.
+    const steps = ws.filter((w) => w.id.startsWith('step.'));
+    assert.ok(steps.length && steps.every((w) => w.y >= Math.max(...head.map((h) => h.y + h.h))), 'the step bar under the header');
+    await app.shot('keyboard-phone-200');
+  } finally {
+    await app.close();
+  }
+});

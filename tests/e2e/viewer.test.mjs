@@ -63,12 +63,7 @@ test('the viewer shows images upright and scaled, and tables split at their sepa
 
   const app = await openApp(browser, { today: '2026-11-28', width: 1280, height: 900 });
   try {
-    await app.click('welcome.coach');
-    const chooser = app.page.waitForEvent('filechooser');
-    await app.click('coach.import');
-    await (await chooser).setFiles(bundle);
-    await app.page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout: 120000 });
-    const entry = (await app.state()).coach.entries[0];
+    const entry = await app.importToCoach(bundle);
     await app.click(`coach.open.${entry.id}`);
     await app.click('coach.tab.pieces');
     const views = (await app.widgets()).filter((w) => /^coach\.piece\.\d+\.file\.\d+\.view$/.test(w.id));
@@ -169,11 +164,7 @@ test('a refused file says what was found and what to do, in French; the coach ca
 
       // The coach's cohort table, also for French Excel.
       await app.click('nav.home');
-      await app.click('welcome.coach');
-      const chooser = app.page.waitForEvent('filechooser');
-      await app.click('coach.import');
-      await (await chooser).setFiles(path.join(root, 'assets/samples/complete.json'));
-      await app.page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout: 60000 });
+      await app.importToCoach(path.join(root, 'assets/samples/complete.json'), { timeout: 60000 });
       const download = app.page.waitForEvent('download');
       await app.click('coach.export_csv_excel');
       const d = await download;

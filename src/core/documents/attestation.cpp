@@ -74,7 +74,7 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
                                                        : std::string("<span class=\"missing\">[date à compléter]</span>");
   const std::string place = value(a.place, "lieu à compléter");
   const Decision* decision = current_decision(e);
-  const bool admitted = decision != nullptr && decision->decision == DecisionKind::admis;
+  const bool admitted = is_admitted(e);
 
   std::string h;
   h.reserve(8192);
@@ -92,7 +92,8 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
     h += "L’attestation n’est pas encore délivrée.</p>\n";
   }
   h += "<p>" + certifier + " – organisme certificateur</p>\n";
-  h += "<p>Certification enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + "</p>\n";
+  const std::string registered = "enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs;
+  h += "<p>Certification " + registered + "</p>\n";
   h += "</header>\n<main>\n<h1>Attestation de certification</h1>\n";
   h += "<p>" + certifier + ", organisme certificateur, atteste que</p>\n";
   h += "<p class=\"holder\">" + holder + "</p>\n";
@@ -101,7 +102,7 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
   }
   h += "<p>a obtenu la certification</p>\n";
   h += "<p class=\"title\">« " + title + " »</p>\n";
-  h += "<p>enregistrée au Répertoire spécifique de France Compétences sous le numéro " + rs + ".</p>\n";
+  h += "<p>" + registered + ".</p>\n";
   h += "<dl>\n";
   h += "<dt>Titulaire</dt><dd>" + holder + "</dd>\n";
   h += "<dt>Intitulé de la certification</dt><dd>" + title + "</dd>\n";

@@ -2,30 +2,13 @@
 // coach_rules.hpp.
 #include "core/domain/coach_rules.hpp"
 
-#include "core/codecs/text.hpp"
+#include <utility>
 
 namespace core {
 
-std::vector<Issue> decision_blockers(DecisionKind kind, std::string_view reasons, std::optional<Date> date) {
-  std::vector<Issue> issues;
-  if (!date || !is_valid(*date)) {
-    issues.push_back(Issue{Severity::error, "evaluation.value_invalid", "/date",
-                           "The decision needs its date, a real day between 1900 and 2199."});
-  }
-  if (kind == DecisionKind::ajourne && is_blank(reasons)) {
-    issues.push_back(Issue{Severity::error, "evaluation.reasons_missing", "/reasons",
-                           "An adjournment needs its reasons: the candidate is owed an explanation."});
-  }
-  return issues;
-}
-
 std::vector<Issue> badge_blockers(const Evaluation& e, std::string_view issuer_id) {
   std::vector<Issue> issues;
-  const Decision* d = current_decision(e);
-  if (d == nullptr || d->decision != DecisionKind::admis) {
-    issues.push_back(Issue{Severity::error, "evaluation.not_admitted", "/decisions",
-                           "A credential follows an admission; the current decision is not one."});
-  }
+  if (auto not_admitted = admission_blocker(e, "a credential")) issues.push_back(std::move(*not_admitted));
   if (issuer_id.empty()) {
     issues.push_back(Issue{Severity::error, "badge.issuer_missing", "issuer_id",
                            "The issuer needs an id: set it in the certifier's profile."});

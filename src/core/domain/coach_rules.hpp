@@ -19,10 +19,8 @@
 
 namespace core {
 
-// Recording a decision needs a real day; an adjournment also needs its reasons (the candidate is owed
-// an explanation). Codes: evaluation.value_invalid (/date), evaluation.reasons_missing (/reasons), as
-// record_decision reports them.
-std::vector<Issue> decision_blockers(DecisionKind kind, std::string_view reasons, std::optional<Date> date);
+// Recording a decision: core::decision_blockers (core/formats/evaluation.hpp), which record_decision and
+// the reader apply too.
 
 // The badge follows an admission (evaluation.not_admitted) and names its issuer, whose id comes from
 // the coach's profile (badge.issuer_missing when the profile has none). open_badge_credential checks

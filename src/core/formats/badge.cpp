@@ -62,11 +62,7 @@ std::string badge_holder_name(const Evaluation& e) { return e.candidate.first_na
 
 Result<std::string> open_badge_credential(const Evaluation& e, const Referential& ref, const BadgeInputs& in) {
   std::vector<Issue> issues;
-  const Decision* decision = current_decision(e);
-  if (decision == nullptr || decision->decision != DecisionKind::admis) {
-    issues.push_back(Issue{Severity::error, "evaluation.not_admitted", "/decisions",
-                           "A credential follows an admission; the current decision is not one."});
-  }
+  if (auto not_admitted = admission_blocker(e, "a credential")) issues.push_back(std::move(*not_admitted));
   const std::string email = normalize_email(e.candidate.email);
   if (email.empty()) {
     issues.push_back(Issue{Severity::error, "badge.email_missing", "/candidate/email",

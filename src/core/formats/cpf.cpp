@@ -3,6 +3,7 @@
 // [SECTION] helpers  [SECTION] JSON  [SECTION] checking  [SECTION] writing
 #include "core/formats/cpf.hpp"
 
+#include "core/codecs/json_reader.hpp"
 #include "core/codecs/sha256.hpp"
 #include "core/model/names.hpp"
 #include "core/codecs/utf8.hpp"
@@ -34,15 +35,6 @@ const char* const modalites_acces[] = {"FORMATION_INITIALE_HORS_APPRENTISSAGE", 
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool all_digits(std::string_view s) noexcept { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
-
-// Characters as XSD counts them (Unicode code points); the text is valid UTF-8 when this is called.
-std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0u) != 0x80u) ++n;
-  }
-  return n;
-}
 
 struct Checker {
   std::vector<Issue>& issues;
@@ -85,7 +77,7 @@ struct Checker {
       add(Severity::error, "cpf.whitespace", path, who, std::string(element) + " starts or ends with a space: \"" + value + "\".");
       return false;
     }
-    const std::size_t n = char_count(value);
+    const std::size_t n = count_characters(value);  // code points, as XSD counts them
     if (n < min || n > max) {
       add(Severity::error, "cpf.length", path, who,
           std::string(element) + " has " + std::to_string(n) + (n < 2 ? " character" : " characters") + "; the XSD allows " +
@@ -130,112 +122,81 @@ bool nir_valid(std::string_view nir) {
 } // namespace
 
 // ---- [SECTION] JSON ---------------------------------------------------------------------------------------
+// Both files are read with the strict-reader kit (core/codecs/json_reader.hpp): codes "cpf.<what>"
+// (type_mismatch, member_missing, value_invalid, too_long...), and unknown members refused
+// (cpf.member_unknown): a misspelt name would otherwise be silently unused.
 
 namespace {
 
-Issue json_issue(const char* code, std::string path, std::string message) {
-  return Issue{Severity::error, code, std::move(path), std::move(message)};
+ReaderRules cpf_rules() { return ReaderRules("cpf", ReaderRules::Integers::integer, ReaderLimits{2000, 100, 1024 * 1024}); }
+
+void read_text(JsonObject& o, const char* name, std::string& out) {
+  if (const std::string* v = o.string(name, optional | or_null)) out = *v;
 }
 
-// Member `name` of `j` into `out` when it is a text (absent or null: left as it is).
-void json_text(const json& j, const char* name, std::string& out, std::vector<Issue>& issues, const char* code, const std::string& base) {
-  const auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return;
-  if (!it->is_string()) issues.push_back(json_issue(code, base + "/" + name, std::string("\"") + name + "\" must be a text."));
-  else out = it->get<std::string>();
-}
+// The members that are texts, each with the field it fills.
+template <typename T>
+using TextMember = std::pair<const char*, std::string T::*>;
+const TextMember<CpfSettings> settings_texts[] = {
+    {"emetteur_id_client", &CpfSettings::emetteur_id_client}, {"certificateur_id_client", &CpfSettings::certificateur_id_client},
+    {"id_contrat", &CpfSettings::id_contrat},                 {"certification_type", &CpfSettings::certification_type},
+    {"certification_code", &CpfSettings::certification_code}, {"nature_deposant", &CpfSettings::nature_deposant},
+    {"modalite_acces", &CpfSettings::modalite_acces},
+};
+const TextMember<CpfIdentity> identity_texts[] = {
+    {"birth_name", &CpfIdentity::birth_name},
+    {"usage_name", &CpfIdentity::usage_name},
+    {"sex", &CpfIdentity::sex},
+    {"birth_insee_code", &CpfIdentity::birth_insee_code},
+    {"birth_postal_code", &CpfIdentity::birth_postal_code},
+    {"birth_place_name", &CpfIdentity::birth_place_name},
+    {"birth_country_code", &CpfIdentity::birth_country_code},
+    {"birth_country_name", &CpfIdentity::birth_country_name},
+    {"nir", &CpfIdentity::nir},
+};
 
-// Members of `j` not in `known` are refused: a misspelt name would otherwise be silently unused.
-void refuse_unknown(const json& j, const std::vector<const char*>& known, std::vector<Issue>& issues, const char* code,
-                    const std::string& base, const char* what) {
-  for (const auto& item : j.items()) {
-    const std::string& name = item.key();
-    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; })) {
-      issues.push_back(json_issue(code, base + "/" + name, std::string("Unknown ") + what + " \"" + name + "\" (see cpf.md)."));
-    }
-  }
+std::optional<CpfXsdVersion> parse_xsd_version(std::string_view v) {
+  if (v == "1.1.2") return CpfXsdVersion::v1_1_2;
+  if (v == "1.1.5") return CpfXsdVersion::v1_1_5;
+  return std::nullopt;
 }
 
 } // namespace
 
 Result<CpfSettings> cpf_settings_from_json(const json& j) {
-  if (!j.is_object()) return json_issue("cpf.settings_invalid", "", "The CPF settings must be a JSON object.");
-  CpfSettings s;
   std::vector<Issue> issues;
-  auto text = [&](const char* name, std::string& out) { json_text(j, name, out, issues, "cpf.settings_invalid", ""); };
-  refuse_unknown(j,
-                 {"xsd_version", "emetteur_id_client", "certificateur_id_client", "id_contrat", "certification_type", "certification_code",
-                  "nature_deposant", "modalite_acces", "identity_verified", "validity_years", "use_nir"},
-                 issues, "cpf.settings_invalid", "", "setting");
-  std::string version = "1.1.2";
-  text("xsd_version", version);
-  if (version == "1.1.5") s.xsd = CpfXsdVersion::v1_1_5;
-  else if (version != "1.1.2") issues.push_back(json_issue("cpf.settings_invalid", "/xsd_version", "xsd_version is \"1.1.2\" or \"1.1.5\"."));
-  text("emetteur_id_client", s.emetteur_id_client);
-  text("certificateur_id_client", s.certificateur_id_client);
-  text("id_contrat", s.id_contrat);
-  text("certification_type", s.certification_type);
-  text("certification_code", s.certification_code);
-  text("nature_deposant", s.nature_deposant);
-  text("modalite_acces", s.modalite_acces);
-  for (const char* flag : {"identity_verified", "use_nir"}) {
-    const auto it = j.find(flag);
-    if (it == j.end()) continue;
-    if (!it->is_boolean()) issues.push_back(json_issue("cpf.settings_invalid", std::string("/") + flag, std::string("\"") + flag + "\" is true or false."));
-    else (std::string_view(flag) == "use_nir" ? s.use_nir : s.identity_verified) = it->get<bool>();
-  }
-  if (const auto it = j.find("validity_years"); it != j.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 50) {
-      issues.push_back(json_issue("cpf.settings_invalid", "/validity_years", "validity_years is a whole number of years (1 to 50), or null."));
-    } else {
-      s.validity_years = static_cast<int>(it->get<std::int64_t>());
+  JsonReader r(cpf_rules(), issues);
+  CpfSettings s;
+  {
+    JsonObject o = r.root(j, "the CPF settings, an object (see cpf.md)");
+    o.refuse_unknown("member_unknown", "Unknown setting (see cpf.md): a misspelt name would be silently unused.");
+    if (auto v = o.choice("xsd_version", optional | or_null, parse_xsd_version, "an XSD version", "\"1.1.2\" or \"1.1.5\"")) s.xsd = *v;
+    for (const auto& [name, member] : settings_texts) read_text(o, name, s.*member);
+    if (auto v = o.boolean("identity_verified", optional)) s.identity_verified = *v;
+    if (auto v = o.boolean("use_nir", optional)) s.use_nir = *v;
+    if (auto v = o.integer("validity_years", 1, 50, optional | or_null, "a whole number of years from 1 to 50, or null")) {
+      s.validity_years = static_cast<int>(*v);
     }
   }
-  if (!issues.empty()) return issues;
+  if (has_errors(issues)) return issues;
   return s;
 }
 
 Result<CpfIdentity> cpf_identity_from_json(const json& j, const std::string& base) {
-  if (!j.is_object()) return json_issue("cpf.identity_invalid", base, "The identity data must be a JSON object.");
-  CpfIdentity id;
   std::vector<Issue> issues;
-  refuse_unknown(j,
-                 {"birth_name", "usage_name", "first_names", "sex", "birth_year", "birth_month", "birth_day", "birth_insee_code",
-                  "birth_postal_code", "birth_place_name", "birth_country_code", "birth_country_name", "nir"},
-                 issues, "cpf.identity_invalid", base, "identity member");
-  auto text = [&](const char* name, std::string& out) { json_text(j, name, out, issues, "cpf.identity_invalid", base); };
-  auto number = [&](const char* name, bool required) -> std::optional<int> {
-    const auto it = j.find(name);
-    if (it == j.end() || it->is_null()) {
-      if (required) issues.push_back(json_issue("cpf.identity_invalid", base + "/" + name, std::string("\"") + name + "\" is required."));
-      return std::nullopt;
-    }
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 9999) {
-      issues.push_back(json_issue("cpf.identity_invalid", base + "/" + name, std::string("\"") + name + "\" must be a whole number."));
-      return std::nullopt;
-    }
-    return static_cast<int>(it->get<std::int64_t>());
-  };
-  text("birth_name", id.birth_name);
-  text("usage_name", id.usage_name);
-  text("sex", id.sex);
-  text("birth_insee_code", id.birth_insee_code);
-  text("birth_postal_code", id.birth_postal_code);
-  text("birth_place_name", id.birth_place_name);
-  text("birth_country_code", id.birth_country_code);
-  text("birth_country_name", id.birth_country_name);
-  text("nir", id.nir);
-  if (const auto it = j.find("first_names"); it != j.end()) {
-    if (!it->is_array() || std::any_of(it->begin(), it->end(), [](const json& v) { return !v.is_string(); })) {
-      issues.push_back(json_issue("cpf.identity_invalid", base + "/first_names", "\"first_names\" is an array of texts (1 to 3)."));
-    } else {
-      for (const json& v : *it) id.first_names.push_back(v.get<std::string>());
-    }
+  JsonReader r(cpf_rules(), issues);
+  CpfIdentity id;
+  {
+    JsonObject o = r.object_at(j, base, "the identity data, an object (see cpf.md)");
+    o.refuse_unknown("member_unknown", "Unknown identity member (see cpf.md): a misspelt name would be silently unused.");
+    for (const auto& [name, member] : identity_texts) read_text(o, name, id.*member);
+    o.array("first_names", optional, 0, "an array of texts (1 to 3 first names)").strings(id.first_names);
+    // The ranges of dates are check_cpf's (it names the XML element); here only whole numbers.
+    id.birth_year = static_cast<int>(o.integer("birth_year", 0, 9999).value_or(0));
+    if (auto m = o.integer("birth_month", 0, 9999, optional | or_null)) id.birth_month = static_cast<int>(*m);
+    if (auto d = o.integer("birth_day", 0, 9999, optional | or_null)) id.birth_day = static_cast<int>(*d);
   }
-  id.birth_year = number("birth_year", true).value_or(0);
-  id.birth_month = number("birth_month", false);
-  id.birth_day = number("birth_day", false);
-  if (!issues.empty()) return issues;
+  if (has_errors(issues)) return issues;
   return id;
 }
 

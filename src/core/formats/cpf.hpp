@@ -103,12 +103,14 @@ std::string cpf_id_technique(const CpfSettings& settings, std::string_view email
 
 // The settings file of `certif cpf --settings` (cpf.md): {"xsd_version","emetteur_id_client",
 // "certificateur_id_client","id_contrat","certification_type","certification_code","nature_deposant",
-// "modalite_acces","identity_verified","validity_years","use_nir"}; unknown members refused.
+// "modalite_acces","identity_verified","validity_years","use_nir"}, every member optional. Read with the
+// strict-reader kit: cpf.type_mismatch, cpf.value_invalid, cpf.too_long, cpf.member_unknown (refused).
 Result<CpfSettings> cpf_settings_from_json(const nlohmann::json& settings);
 // The identity object (cpf.md; the bundle's answers/cpf_identity, or an entry of --identities):
 // {"birth_name","usage_name","first_names":[...],"sex","birth_year","birth_month","birth_day",
 //  "birth_insee_code","birth_postal_code","birth_place_name","birth_country_code","birth_country_name","nir"}.
-// Only the JSON types are checked here (cpf.identity_invalid, path under `base`); values by check_cpf.
+// Only the JSON types are checked here (the kit's codes as above, paths under `base`; birth_year is
+// required: cpf.member_missing); values by check_cpf.
 Result<CpfIdentity> cpf_identity_from_json(const nlohmann::json& identity, const std::string& base = "");
 
 // ---- [SECTION] checking ------------------------------------------------------------------------------------

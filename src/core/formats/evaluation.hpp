@@ -198,9 +198,29 @@ EvaluationStatus derive_status(const Evaluation& evaluation) noexcept;
 // The last decision, or nullptr.
 const Decision* current_decision(const Evaluation& evaluation) noexcept;
 
+// What blocks recording a decision (empty: nothing): a real day (evaluation.value_invalid, /date) and,
+// for an adjournment, its reasons (evaluation.reasons_missing, /reasons: the candidate is owed an
+// explanation). record_decision, the reader and the coach's decision tab all ask this.
+std::vector<Issue> decision_blockers(DecisionKind kind, std::string_view reasons, std::optional<Date> date);
+
+// Whether the current decision is an admission; and, when it is not, the blocker for what follows one
+// ("an attestation", "a credential"): evaluation.not_admitted at /decisions.
+bool is_admitted(const Evaluation& evaluation) noexcept;
+std::optional<Issue> admission_blocker(const Evaluation& evaluation, std::string_view what_follows);
+
+// What an attestation lacks to be issued: each gap's JSON Pointer in the record and, in words, what is
+// missing (date of issue, place, signatory's name and role). attestation_blockers and the reader (an
+// attestation marked issued) both ask this.
+struct AttestationGap {
+  const char* path;
+  const char* what;
+};
+std::vector<AttestationGap> attestation_gaps(const Attestation& attestation);
+
 // Appends `decision` to the history, or leaves the record as it is and says why (errors):
 // evaluation.reasons_missing (ajourne with blank reasons), evaluation.value_invalid (a date out of range,
-// recorded_at not "YYYY-MM-DDThh:mm:ssZ"). Paths name the would-be entry (/decisions/N/...).
+// recorded_at not "YYYY-MM-DDThh:mm:ssZ"): decision_blockers' rules, paths naming the would-be entry
+// (/decisions/N/...).
 std::vector<Issue> record_decision(Evaluation& evaluation, Decision decision);
 
 // Whether the observed level reaches the expected one on the referential's scale; nullopt when either
