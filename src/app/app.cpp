@@ -208,6 +208,17 @@ std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
   return total;
 }
 
+// A file read whole before use (a bundle to re-import, an identity file), not hashed as it comes.
+void queue_whole_file(AppState& s, const cmd::FileBegin& c, FileTarget target, const std::string& name) {
+  FileJob job;
+  job.id = c.job;
+  job.target = target;
+  job.piece_id = c.piece_id;
+  job.name = name;
+  job.size = c.size;
+  s.file_jobs.push_back(std::move(job));
+}
+
 void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   const std::string name = clean_file_name(c.name);
   const FileTarget target = file_target(c.piece_id);
@@ -226,13 +237,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
       fx.push_back(fx::CancelFile{c.job});
       return;
     }
-    FileJob job;
-    job.id = c.job;
-    job.target = FileTarget::keys;
-    job.piece_id = c.piece_id;
-    job.name = name;
-    job.size = c.size;
-    s.file_jobs.push_back(std::move(job));
+    queue_whole_file(s, c, FileTarget::keys, name);
     return;
   }
   if (target == FileTarget::import) {
@@ -246,13 +251,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
       fx.push_back(fx::CancelFile{c.job});
       return;
     }
-    FileJob job;
-    job.id = c.job;
-    job.target = FileTarget::import;
-    job.piece_id = c.piece_id;
-    job.name = name;
-    job.size = c.size;
-    s.file_jobs.push_back(std::move(job));
+    queue_whole_file(s, c, FileTarget::import, name);
     return;
   }
   const core::PieceSpec* spec = s.referential.piece(c.piece_id);

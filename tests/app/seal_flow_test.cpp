@@ -16,20 +16,17 @@
 using namespace app;
 using test_support::all_of;
 using test_support::read_file;
+using test_support::run_jobs;
 using core::Date;
 
 namespace {
 
-Effects send_file(AppState& s, std::uint32_t job, const std::string& target, const std::string& name,
-                  const std::string& bytes, std::size_t chunk = 100000) {
-  Effects fx = apply(s, cmd::FileBegin{job, target, name, bytes.size(), {}});
-  for (std::size_t off = 0; off < bytes.size(); off += chunk) {
-    auto more = apply(s, cmd::FileChunk{job, bytes.substr(off, chunk)});
-    fx.insert(fx.end(), more.begin(), more.end());
-  }
-  auto end = apply(s, cmd::FileEnd{job});
-  fx.insert(fx.end(), end.begin(), end.end());
-  for (int i = 0; i < 10000 && step_jobs(s, fx, 64 * 1024); ++i) {}
+// A file sent, then the work it starts run to its end.
+Effects send(AppState& s, std::uint32_t job, const std::string& target, const std::string& name,
+             const std::string& bytes, std::size_t chunk = 100000) {
+  Effects fx = test_support::send_file(s, job, target, name, bytes, chunk);
+  const Effects more = test_support::run_jobs(s);
+  fx.insert(fx.end(), more.begin(), more.end());
   return fx;
 }
 
@@ -45,11 +42,6 @@ Effects answer_random(AppState& s, const Effects& fx, char fill) {
   return out;
 }
 
-Effects run_jobs(AppState& s) {
-  Effects fx;
-  for (int i = 0; i < 10000 && step_jobs(s, fx, 64 * 1024); ++i) {}
-  return fx;
-}
 
 AppState fresh() {
   AppState s = initial_state(Date{2026, 11, 28});
@@ -84,7 +76,7 @@ AppState candidate_with_draft() {
   AppState s = fresh();
   apply(s, cmd::SetField{Field::first_name, "Hélène"});
   apply(s, cmd::SetField{Field::last_name, "Lefèvre"});
-  send_file(s, 1, "deck", "deck.pdf", read_file("tests/data/sniff/chromium.pdf"), 1000);
+  send(s, 1, "deck", "deck.pdf", read_file("tests/data/sniff/chromium.pdf"), 1000);
   return s;
 }
 
@@ -157,16 +149,16 @@ TEST(SealKeys, BackedUpAsAnIdentityFileAndARecoveryFormThenImportedElsewhere) {
 
   // Another device imports the file: the same key; twice: still one.
   AppState other = fresh();
-  send_file(other, 3, keys_target, "cle.txt", identity_file);
+  send(other, 3, keys_target, "cle.txt", identity_file);
   ASSERT_EQ(other.keys.keys.size(), 1u);
   EXPECT_EQ(other.keys.keys[0].identity.secret, k.identity.secret);
   EXPECT_EQ(other.keys.keys[0].created, "2026-11-28T09:30:00Z");
   EXPECT_TRUE(other.keys.keys[0].backed_up);
-  send_file(other, 4, keys_target, "cle.txt", identity_file);
+  send(other, 4, keys_target, "cle.txt", identity_file);
   EXPECT_EQ(other.keys.keys.size(), 1u);
   EXPECT_EQ(other.keys.imported_count, 0u);
   // Not an identity file: refused, saying why, in the interface's language.
-  send_file(other, 5, keys_target, "notes.txt", "bonjour\n");
+  send(other, 5, keys_target, "notes.txt", "bonjour\n");
   ASSERT_FALSE(other.keys.import_issues.empty());
   EXPECT_EQ(other.keys.import_issues[0].code, core::age_bad_identity);
   EXPECT_EQ(other.keys.keys.size(), 1u);
@@ -251,7 +243,7 @@ TEST(SealImport, TheCoachOpensWithTheRightKeyAndIsToldWhichKeyIsMissing) {
   const std::string sealed = candidate_export(s, true);
 
   // With the key: verified like a JSON file, the same digest as the plain export's.
-  send_file(coach, 10, coach_target, "dossier.json.age", sealed, 4096);
+  send(coach, 10, coach_target, "dossier.json.age", sealed, 4096);
   ASSERT_EQ(coach.workspace.entries.size(), 1u);
   const CoachEntry& e = *coach.workspace.entries[0];
   ASSERT_EQ(e.check, CoachEntry::Check::valid) << (e.refusal.empty() ? "" : e.refusal[0].message);
@@ -261,7 +253,7 @@ TEST(SealImport, TheCoachOpensWithTheRightKeyAndIsToldWhichKeyIsMissing) {
   // Without it: refused, naming the fingerprint the file is sealed for, in words.
   AppState other = fresh();
   make_key(other, "Autre", 'h');
-  const Effects fx = send_file(other, 11, coach_target, "dossier.json.age", sealed, 4096);
+  const Effects fx = send(other, 11, coach_target, "dossier.json.age", sealed, 4096);
   const CoachEntry& refused = *other.workspace.entries.at(0);
   ASSERT_EQ(refused.check, CoachEntry::Check::refused);
   ASSERT_EQ(refused.refusal.size(), 1u);
@@ -274,14 +266,14 @@ TEST(SealImport, TheCoachOpensWithTheRightKeyAndIsToldWhichKeyIsMissing) {
   }
   // No key at all: the same message.
   AppState none = fresh();
-  send_file(none, 12, coach_target, "dossier.json.age", sealed, 4096);
+  send(none, 12, coach_target, "dossier.json.age", sealed, 4096);
   EXPECT_EQ(none.workspace.entries.at(0)->refusal.at(0).code, core::age_wrong_key);
 
   // Cut short: refused, saying where it broke; nothing of it kept.
   AppState cut = fresh();
   apply(cut, cmd::KeysLoaded{keys_record(coach.keys)});
   const std::string truncated = sealed.substr(0, sealed.size() - 100);
-  send_file(cut, 13, coach_target, "coupe.json.age", truncated, 4096);
+  send(cut, 13, coach_target, "coupe.json.age", truncated, 4096);
   const CoachEntry& c = *cut.workspace.entries.at(0);
   ASSERT_EQ(c.check, CoachEntry::Check::refused);
   // Cut inside its last chunk, the file cannot tell a cut from damage: core says so in one code or the other.
@@ -295,14 +287,14 @@ TEST(SealImport, TheCoachOpensWithTheRightKeyAndIsToldWhichKeyIsMissing) {
   AppState header_only = fresh();
   apply(header_only, cmd::KeysLoaded{keys_record(coach.keys)});
   const std::size_t header = sealed.find("\n---") + 48;
-  send_file(header_only, 15, coach_target, "entete.json.age", sealed.substr(0, header), 4096);
+  send(header_only, 15, coach_target, "entete.json.age", sealed.substr(0, header), 4096);
   EXPECT_EQ(header_only.workspace.entries.at(0)->refusal.at(0).code, core::age_truncated);
   // A flipped byte in the payload: refused where it is.
   AppState flipped = fresh();
   apply(flipped, cmd::KeysLoaded{keys_record(coach.keys)});
   std::string damaged = sealed;
   damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 1);
-  send_file(flipped, 14, coach_target, "abime.json.age", damaged, 4096);
+  send(flipped, 14, coach_target, "abime.json.age", damaged, 4096);
   EXPECT_EQ(flipped.workspace.entries.at(0)->refusal.at(0).code, core::age_chunk_tampered);
 }
 

@@ -87,15 +87,16 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     assert.deepEqual(s.seal.problems, [{ entry: 2, code: 'bad_recipient' }]);
     assert.equal(s.seal.export_sealed, true, 'sealed by default');
     await candidate.click('welcome.candidate');
+    await candidate.click('step.questionnaire');
     await candidate.type('/identity/last_name', 'Lefèvre');
     await candidate.click('step.review');
     await candidate.reveal('seal.choice.sealed');
     await candidate.shot('seal-03-review-fr');
     sealedFile = await download(candidate, 'export.run');
-    assert.equal(path.basename(sealedFile), 'dossier-lefevre-candidat-2026-11-28.json.age');
+    assert.equal(path.basename(sealedFile), 'dossier-lefevre-2026-11-28.json.age');
     await candidate.click('seal.choice.plain');
     plainFile = await download(candidate, 'export.run');
-    assert.equal(path.basename(plainFile), 'dossier-lefevre-candidat-2026-11-28.json');
+    assert.equal(path.basename(plainFile), 'dossier-lefevre-2026-11-28.json');
     await candidate.click('seal.choice.sealed');
     await candidate.click('lang.switch');
     await candidate.reveal('seal.choice.sealed');
@@ -139,6 +140,8 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     const s = await without.waitFor((x) => x.coach.entries.length === 1 && x.coach.entries[0].check === 'refused', 'the refusal');
     assert.equal(s.coach.entries[0].refusal[0].code, 'age.wrong_key');
     assert.ok(s.coach.entries[0].refusal[0].message.includes(fingerprint), 'the refusal names the fingerprint');
+    await without.shot('seal-06-wrong-key-list-fr');
+    await without.click(`coach.open.${s.coach.entries[0].id}`);  // the refusal in words
     await without.shot('seal-06-wrong-key-fr');
     await without.click('lang.switch');
     await without.shot('seal-07-wrong-key-en');
