@@ -8,11 +8,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { launch, openApp, siteDir, root } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const certif = process.env.CERTIF_CLI || path.join(root, 'build/native/certif');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'certif-seal-'));
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core on a downloaded document, served from the test's folder: no violation, one h1 and one main.
+async function checkDocument(file) {
+  const docs = await serve(path.dirname(file));
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${docs.url}${path.basename(file)}`);
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(found, [], `axe on ${path.basename(file)}`);
+    const shape = await page.evaluate(() => ({ h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main').length, scripts: document.scripts.length }));
+    assert.deepEqual(shape, { h1: 1, main: 1, scripts: 0 });
+  } finally { await context.close(); await docs.close(); }
+}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -59,7 +76,9 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     await coach.shot('seal-01-keys-fr');
     keyFile = await download(coach, 'keys.download.0');
     assert.match(fs.readFileSync(keyFile, 'utf8'), /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/m);
-    const form = fs.readFileSync(await download(coach, 'keys.recovery.0'), 'utf8');
+    const formFile = await download(coach, 'keys.recovery.0');
+    const form = fs.readFileSync(formFile, 'utf8');
+    await checkDocument(formFile);
     assert.match(form, /<html lang="fr"/);
     assert.ok(form.includes(fingerprint) && form.includes(recipient), 'the recovery form shows the fingerprint and public key');
     s = await coach.state();

@@ -24,7 +24,7 @@ std::string key_recovery_html(const AgeIdentity& identity, const KeyRecoveryInpu
                                       std::string(report_style()) +
                                           ".key{font-family:monospace;font-size:14pt;letter-spacing:0.05em;"
                                           "word-break:break-all;border:2px solid #000;padding:0.6em}");
-  h += "<h1>" + html_escape(title) + "</h1>\n";
+  h += "<main>\n<h1>" + html_escape(title) + "</h1>\n";
   h += "<p><strong>" +
        std::string(w("Gardez cette fiche en lieu sûr, comme une clé de coffre. Quiconque la lit peut ouvrir les "
                      "dossiers scellés pour cette clé&nbsp;; sans elle ni la clé conservée dans l’application, ces "
@@ -61,7 +61,7 @@ std::string key_recovery_html(const AgeIdentity& identity, const KeyRecoveryInpu
        std::string(w("Ou en ligne de commande&nbsp;: ", "Or on the command line: ")) +
        "<code>age -d -i cle.txt dossier.json.age &gt; dossier.json</code>, <code>certif open dossier.json.age "
        "--identity cle.txt -o dossier.json</code>.</li>\n";
-  h += "</ol>\n";
+  h += "</ol>\n</main>\n";
   h += html_document_end();
   return h;
 }
