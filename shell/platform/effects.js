@@ -253,7 +253,9 @@ mergeInto(LibraryManager.library, {
         CertifFiles.input = input;
       }
       input.multiple = !!multiple;
-      input.accept = piece.charAt(0) === '#' ? '.json,application/json'
+      input.accept = piece === '#keys' ? '.txt,.key,text/plain'
+                   : piece === '#coach' ? '.json,.age,application/json'
+                   : piece.charAt(0) === '#' ? '.json,application/json'
                                              : '.pdf,.png,.jpg,.jpeg,.webp,.odt,.ods,.odp,.docx,.xlsx,.pptx,.csv';
       input.value = '';
       input.onchange = function() {
@@ -413,6 +415,13 @@ mergeInto(LibraryManager.library, {
     var hex = '';
     for (var i = 0; i < 16; ++i) hex += (b[i] < 16 ? '0' : '') + b[i].toString(16);
     stringToUTF8(hex, out, 33);
+  },
+  // `size` random bytes from the browser's CSPRNG into `out` (sealing keys and sealed exports); 1 when done.
+  certif_js_random: function(out, size) {
+    if (typeof crypto !== 'object' || typeof crypto.getRandomValues !== 'function') return 0;
+    // getRandomValues takes at most 65536 bytes a call.
+    for (var at = 0; at < size; at += 65536) crypto.getRandomValues(HEAPU8.subarray(out + at, out + Math.min(size, at + 65536)));
+    return 1;
   },
   // WebCrypto is there in secure contexts only (https, or http on localhost).
   certif_js_can_digest: function() {

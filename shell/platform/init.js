@@ -129,4 +129,13 @@ mergeInto(LibraryManager.library, {
     var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig.accessibilityContact : '';
     return typeof c === 'string' && c !== '' ? CertifPlatform.mallocString(c) : 0;
   },
+  // ---- sealed delivery (#16): config.js `sealTo`, as JSON text for C++ to check, malloc'd, or 0 ----
+  certif_js_site_seal_to__deps: ['$CertifPlatform'],
+  certif_js_site_seal_to: function() {
+    var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig.sealTo : undefined;
+    if (c === undefined || c === null) return 0;
+    var text;
+    try { text = JSON.stringify(c); } catch (e) { text = '"unreadable"'; }
+    return CertifPlatform.mallocString(text === undefined ? '"unreadable"' : text);
+  },
 });

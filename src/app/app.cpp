@@ -9,6 +9,7 @@
 
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
+#include "app/keys.hpp"
 #include "app/storage.hpp"
 #include "assets/assets.hpp"
 #include "core/formats/sniff.hpp"
@@ -90,6 +91,7 @@ std::string& field_value(core::Dossier& d, Field f) noexcept { return d.*field_r
 FileTarget file_target(std::string_view id) noexcept {
   if (id == import_target) return FileTarget::import;
   if (id == coach_target) return FileTarget::cohort;
+  if (id == keys_target) return FileTarget::keys;
   return FileTarget::piece;
 }
 
@@ -206,6 +208,17 @@ std::uint64_t committed_bytes(const AppState& s, const std::string& except) {
   return total;
 }
 
+// A file read whole before use (a bundle to re-import, an identity file), not hashed as it comes.
+void queue_whole_file(AppState& s, const cmd::FileBegin& c, FileTarget target, const std::string& name) {
+  FileJob job;
+  job.id = c.job;
+  job.target = target;
+  job.piece_id = c.piece_id;
+  job.name = name;
+  job.size = c.size;
+  s.file_jobs.push_back(std::move(job));
+}
+
 void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   const std::string name = clean_file_name(c.name);
   const FileTarget target = file_target(c.piece_id);
@@ -213,6 +226,18 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     cmd::FileBegin named = c;
     named.name = name;
     coach_file_begin(s, named, fx);
+    return;
+  }
+  if (target == FileTarget::keys) {
+    // An identity file is a few hundred bytes: anything much larger is not one, and is not read.
+    if (c.size == 0 || c.size > max_identity_file_bytes) {
+      s.keys.imported.clear();
+      s.keys.import_issues = {{core::Severity::error, c.size == 0 ? "file.empty" : "keys.file_too_large", "",
+                               "an identity file is a few lines of text"}};
+      fx.push_back(fx::CancelFile{c.job});
+      return;
+    }
+    queue_whole_file(s, c, FileTarget::keys, name);
     return;
   }
   if (target == FileTarget::import) {
@@ -226,13 +251,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
       fx.push_back(fx::CancelFile{c.job});
       return;
     }
-    FileJob job;
-    job.id = c.job;
-    job.target = FileTarget::import;
-    job.piece_id = c.piece_id;
-    job.name = name;
-    job.size = c.size;
-    s.file_jobs.push_back(std::move(job));
+    queue_whole_file(s, c, FileTarget::import, name);
     return;
   }
   const core::PieceSpec* spec = s.referential.piece(c.piece_id);
@@ -278,6 +297,11 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   const std::uint32_t id = job.id;
   if (job.target == FileTarget::import) {
     if (job.bytes.size() == job.size) start_import(s, job.name, std::move(job.bytes));
+    drop_job(s, id);
+    return;
+  }
+  if (job.target == FileTarget::keys) {
+    if (job.bytes.size() == job.size) import_identity_file(s, job.name, job.bytes, fx, tr);
     drop_job(s, id);
     return;
   }
@@ -771,6 +795,25 @@ nlohmann::json import_snapshot(const AppState& s) {
   return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
+// Sealed delivery: the recipients config.js gives (and its problems), the coach's keys (public parts).
+nlohmann::json seal_snapshot(const AppState& s) {
+  nlohmann::json recipients = nlohmann::json::array();
+  for (const auto& r : s.site.seal.recipients) {
+    recipients.push_back({{"name", r.name}, {"recipient", r.text}, {"fingerprint", r.fingerprint}});
+  }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : s.site.seal.problems) problems.push_back({{"entry", p.entry}, {"code", p.code}});
+  nlohmann::json keys = nlohmann::json::array();
+  for (const auto& k : s.keys.keys) {
+    keys.push_back({{"name", k.name}, {"recipient", k.recipient}, {"fingerprint", k.fingerprint}, {"created", k.created},
+                    {"backed_up", k.backed_up}});
+  }
+  return {{"recipients", std::move(recipients)}, {"problems", std::move(problems)}, {"keys", std::move(keys)},
+          {"generating", s.keys.generating}, {"import_issues", issues_json(s.keys.import_issues)},
+          {"export_sealed", s.seal_export && !s.site.seal.recipients.empty()},
+          {"last_export_size", s.last_export_size}};
+}
+
 nlohmann::json workspace_snapshot(const Workspace& w) {
   static constexpr const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};  // CoachEntry::Check's order
   static_assert(std::size(checks) == static_cast<std::size_t>(CoachEntry::Check::refused) + 1);
@@ -843,6 +886,7 @@ nlohmann::json snapshot(const AppState& state) {
       {"coach", workspace_snapshot(state.workspace)},
       {"import", import_snapshot(state)},
       {"storage", storage_snapshot(state)},
+      {"seal", seal_snapshot(state)},
   };
 }
 

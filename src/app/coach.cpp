@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/exchange.hpp"
+#include "app/keys.hpp"
 #include "core/documents/attestation.hpp"
 #include "core/formats/badge.hpp"
 #include "core/domain/cohort_csv.hpp"
@@ -213,30 +214,82 @@ CoachEntry* coach_entry_for_job(AppState& s, std::uint32_t job) {
   return nullptr;
 }
 
+namespace {
+
+// A file refused while it was read: nothing of it is kept (never a partial dossier).
+void refuse_reading(CoachEntry& e, core::Issue issue) {
+  e.check = CoachEntry::Check::refused;
+  e.refusal.push_back(std::move(issue));
+  e.text = {};
+  e.opener.reset();
+}
+
+// A piece of a sealed file: the header first (then the workspace's identities are tried), then the
+// payload, each 64 KiB chunk verified before its plaintext joins `text`. False when the file is refused.
+bool open_piece(AppState& s, CoachEntry& e, std::string_view piece) {
+  core::AgeOpener& o = *e.opener;
+  std::size_t at = 0;
+  while (at < piece.size() && o.stage() == core::AgeOpener::Stage::header) at += o.feed(piece.substr(at), e.text);
+  if (o.stage() == core::AgeOpener::Stage::locked) {
+    if (!o.unlock(identities(s.keys))) {
+      refuse_reading(e, o.error());  // age.wrong_key names the fingerprints the header gives
+      return false;
+    }
+    if (e.text.empty()) e.text.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(o.plaintext_size(e.size), core::max_bundle_bytes)));
+  }
+  while (at < piece.size() && o.stage() == core::AgeOpener::Stage::payload) at += o.feed(piece.substr(at), e.text);
+  if (o.failed()) {
+    refuse_reading(e, o.error());
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
 void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx) {
   CoachEntry* e = coach_entry_for_job(s, c.job);
   if (!e) return;
-  if (e->text.size() + c.bytes.size() > e->size) {
-    e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file changed while it was read"});
-    e->text = {};
+  if (e->received + c.bytes.size() > e->size) {
+    refuse_reading(*e, {core::Severity::error, "file.unreadable", "", "the file changed while it was read"});
     fx.push_back(fx::CancelFile{c.job});
     return;
   }
-  if (e->text.empty()) e->text.reserve(static_cast<std::size_t>(e->size));
+  if (e->received == 0 && core::looks_like_age(c.bytes)) {
+    e->sealed = true;
+    core::AgeOpenOptions options;
+    options.max_plaintext_bytes = core::max_bundle_bytes;  // the opened bundle must fit the 32-bit heap
+    e->opener = std::make_unique<core::AgeOpener>(options);
+  }
+  e->received += c.bytes.size();
   e->check = CoachEntry::Check::reading;
+  e->progress = e->size ? 0.3 * static_cast<double>(e->received) / static_cast<double>(e->size) : 0;
+  if (e->sealed) {
+    // Opened as it arrives: only the plaintext is kept, never the sealed file and its contents at once.
+    if (!open_piece(s, *e, c.bytes)) fx.push_back(fx::CancelFile{c.job});
+    return;
+  }
+  if (e->text.empty()) e->text.reserve(static_cast<std::size_t>(e->size));
   e->text += c.bytes;
-  e->progress = e->size ? 0.3 * static_cast<double>(e->text.size()) / static_cast<double>(e->size) : 0;
 }
 
 void coach_file_end(AppState& s, std::uint32_t job) {
   CoachEntry* e = coach_entry_for_job(s, job);
   if (!e) return;
-  if (e->text.size() != e->size) {
-    e->check = CoachEntry::Check::refused;
-    e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the file could not be read completely"});
-    e->text = {};
+  if (e->received != e->size) {
+    refuse_reading(*e, {core::Severity::error, "file.unreadable", "", "the file could not be read completely"});
     return;
+  }
+  if (e->opener) {
+    // A file cut short verifies chunk by chunk: only its end says it is whole.
+    if (e->opener->stage() == core::AgeOpener::Stage::header || !e->opener->finish(e->text)) {
+      core::Issue why = e->opener->stage() == core::AgeOpener::Stage::header || e->opener->error().code.empty()
+                            ? core::Issue{core::Severity::error, core::age_truncated, "header", "the file ends inside its header"}
+                            : e->opener->error();
+      refuse_reading(*e, std::move(why));
+      return;
+    }
+    e->opener.reset();
   }
   e->check = CoachEntry::Check::verifying;
 }

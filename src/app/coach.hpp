@@ -3,6 +3,7 @@
 // record per bundle. Everything here is kept locally and restored on reopening.
 #pragma once
 
+#include "core/codecs/age.hpp"
 #include "core/formats/bundle.hpp"
 #include "core/formats/evaluation.hpp"
 #include "core/domain/triage.hpp"
@@ -38,9 +39,13 @@ struct CoachEntry {
   std::optional<core::BundleDiff> changes;  // since the candidate's previous version, if any (set by the triage)
 
   // While the file is read and verified:
-  std::string text;
+  std::string text;               // the bundle's bytes (opened, when the file is sealed)
   std::unique_ptr<core::BundleVerifier> verifier;
   std::uint32_t job = 0;
+  std::uint64_t received = 0;     // bytes of the file read so far
+  // A sealed file (.age): opened with the workspace's identities as its pieces arrive, into `text`.
+  bool sealed = false;
+  std::unique_ptr<core::AgeOpener> opener;
 };
 
 // The interview timer: pauses excluded, counted from the platform's monotonic clock.

@@ -107,6 +107,17 @@ struct ExportBadge { static constexpr bool edits_draft = false; std::uint32_t en
 struct ExportCohort { static constexpr bool edits_draft = false;
   bool semicolon = false;  // the French Excel variant: ';' between fields (same fields, same guard)
 };
+
+// Sealed delivery (app/keys.hpp): the coach's identities, the platform's random bytes, the export's choice
+struct GenerateKey { static constexpr bool edits_draft = false; std::string name; };
+struct RandomReady { static constexpr bool edits_draft = false; std::string purpose; std::string bytes; };  // answers fx::RandomBytes
+struct PickIdentityFile { static constexpr bool edits_draft = false; };
+struct RenameKey { static constexpr bool edits_draft = false; std::size_t index = 0; std::string name; };
+struct RemoveKey { static constexpr bool edits_draft = false; std::size_t index = 0; };
+struct DownloadIdentity { static constexpr bool edits_draft = false; std::size_t index = 0; };      // an age identity file
+struct DownloadRecoveryForm { static constexpr bool edits_draft = false; std::size_t index = 0; };  // printable HTML
+struct KeysLoaded { static constexpr bool edits_draft = false; std::string json; };                 // from local storage, at start
+struct SetSealExport { static constexpr bool edits_draft = false; bool sealed = true; };
 } // namespace cmd
 
 using Command = std::variant<
@@ -122,7 +133,9 @@ using Command = std::variant<
     cmd::OpenLink, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
-    cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort>;
+    cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort,
+    cmd::GenerateKey, cmd::RandomReady, cmd::PickIdentityFile, cmd::RenameKey, cmd::RemoveKey, cmd::DownloadIdentity,
+    cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport>;
 
 template <typename C, typename = void>
 struct declares_edits_draft : std::false_type {};

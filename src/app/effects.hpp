@@ -2,6 +2,7 @@
 // returns them and the platform executes them, so native tests can assert them without a browser.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,13 +55,16 @@ struct ClearCoachStorage { std::uint32_t write = 0; };
 struct OpenDocument { std::string html; };
 // A candidate's https link, opened only because the coach asked.
 struct OpenUrl { std::string url; };
+// `size` random bytes from the browser's CSPRNG (crypto.getRandomValues), answered by cmd::RandomReady
+// with the same `purpose` ("key": a new identity; "seal": the export being sealed).
+struct RandomBytes { std::string purpose; std::size_t size = 0; };
 } // namespace fx
 
 using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
                             fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
-                            fx::OpenDocument, fx::OpenUrl>;
+                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

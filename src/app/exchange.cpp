@@ -4,6 +4,7 @@
 #include "app/app.hpp"
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
+#include "app/keys.hpp"
 #include "app/storage.hpp"
 
 #include "core/documents/dossier_summary.hpp"
@@ -60,9 +61,21 @@ void start_export(AppState& s, Effects& fx) {
   ExportJob job;
   job.document = core::bundle_document(s.draft, in);
   job.filename = export_file_name(s.draft, s.today);
+  // Sealed for the jury when the host named its keys and the candidate kept that choice: the sealer
+  // starts once the platform's random bytes arrive (cmd::RandomReady "seal"); the writer waits for it.
+  job.sealed = s.seal_export && !s.site.seal.recipients.empty();
+  if (job.sealed) {
+    job.filename = sealed_file_name(job.filename);
+    fx.push_back(fx::RandomBytes{"seal", core::age_seal_random_size(seal_options(s.site))});
+  }
   s.export_job = std::move(job);
   s.export_job->writer = std::make_unique<core::BundleWriter>(s.export_job->document, s.draft);
-  (void)fx;
+}
+
+std::uint64_t estimated_export_bytes(const AppState& s) {
+  const std::uint64_t files = core::attachments_size(s.draft);
+  const std::uint64_t answers = core::answers_to_json(s.draft).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+  return (files + 2) / 3 * 4 + answers + 4096;
 }
 
 void download_summary(AppState& s, Effects& fx, const Catalog& tr) {
@@ -130,11 +143,18 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
   if (s.export_job) {
     ExportJob& job = *s.export_job;
     std::string chunk;
-    job.writer->next(chunk, budget);
-    job.bytes += chunk;
+    // A sealed export waits for its sealer (random bytes on their way: their arrival wakes the app).
+    if (!job.sealed || job.sealer) job.writer->next(chunk, budget);
+    if (job.sealer) {
+      job.sealer->feed(chunk, job.bytes);  // sealed as it comes: the plaintext is never held whole
+    } else {
+      job.bytes += chunk;
+    }
     if (job.writer->done()) {
+      if (job.sealer) job.sealer->finish(job.bytes);
       s.last_export = job.filename;
-      fx.push_back(fx::Download{job.filename, "application/json", std::move(job.bytes)});
+      s.last_export_size = job.bytes.size();
+      fx.push_back(fx::Download{job.filename, job.sealed ? "application/octet-stream" : "application/json", std::move(job.bytes)});
       fx.push_back(fx::Announce{tr.format("export.done", {{"name", job.filename}})});
       s.export_job.reset();
       // Files that finished arriving during the export are attached now.

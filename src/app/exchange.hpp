@@ -13,6 +13,9 @@
 namespace app {
 
 void start_export(AppState& s, Effects& fx);
+// About how large the export will be (attachments in base64, the answers, the bundle's frame; sealing adds
+// 0.03 %): what the review says before the file exists, to choose how to send it.
+std::uint64_t estimated_export_bytes(const AppState& s);
 // The draft's printable summary (core::dossier_summary_html) in the interface's language, downloaded.
 void download_summary(AppState& s, Effects& fx, const Catalog& tr);
 void start_import(AppState& s, std::string name, std::string text);

@@ -2,6 +2,7 @@
 #include "app/issue_text.hpp"
 
 #include "app/state.hpp"
+#include "core/codecs/age.hpp"
 
 #include <cctype>
 #include <vector>
@@ -103,8 +104,73 @@ std::string shorten_digests(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The number after `tag` in `message` ("byte 1234"), or "".
+std::string number_after(std::string_view message, std::string_view tag) {
+  const auto at = message.find(tag);
+  if (at == std::string_view::npos) return {};
+  std::string n;
+  for (std::size_t i = at + tag.size(); i < message.size() && message[i] >= '0' && message[i] <= '9'; ++i) n += message[i];
+  return n;
+}
+
+// The fingerprints "XXXX-XXXX-XXXX-XXXX" listed after `tag` in `message`, joined by ", ".
+std::string fingerprints_after(std::string_view message, std::string_view tag) {
+  const auto at = message.find(tag);
+  if (at == std::string_view::npos) return {};
+  std::string out;
+  for (std::size_t i = at; i + 19 <= message.size(); ++i) {
+    bool form = true;
+    for (std::size_t k = 0; k < 19 && form; ++k) {
+      const char c = message[i + k];
+      form = (k % 5 == 4) ? c == '-' : (std::isdigit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'F'));
+    }
+    if (!form) continue;
+    if (!out.empty()) out += ", ";
+    out.append(message.substr(i, 19));
+    i += 18;
+  }
+  return out;
+}
+
+// A sealed file's problem (core/codecs/age.hpp): the catalog's sentence, the keys the header names, and
+// where the file broke (header line, chunk, byte).
+std::string age_issue_text(const core::Issue& issue, const Catalog& tr) {
+  if (issue.code == core::age_wrong_key) {
+    const std::string named = fingerprints_after(issue.message, "sealed for");
+    if (!named.empty()) return tr.format("issue.age.wrong_key", {{"fingerprints", named}});
+    if (issue.message.find("does not name") != std::string::npos) return tr.text("issue.age.wrong_key_unnamed");
+    return tr.text("issue.age.wrong_key_none");
+  }
+  std::string text = tr.text("issue." + issue.code);
+  std::string where;
+  const std::string_view path = issue.path;
+  if (path.rfind("chunk ", 0) == 0) {
+    where = tr.format("path.age_chunk", {{"n", std::string(path.substr(6))}});
+  } else if (path.rfind("header line ", 0) == 0) {
+    where = tr.format("path.age_header_line", {{"n", std::string(path.substr(12))}});
+  } else if (path == "header") {
+    where = tr.text("path.age_header");
+  } else if (path == "payload") {
+    where = tr.text("path.age_payload");
+  }
+  std::string byte = number_after(issue.message, "at byte ");
+  if (byte.empty()) byte = number_after(issue.message, "(byte ");
+  if (byte.empty()) byte = number_after(issue.message, "(bytes ");
+  if (byte.empty()) byte = number_after(issue.message, "from byte ");
+  if (!byte.empty()) where += (where.empty() ? "" : ", ") + tr.format("path.age_byte", {{"byte", byte}});
+  if (where.empty()) return text;
+  const bool full_stop = !text.empty() && text.back() == '.';
+  if (full_stop) text.pop_back();
+  return text + " (" + where + ")" + (full_stop ? "." : "");
+}
+
+} // namespace
+
 std::string issue_text(const core::Issue& issue, const Catalog& tr) {
   const std::string key = "issue." + issue.code;
+  if (issue.code.rfind("age.", 0) == 0 && tr.has(key)) return age_issue_text(issue, tr);
   if (!tr.has(key)) {
     return shorten_digests(issue.message) + (issue.path.empty() ? "" : " (" + issue.path + ")");
   }

@@ -11,6 +11,7 @@
 #include "core/model/referential.hpp"
 #include "core/model/ruleset.hpp"
 #include "core/codecs/sha256.hpp"
+#include "core/codecs/age.hpp"
 
 #include <cstdint>
 #include <map>
@@ -56,9 +57,45 @@ struct Prefs {
 };
 inline constexpr int ui_scale_min = 100, ui_scale_max = 200, ui_scale_step = 25;
 
+// ---- sealed delivery (issue #16): the jury's public keys from config.js, the coach's identities ----
+// A public key the host lists in config.js (`sealTo`): candidates' dossiers are sealed for it.
+struct SealRecipient {
+  std::string name;          // the team, as the host wrote it ("Jury RS6247 — DINUM")
+  core::AgeRecipient recipient;
+  std::string text;          // "age1…", lowercase
+  std::string fingerprint;   // core::age_fingerprint: what a candidate checks by phone
+};
+// An entry of `sealTo` that cannot be used: which (from 1; 0: `sealTo` itself) and why (a catalog key
+// suffix, "seal.config.<code>": not_list, not_object, no_name, no_recipient, bad_recipient, duplicate).
+struct SealProblem { std::size_t entry = 0; std::string code; };
+struct SealConfig {
+  std::vector<SealRecipient> recipients;  // the usable ones, in config.js order
+  std::vector<SealProblem> problems;
+};
+// A coach's identity (private key), kept on this device (app/keys.hpp).
+struct KeyEntry {
+  std::string name;
+  core::AgeIdentity identity;
+  std::string recipient;     // "age1…"
+  std::string fingerprint;
+  std::string created;       // "YYYY-MM-DDThh:mm:ssZ", or empty (imported from a file without one)
+  bool backed_up = false;    // the identity file or the recovery form was downloaded at least once
+};
+struct KeyRing {
+  std::vector<KeyEntry> keys;
+  std::string pending_name;       // a key being generated: its random bytes are on their way
+  bool generating = false;
+  std::vector<core::Issue> import_issues;  // why the last identity file was refused
+  std::string imported;           // the last identity file taken, for the confirmation
+  std::size_t imported_count = 0;
+};
+// ---- end of sealed delivery ----
+
 // What the host of this copy filled in (config.js next to index.html), read once at start.
 struct SiteConfig {
   std::string accessibility_contact;  // an e-mail address or an https:// page; empty when not given
+  // ---- sealed delivery (#16): config.js `sealTo` ----
+  SealConfig seal;
 };
 
 // An item of local storage (the draft, a file, a coach record, a preference...) whose latest write the
@@ -91,9 +128,11 @@ enum class FileTarget {
   piece,   // one of the candidate's pieces (the string is its id)
   import,  // the candidate re-imports a bundle
   cohort,  // the coach's cohort of bundles
+  keys,    // the coach imports an identity file (app/keys.hpp: keys_target)
 };
 inline constexpr const char* import_target = "#import";
 inline constexpr const char* coach_target = "#coach";
+inline constexpr const char* keys_target = "#keys";  // the coach's identity files (app/keys.hpp)
 FileTarget file_target(std::string_view id) noexcept;  // the reserved ids, else a piece
 
 // A file being read into a piece, 16 MB at a time, hashed as it comes.
@@ -126,6 +165,10 @@ struct ExportJob {
   std::unique_ptr<core::BundleWriter> writer;
   std::string bytes;
   std::string filename;
+  // Sealed for the configured recipients (app/keys.hpp): each slice the writer gives goes through the
+  // sealer straight into `bytes` (the sealed file), never held twice. Waits for its random bytes first.
+  bool sealed = false;
+  std::optional<core::AgeSealer> sealer;
 };
 
 // A bundle being read back into the draft: parsed, then verified a slice at a time between frames, then
@@ -186,6 +229,12 @@ struct AppState {
   bool platform_hashes = false;
   nlohmann::json draft_origin;     // the bundle the draft was imported from (its unknown members are kept)
   std::string last_export;         // file name of the last export, for the confirmation
+  std::uint64_t last_export_size = 0;  // its size in bytes
+
+  // Sealed delivery (#16): the coach's identities; whether the candidate's export is sealed (when the
+  // host configured recipients).
+  KeyRing keys;
+  bool seal_export = true;
 };
 
 } // namespace app

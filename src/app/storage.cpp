@@ -2,6 +2,7 @@
 #include "app/storage.hpp"
 
 #include "app/app.hpp"
+#include "app/keys.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -258,6 +259,7 @@ StorageProblems storage_problems(const AppState& s) {
     else if (starts_with(item, "coach/")) p.coach_records += 1;
     else if (starts_with(item, "coach_file/")) p.coach_files += 1;
     else if (item == std::string("value/") + coach_profile_key) p.profile = true;
+    else if (item == std::string("value/") + keys_storage_key) p.keys = true;
     else if (starts_with(item, "value/")) p.prefs = true;
   }
   return p;

@@ -44,9 +44,10 @@ struct StorageProblems {
   int coach_files = 0;        // the files of imported bundles (kept in memory meanwhile)
   bool coach_erase = false;   // erasing the coach's workspace
   bool profile = false;       // the coach's profile
+  bool keys = false;          // the coach's sealing keys (app/keys.hpp)
   bool prefs = false;         // display preferences
   bool candidate() const noexcept { return answers || files > 0 || erase; }
-  bool coach() const noexcept { return coach_records > 0 || coach_files > 0 || coach_erase || profile; }
+  bool coach() const noexcept { return coach_records > 0 || coach_files > 0 || coach_erase || profile || keys; }
   bool any() const noexcept { return unavailable || candidate() || coach() || prefs; }
 };
 StorageProblems storage_problems(const AppState& s);

@@ -14,6 +14,7 @@ void certif_js_init();                                          // listeners ins
 void certif_js_first_frame();                                   // the page shows the app; window.certif built
 void certif_js_fatal(const char* code);
 void certif_js_today(int* y, int* m, int* d);
+char* certif_js_site_seal_to();                                 // config.js's sealTo as JSON text: malloc'd, or null
 char* certif_js_site_contact();                                 // config.js's accessibility contact: malloc'd, or null
 
 // scheduler.js
@@ -55,6 +56,7 @@ void certif_js_save_coach_file(const char* key, const char* filename, const char
 void certif_js_open_document(const char* html);
 void certif_js_open_url(const char* url);
 void certif_js_entropy(char* out33);
+int certif_js_random(void* out, std::size_t size);             // crypto.getRandomValues: 1 filled, 0 unavailable
 int certif_js_can_digest();                                     // 1: WebCrypto's SHA-256 is available
 void certif_js_digest(int coach, unsigned owner, unsigned index, const void* data, std::size_t size);
 

@@ -69,6 +69,13 @@ void execute(const app::Effect& effect) {
         const std::string key = app::coach_file_key(entry->bundle.digest, a->id);
         certif_js_store_coach_file(key.c_str(), a->bytes.data(), a->bytes.size(), a->media_type.c_str(), e.write);
       },
+      [](const app::fx::RandomBytes& e) {
+        // Answered with the next frame, like every result from the browser; no bytes when it cannot (the
+        // app then says the key or the sealed file could not be made).
+        std::string bytes(e.size, '\0');
+        if (certif_js_random(bytes.data(), bytes.size()) != 1) bytes.clear();
+        from_browser(app::cmd::RandomReady{e.purpose, std::move(bytes)});
+      },
       [](const app::fx::LoadCoachFile& e) { certif_js_load_coach_file(e.key.c_str()); },
       [](const app::fx::OpenCoachFile& e) {
         const core::Attachment* a = app::coach_file_in_memory(P().state.workspace, e.key);

@@ -2,6 +2,7 @@
 
 #include "platform/platform.hpp"
 
+#include "app/keys.hpp"
 #include "app/storage.hpp"
 
 #include <cstdlib>
@@ -29,6 +30,14 @@ int main() {
   if (char* contact = certif_js_site_contact()) {
     p.state.site.accessibility_contact = app::clean_contact(contact);
     std::free(contact);
+  }
+  if (char* seal_to = certif_js_site_seal_to()) {
+    p.state.site.seal = app::parse_seal_to(seal_to);
+    std::free(seal_to);
+  }
+  if (char* stored = certif_js_store_get(app::keys_storage_key)) {
+    from_browser(app::cmd::KeysLoaded{stored});
+    std::free(stored);
   }
   // Like every result from the browser, applied at the first frame with its effects executed (applied
   // here, whatever effects it returned were dropped).

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,11 @@ struct CoachViewState {
   int sort_column = 0;
   bool sort_ascending = true;
   bool show_profile = false;
+  // Sealing keys (view_keys.cpp): shown or not, the new key's name as typed, the key asked to be removed.
+  bool show_keys = false;
+  std::string new_key_name;
+  std::optional<std::size_t> confirm_remove_key;
+  std::optional<std::size_t> copied_key;  // the key whose public key was just copied (says so)
   bool profile_offered = false;  // the profile was opened once for a coach with no name yet
   bool confirm_clear = false;
   struct Drafts {

@@ -266,6 +266,7 @@ void view_coach(View& v, CoachViewState& vs) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   text_wrapped(tr.text("coach.import.drop"), colour::muted);  // dropped anywhere on this screen
+  sealed_import_line(v);
 
   std::size_t valid = 0;
   for (const auto& e : w.entries) valid += e->check == CoachEntry::Check::valid;
@@ -287,6 +288,9 @@ void view_coach(View& v, CoachViewState& vs) {
   const std::string toggle = tr.text(vs.show_profile ? "coach.profile.hide" : "coach.profile.show");
   next(toggle);
   if (button(v.ui, "coach.profile.toggle", toggle, ButtonKind::tertiary)) vs.show_profile = !vs.show_profile;
+  const std::string keys_toggle = tr.text(vs.show_keys ? "keys.hide" : "keys.show");
+  next(keys_toggle);
+  if (button(v.ui, "keys.toggle", keys_toggle, ButtonKind::tertiary)) vs.show_keys = !vs.show_keys;
   if (!w.entries.empty()) {
     next(tr.text("coach.clear"));
     if (button(v.ui, "coach.clear", tr.text("coach.clear"), ButtonKind::tertiary)) vs.confirm_clear = true;
@@ -297,6 +301,10 @@ void view_coach(View& v, CoachViewState& vs) {
   if (vs.show_profile) {
     ImGui::Dummy(ImVec2(0, 4 * s));
     profile_editor(v);
+  }
+  if (vs.show_keys) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    view_keys(v, vs);
   }
   ImGui::Dummy(ImVec2(0, 8 * s));
   if (w.entries.empty()) {

@@ -2,7 +2,10 @@
 // an exported file (verified, with the reasons if refused; replacing a different draft only on confirm).
 #include "ui/views.hpp"
 
+#include "app/exchange.hpp"
+#include "app/format.hpp"
 #include "app/issue_text.hpp"
+#include "app/keys.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,12 +15,67 @@
 
 namespace ui {
 
+namespace {
+
+// Sealed for the jury (when config.js names its keys) or plain JSON; to whom, with the fingerprints to
+// check by phone; how large the file will be and how to send it.
+void seal_choice(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const app::SealConfig& seal = v.state.site.seal;
+  if (!seal.problems.empty()) {
+    std::string body;
+    for (const auto& p : seal.problems) {
+      body += (body.empty() ? "" : "\n") + tr.format("seal.config." + p.code, {{"n", std::to_string(p.entry)}});
+    }
+    body += "\n" + tr.text("seal.config.tell_host");
+    notice(v.ui, Tone::warning, tr.text("seal.config.title"), body, v.width);
+  }
+  const bool busy = v.state.export_job.has_value();
+  if (!seal.recipients.empty()) {
+    std::string team;
+    for (std::size_t i = 0; i < seal.recipients.size(); ++i) {
+      team += (i == 0 ? "" : tr.text("seal.team_join")) + seal.recipients[i].name;
+    }
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    ImGui::PushFont(v.ui.fonts.strong);
+    plain(tr.text("seal.choice.title"));
+    ImGui::PopFont();
+    const bool sealed = v.state.seal_export;
+    if (radio(v.ui, "seal.choice.sealed", tr.format("seal.choice.sealed", {{"team", team}}), sealed) && !busy) {
+      v.out.push(app::cmd::SetSealExport{true});
+    }
+    if (radio(v.ui, "seal.choice.plain", tr.text("seal.choice.plain"), !sealed) && !busy) {
+      v.out.push(app::cmd::SetSealExport{false});
+    }
+    if (sealed) {
+      text_wrapped(tr.text("seal.choice.sealed.hint"), colour::muted);
+      plain(tr.text("seal.for"));
+      for (const auto& r : seal.recipients) {
+        ImGui::PushFont(v.ui.fonts.strong);
+        plain_wrapped("• " + tr.format("seal.recipient", {{"name", r.name}, {"fingerprint", r.fingerprint}}));
+        ImGui::PopFont();
+      }
+      text_wrapped(tr.text("seal.check"));
+    } else {
+      text_wrapped("⚠ " + tr.text("seal.choice.plain.hint"), colour::warning);
+    }
+  }
+  const std::uint64_t estimate = app::estimated_export_bytes(v.state);
+  text_wrapped(tr.format("seal.size.estimated", {{"size", app::format_size(estimate, tr)}}) + " " + app::route_text(estimate, tr),
+               colour::muted);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+}
+
+} // namespace
+
 void view_export(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   ImGui::Dummy(ImVec2(0, 8 * s));
   heading(v.ui, tr.text("export.title"));
   text_wrapped(tr.text("export.intro"));
+  seal_choice(v);
   if (v.state.export_job) {
     const auto& w = *v.state.export_job->writer;
     plain(tr.text("export.running"));
@@ -36,6 +94,8 @@ void view_export(View& v) {
   }
   if (!v.state.last_export.empty()) {
     text_wrapped(tr.format("export.last", {{"name", v.state.last_export}}), colour::success);
+    text_wrapped(tr.format("seal.size.exact", {{"size", app::format_size(v.state.last_export_size, tr)}}) + " " +
+                 app::route_text(v.state.last_export_size, tr));
   }
 }
 

@@ -39,6 +39,7 @@ std::string what_failed(const View& v, const app::StorageProblems& p) {
   }
   if (p.coach_erase) parts.push_back(v.tr.text("storage.item.coach_erase"));
   if (p.profile) parts.push_back(v.tr.text("storage.item.profile"));
+  if (p.keys) parts.push_back(v.tr.text("storage.item.keys"));
   if (p.prefs) parts.push_back(v.tr.text("storage.item.prefs"));
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];

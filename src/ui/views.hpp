@@ -23,6 +23,9 @@ void view_candidate(View& v);
 void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
 void view_coach(View& v, CoachViewState& vs);
 void view_coach_entry(View& v, CoachViewState& vs, const app::CoachEntry& e);
+// The coach's sealing keys (make, import, back up, remove) and the line saying how sealed files open.
+void view_keys(View& v, CoachViewState& vs);
+void sealed_import_line(View& v);
 void view_eligibility(View& v, EligibilityViewState& vs);
 void view_questionnaire(View& v);
 void view_pieces(View& v);

@@ -17,28 +17,12 @@
 using namespace app;
 using test_support::all_of;
 using test_support::read_file;
+using test_support::run_jobs;
+using test_support::send_file;
 using core::Date;
 
 namespace {
 
-// Feeds a file to the app the way the platform does: begin, chunks, end. Returns every effect.
-Effects send_file(AppState& s, std::uint32_t job, const std::string& target, const std::string& name,
-                  const std::string& bytes, std::size_t chunk = 1000) {
-  Effects fx = apply(s, cmd::FileBegin{job, target, name, bytes.size(), {}});
-  for (std::size_t off = 0; off < bytes.size(); off += chunk) {
-    auto more = apply(s, cmd::FileChunk{job, bytes.substr(off, chunk)});
-    fx.insert(fx.end(), more.begin(), more.end());
-  }
-  auto end = apply(s, cmd::FileEnd{job});
-  fx.insert(fx.end(), end.begin(), end.end());
-  return fx;
-}
-
-Effects run_jobs(AppState& s) {
-  Effects fx;
-  for (int i = 0; i < 1000 && step_jobs(s, fx, 64 * 1024); ++i) {}
-  return fx;
-}
 
 AppState fresh() {
   AppState s = initial_state(Date{2026, 11, 28});

@@ -1,6 +1,7 @@
 // Helpers shared by the application-layer tests: reading repository files, picking effects by type.
 #pragma once
 
+#include "app/app.hpp"
 #include "app/effects.hpp"
 
 #include "../source_files.hpp"
@@ -23,6 +24,26 @@ std::vector<const E*> all_of(const app::Effects& fx) {
     if (const auto* p = std::get_if<E>(&e)) out.push_back(p);
   }
   return out;
+}
+
+// Feeds a file to the app the way the platform does: begin, chunks, end. Returns every effect.
+inline app::Effects send_file(app::AppState& s, std::uint32_t job, const std::string& target, const std::string& name,
+                              const std::string& bytes, std::size_t chunk = 1000) {
+  app::Effects fx = app::apply(s, app::cmd::FileBegin{job, target, name, bytes.size(), {}});
+  for (std::size_t off = 0; off < bytes.size(); off += chunk) {
+    auto more = app::apply(s, app::cmd::FileChunk{job, bytes.substr(off, chunk)});
+    fx.insert(fx.end(), more.begin(), more.end());
+  }
+  auto end = app::apply(s, app::cmd::FileEnd{job});
+  fx.insert(fx.end(), end.begin(), end.end());
+  return fx;
+}
+
+// Runs the long work (export, verification) to its end, 64 KiB a step. Returns every effect.
+inline app::Effects run_jobs(app::AppState& s) {
+  app::Effects fx;
+  for (int i = 0; i < 10000 && app::step_jobs(s, fx, 64 * 1024); ++i) {}
+  return fx;
 }
 
 } // namespace test_support

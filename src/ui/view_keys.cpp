@@ -1,0 +1,145 @@
+// The coach's sealing keys: make one (named), import an identity file, hold several, show each public key
+// and fingerprint to copy, back it up (key file, printable recovery form), remove it — with the
+// consequences of losing a private key said plainly first.
+#include "ui/views.hpp"
+
+#include "app/format.hpp"
+#include "app/issue_text.hpp"
+#include "app/keys.hpp"
+#include "ui/form.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace ui {
+
+namespace {
+
+std::string key_count(const app::Catalog& tr, std::size_t n) {
+  // French plurals: the singular below 2.
+  return tr.format(n < 2 ? "keys.count.one" : "keys.count.other", {{"n", std::to_string(n)}});
+}
+
+void key_card(View& v, CoachViewState& vs, std::size_t i, const app::KeyEntry& k) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  ImGui::PushID(static_cast<int>(i));
+  const std::string card = "keys.card." + std::to_string(i);
+  begin_card(v.ui, card.c_str(), v.width);
+  ImGui::PushFont(v.ui.fonts.strong);
+  plain_wrapped(k.name);
+  ImGui::PopFont();
+  if (!k.created.empty()) {
+    if (const auto day = core::parse_iso_date(k.created.substr(0, 10))) {
+      text_wrapped(tr.format("keys.created", {{"date", app::format_date(*day, tr)}}), colour::muted);
+    }
+  }
+  plain_wrapped(tr.format("keys.fingerprint", {{"fingerprint", k.fingerprint}}));
+  plain_wrapped(tr.text("keys.public"));
+  ImGui::PushFont(v.ui.fonts.small);
+  plain_wrapped(k.recipient);
+  ImGui::PopFont();
+  if (k.backed_up) {
+    text_wrapped(tr.text("keys.backed_up"), colour::success);
+  } else {
+    text_wrapped(tr.text("keys.not_backed_up"), colour::warning);
+  }
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  const std::string copy_id = "keys.copy." + std::to_string(i);
+  if (button(v.ui, copy_id.c_str(), tr.text("keys.copy"), ButtonKind::secondary)) {
+    ImGui::SetClipboardText(k.recipient.c_str());
+    vs.copied_key = i;
+  }
+  ImGui::SameLine();
+  const std::string download_id = "keys.download." + std::to_string(i);
+  if (button(v.ui, download_id.c_str(), tr.text("keys.download"), k.backed_up ? ButtonKind::secondary : ButtonKind::primary)) {
+    v.out.push(app::cmd::DownloadIdentity{i});
+  }
+  ImGui::SameLine();
+  const std::string recovery_id = "keys.recovery." + std::to_string(i);
+  if (button(v.ui, recovery_id.c_str(), tr.text("keys.recovery"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::DownloadRecoveryForm{i});
+  }
+  ImGui::SameLine();
+  const std::string remove_id = "keys.remove." + std::to_string(i);
+  if (button(v.ui, remove_id.c_str(), tr.text("keys.remove"), ButtonKind::tertiary)) vs.confirm_remove_key = i;
+  if (vs.copied_key && *vs.copied_key == i) text_wrapped(tr.text("keys.copied"), colour::success);
+  end_card(v.ui);
+  ImGui::PopID();
+  ImGui::Dummy(ImVec2(0, 4 * s));
+}
+
+} // namespace
+
+void sealed_import_line(View& v) {
+  const std::size_t n = v.state.keys.keys.size();
+  text_wrapped(n ? v.tr.format("seal.coach.keys", {{"count", key_count(v.tr, n)}}) : v.tr.text("seal.coach.no_keys"),
+               colour::muted);
+}
+
+void view_keys(View& v, CoachViewState& vs) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const app::KeyRing& ring = v.state.keys;
+  heading(v.ui, tr.text("keys.title"));
+  text_wrapped(tr.text("keys.intro"));
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  // Said before anything can be lost: before a key is made, imported or removed.
+  notice(v.ui, Tone::warning, tr.text("keys.loss.title"), tr.text("keys.loss.body"), v.width);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+
+  text_field(v.ui, "keys.name", tr.text("keys.name"), vs.new_key_name, tr.text("keys.name.hint"),
+             std::min(v.width, 420 * s), {}, app::max_key_name_bytes);
+  const bool blank = vs.new_key_name.find_first_not_of(" \t") == std::string::npos;
+  const std::string why = ring.generating ? tr.text("keys.generating") : blank ? tr.text("keys.generate.need_name") : std::string();
+  if (button(v.ui, "keys.generate", tr.text("keys.generate"), ButtonKind::primary, why)) {
+    v.out.push(app::cmd::GenerateKey{vs.new_key_name});
+    vs.new_key_name.clear();
+  }
+  ImGui::SameLine();
+  if (button(v.ui, "keys.import", tr.text("keys.import"), ButtonKind::secondary)) v.out.push(app::cmd::PickIdentityFile{});
+  if (ImGui::IsItemHovered()) tooltip(tr.text("keys.import.hint"));
+
+  if (!ring.import_issues.empty()) {
+    std::string body;
+    for (const auto& issue : ring.import_issues) body += (body.empty() ? "" : "\n") + app::issue_text(issue, tr);
+    notice(v.ui, Tone::error, tr.text("keys.import.refused.title"), body, v.width);
+  } else if (!ring.imported.empty()) {
+    text_wrapped(ring.imported_count ? "✓ " + tr.format("keys.import.done", {{"name", ring.imported}}) : tr.text("keys.import.known"),
+                 ring.imported_count ? colour::success : colour::muted);
+  }
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  if (ring.keys.empty()) {
+    text_wrapped(tr.text("keys.none"), colour::muted);
+  } else {
+    for (std::size_t i = 0; i < ring.keys.size(); ++i) key_card(v, vs, i, ring.keys[i]);
+  }
+
+  if (vs.confirm_remove_key) {
+    const std::size_t i = *vs.confirm_remove_key;
+    if (i >= ring.keys.size()) {
+      vs.confirm_remove_key.reset();
+    } else if (begin_dialog(v.ui, "confirm-key-remove", tr.text("keys.remove.title"), 520)) {
+      const app::KeyEntry& k = ring.keys[i];
+      plain_wrapped(tr.format("keys.remove.body", {{"name", k.name}, {"fingerprint", k.fingerprint}}));
+      ImGui::Dummy(ImVec2(0, 6 * s));
+      if (button(v.ui, "keys.remove.cancel", tr.text("storage.clear.cancel"), ButtonKind::secondary) ||
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        vs.confirm_remove_key.reset();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (button(v.ui, "keys.remove.confirm", tr.text("keys.remove.confirm"))) {
+        v.out.push(app::cmd::RemoveKey{i});
+        vs.confirm_remove_key.reset();
+        vs.copied_key.reset();
+        ImGui::CloseCurrentPopup();
+      }
+      end_dialog(v.ui);
+    }
+  }
+}
+
+} // namespace ui
