@@ -159,13 +159,13 @@ void dossier_tab(View& v, const CoachEntry& e) {
   heading(v.ui, tr.text("q.section.competencies"));
   for (std::size_t i = 0; i < d.competencies.size(); ++i) {
     const auto& a = d.competencies[i];
-    const core::Competency* c = v.state.referential.competency(a.competency_id);
+    const core::Competency* c = v.state.programme.referential.competency(a.competency_id);
     begin_card(v.ui, ("coach.comp." + std::to_string(i)).c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c ? c->title.get(lang).c_str() : a.competency_id);
     ImGui::PopFont();
     if (c) {
-      const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
+      const core::AutonomyLevel* level = v.state.programme.referential.level(c->expected_level);
       text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
                                                        {"text", c->expected.get(lang)}}), colour::muted);
     }
@@ -174,7 +174,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
     if (!a.piece_ids.empty()) {
       std::string names;
       for (const auto& id : a.piece_ids) {
-        const core::PieceSpec* p = v.state.referential.piece(id);
+        const core::PieceSpec* p = v.state.programme.referential.piece(id);
         names += (names.empty() ? "" : ", ") + (p ? p->title.get(lang) : id);
       }
       text_wrapped(tr.text("q.competency.pieces") + " " + names, colour::muted);
@@ -292,7 +292,7 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.pieces.help"), colour::muted);
   for (std::size_t i = 0; i < e.bundle.dossier.pieces.size(); ++i) {
     const auto& p = e.bundle.dossier.pieces[i];
-    const core::PieceSpec* spec = v.state.referential.piece(p.id);
+    const core::PieceSpec* spec = v.state.programme.referential.piece(p.id);
     const std::string base = "coach.piece." + std::to_string(i);
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
@@ -387,6 +387,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   // Planning and invitation.
   heading(v.ui, tr.text("coach.plan.title"));
   core::PlannedInterview plan = ev.planned.value_or(core::PlannedInterview{});
+  if (!ev.planned) plan.duration_minutes = core::default_interview_minutes(app::entry_programme(v.state, e).programme);
   bool plan_changed = false;
   const auto date = core::parse_user_date(d.plan_date);
   const auto time = core::parse_time_of_day(d.plan_time);
@@ -438,7 +439,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const double elapsed = mine ? timer->elapsed_ms(v.state.clock_ms) : (ev.held ? ev.held->elapsed_seconds * 1000.0 : 0.0);
   const bool running = mine && timer->running;
   ImGui::PushFont(v.ui.fonts.title);
-  const double planned_ms = core::interview_minutes(ev) * 60 * 1000.0;
+  const double planned_ms = core::interview_minutes(ev, app::entry_programme(v.state, e).programme) * 60 * 1000.0;
   ImGui::PushStyleColor(ImGuiCol_Text, elapsed > planned_ms ? colour::warning : colour::primary);
   plain((clock_text(elapsed) + " / " + clock_text(planned_ms)));
   ImGui::PopStyleColor();
@@ -489,19 +490,19 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.grid.help"), colour::muted);
   for (std::size_t i = 0; i < ev.grid.size(); ++i) {
     core::GridEntry g = ev.grid[i];
-    const core::Competency* c = v.state.referential.competency(g.competency_id);
+    const core::Competency* c = v.state.programme.referential.competency(g.competency_id);
     const std::string base = "coach.grid." + g.competency_id;
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c ? c->title.get(lang).c_str() : g.competency_id);
     ImGui::PopFont();
-    const core::AutonomyLevel* expected = v.state.referential.level(g.expected_level);
+    const core::AutonomyLevel* expected = v.state.programme.referential.level(g.expected_level);
     text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
     field_label(v.ui, tr.text("coach.grid.observed"));
     const float level_right = ImGui::GetCursorPosX() + v.width - 32 * s;
     bool first_level = true;
-    for (const auto& level : v.state.referential.levels) {
+    for (const auto& level : v.state.programme.referential.levels) {
       if (!first_level) same_line_or_wrap(check_width(level.label.get(lang)), level_right, 18 * s);
       first_level = false;
       const std::string id = base + ".level." + level.id;
@@ -510,14 +511,14 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
         changed = true;
       }
     }
-    if (const auto meets = core::meets_expected_level(g, v.state.referential)) {
+    if (const auto meets = core::meets_expected_level(g, v.state.programme.referential)) {
       text_wrapped(*meets ? "✓ " + tr.text("coach.grid.meets") : "✗ " + tr.text("coach.grid.below"),
                    *meets ? colour::success : colour::error);
     }
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
     plain(tr.text("coach.grid.pieces"));
-    for (const auto& spec : v.state.referential.pieces) {
+    for (const auto& spec : v.state.programme.referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id) != g.evidence_pieces.end();
       if (checkbox(v.ui, (base + ".piece." + spec.id).c_str(), spec.title.get(lang), on)) {
