@@ -159,14 +159,14 @@ void dossier_tab(View& v, const CoachEntry& e) {
   heading(v.ui, tr.text("q.section.competencies"));
   for (std::size_t i = 0; i < d.competencies.size(); ++i) {
     const auto& a = d.competencies[i];
-    const core::Competency* c = v.state.programme.referential.competency(a.competency_id);
+    const core::Competency* c = app::entry_programme(v.state, e).referential.competency(a.competency_id);
     begin_card(v.ui, ("coach.comp." + std::to_string(i)).c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c ? c->title.get(lang).c_str() : a.competency_id);
     ImGui::PopFont();
     if (c) {
-      const core::AutonomyLevel* level = v.state.programme.referential.level(c->expected_level);
-      text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+      const core::AutonomyLevel* level = app::entry_programme(v.state, e).referential.level(c->expected_level);
+      text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_set_by_host ? tr.text("level.set_by_host") : c->expected_level},
                                                        {"text", c->expected.get(lang)}}), colour::muted);
     }
     if (a.evidence.empty()) text_wrapped(tr.text("coach.empty_value"), colour::muted);
@@ -174,7 +174,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
     if (!a.piece_ids.empty()) {
       std::string names;
       for (const auto& id : a.piece_ids) {
-        const core::PieceSpec* p = v.state.programme.referential.piece(id);
+        const core::PieceSpec* p = app::entry_programme(v.state, e).referential.piece(id);
         names += (names.empty() ? "" : ", ") + (p ? p->title.get(lang) : id);
       }
       text_wrapped(tr.text("q.competency.pieces") + " " + names, colour::muted);
@@ -292,7 +292,7 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.pieces.help"), colour::muted);
   for (std::size_t i = 0; i < e.bundle.dossier.pieces.size(); ++i) {
     const auto& p = e.bundle.dossier.pieces[i];
-    const core::PieceSpec* spec = v.state.programme.referential.piece(p.id);
+    const core::PieceSpec* spec = app::entry_programme(v.state, e).referential.piece(p.id);
     const std::string base = "coach.piece." + std::to_string(i);
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
@@ -490,19 +490,19 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.grid.help"), colour::muted);
   for (std::size_t i = 0; i < ev.grid.size(); ++i) {
     core::GridEntry g = ev.grid[i];
-    const core::Competency* c = v.state.programme.referential.competency(g.competency_id);
+    const core::Competency* c = app::entry_programme(v.state, e).referential.competency(g.competency_id);
     const std::string base = "coach.grid." + g.competency_id;
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c ? c->title.get(lang).c_str() : g.competency_id);
     ImGui::PopFont();
-    const core::AutonomyLevel* expected = v.state.programme.referential.level(g.expected_level);
-    text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
+    const core::AutonomyLevel* expected = app::entry_programme(v.state, e).referential.level(g.expected_level);
+    text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level == core::expected_level_set_by_host ? tr.text("level.set_by_host") : g.expected_level}}), colour::muted);
     field_label(v.ui, tr.text("coach.grid.observed"));
     const float level_right = ImGui::GetCursorPosX() + v.width - 32 * s;
     bool first_level = true;
-    for (const auto& level : v.state.programme.referential.levels) {
+    for (const auto& level : app::entry_programme(v.state, e).referential.levels) {
       if (!first_level) same_line_or_wrap(check_width(level.label.get(lang)), level_right, 18 * s);
       first_level = false;
       const std::string id = base + ".level." + level.id;
@@ -511,14 +511,14 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
         changed = true;
       }
     }
-    if (const auto meets = core::meets_expected_level(g, v.state.programme.referential)) {
+    if (const auto meets = core::meets_expected_level(g, app::entry_programme(v.state, e).referential)) {
       text_wrapped(*meets ? "✓ " + tr.text("coach.grid.meets") : "✗ " + tr.text("coach.grid.below"),
                    *meets ? colour::success : colour::error);
     }
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
     plain(tr.text("coach.grid.pieces"));
-    for (const auto& spec : v.state.programme.referential.pieces) {
+    for (const auto& spec : app::entry_programme(v.state, e).referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id) != g.evidence_pieces.end();
       if (checkbox(v.ui, (base + ".piece." + spec.id).c_str(), spec.title.get(lang), on)) {
@@ -689,6 +689,18 @@ void view_coach_entry(View& v, CoachViewState& vs, const CoachEntry& e) {
   const auto& tr = v.tr;
   header(v, e);
   if (e.check != CoachEntry::Check::valid) return;
+  // A dossier made for another certification than this copy's: said, and evaluated with its own rules.
+  const core::Programme& own = app::entry_programme(v.state, e).programme;
+  if (own.id != v.state.programme.programme.id) {
+    const char* lang = app::lang_code(v.state.prefs.lang);
+    notice(v.ui, Tone::info,
+           tr.format("coach.other_programme", {{"rs", own.rs_code}, {"title", own.title.get(lang)}}),
+           tr.format(e.programme_named ? "coach.other_programme.body" : "coach.other_programme.inferred",
+                     {{"rs", own.rs_code}, {"certifier", own.certifier_short},
+                      {"host_rs", v.state.programme.programme.rs_code}, {"count", std::to_string(e.evaluation.grid.size())}}),
+           v.width);
+    ImGui::Dummy(ImVec2(0, 4 * s));
+  }
   verdicts(v, e);
   ImGui::Dummy(ImVec2(0, 6 * s));
   if (ImGui::BeginTabBar("##entry")) {

@@ -111,7 +111,7 @@ void competencies(View& v) {
     plain_wrapped(c->title.get(lang));
     ImGui::PopFont();
     const core::AutonomyLevel* level = v.state.programme.referential.level(c->expected_level);
-    const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+    const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_set_by_host ? tr.text("level.set_by_host") : c->expected_level},
                                                                     {"text", c->expected.get(lang)}});
     text_wrapped(expected, colour::muted);
     std::string evidence = answer.evidence;
