@@ -9,6 +9,8 @@
 // [SECTION] Decision tab
 #include "ui/views.hpp"
 
+#include "app/app.hpp"
+
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
 #include "core/domain/triage.hpp"

@@ -231,14 +231,16 @@ void phases_stage(View& v, EligibilityViewState& vs) {
 }
 
 // One criterion: met or not in words and icon, then the sentences that explain it.
-void criterion(View& v, const char* id, const std::string& name, bool met, const std::vector<std::string>& lines) {
+// `met_key` / `not_met_key` name the words said (a criterion is met; a session is one the candidate is eligible for).
+void criterion(View& v, const char* id, const std::string& name, bool met, const std::vector<std::string>& lines,
+               const char* met_key = "elig.criterion.met", const char* not_met_key = "elig.criterion.not_met") {
   const float s = v.ui.scale;
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, met ? colour::success : colour::error);
   plain(met ? "✓" : "✗");
   ImGui::SameLine();
-  plain(v.tr.text(met ? "elig.criterion.met" : "elig.criterion.not_met"));
+  plain(v.tr.text(met ? met_key : not_met_key));
   ImGui::PopStyleColor();
   ImGui::SameLine(0, 12 * s);
   plain_wrapped(name);
@@ -350,7 +352,8 @@ void verdict_stage(View& v) {
       }
       for (const auto& reason : sv.reasons) lines.push_back(tr.text("elig.reason." + reason));
       const std::string id = "elig.session." + std::to_string(i);
-      criterion(v, id.c_str(), label(sv.session), sv.result.eligible, lines);
+      criterion(v, id.c_str(), label(sv.session), sv.result.eligible, lines, "elig.sessions.word.eligible",
+                "elig.sessions.word.not_eligible");
     }
     if (se.apply_until) text_wrapped(tr.format("elig.sessions.apply_until", {{"session", label(*se.apply_until)}}));
     if (se.eligible_from) {
