@@ -138,4 +138,16 @@ mergeInto(LibraryManager.library, {
     try { text = JSON.stringify(c); } catch (e) { text = '"unreadable"'; }
     return CertifPlatform.mallocString(text === undefined ? '"unreadable"' : text);
   },
+
+  // config.js's programme and sessions (see web/config.js) as one JSON text the app reads: malloc'd, or 0
+  // when config.js gives neither. Values are passed as they are, so that the app can name what is wrong.
+  certif_js_site_programme__deps: ['$CertifPlatform'],
+  certif_js_site_programme: function() {
+    var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig : {};
+    if (c.programme === undefined && c.sessions === undefined) return 0;
+    var text;
+    try { text = JSON.stringify({ programme: c.programme === undefined ? null : c.programme,
+                                  sessions: c.sessions === undefined ? null : c.sessions }); } catch (e) { return 0; }
+    return CertifPlatform.mallocString(text);
+  },
 });

@@ -12,6 +12,7 @@
 #include "app/keys.hpp"
 #include "app/storage.hpp"
 #include "assets/assets.hpp"
+#include "core/codecs/json_strict.hpp"
 #include "core/formats/sniff.hpp"
 #include "core/codecs/utf8.hpp"
 #include "core/version.hpp"
@@ -139,23 +140,39 @@ core::Attachment* find_attachment_mut(core::Dossier& d, std::string_view id, cor
 
 // [SECTION] Start-up =================================================================================
 
-AppState initial_state(core::Date today) {
+AppState initial_state(core::Date today, SiteConfig site) {
   AppState s;
   s.today = today;
-  if (const auto text = assets::find(referential_asset)) {
-    if (auto r = core::parse_referential(*text)) s.referential = std::move(r).value();
+  const core::AssetLookup find = [](std::string_view path) { return assets::find(path); };
+  for (const auto id : core::shipped_programme_ids()) {
+    if (auto loaded = core::load_programme(id, find)) s.programmes.push_back(std::move(loaded).value());
   }
-  if (const auto text = assets::find(ruleset_asset)) {
-    if (auto r = core::parse_ruleset(*text)) s.ruleset = std::move(r).value();
+  const auto by_id = [&s](std::string_view id) -> const core::LoadedProgramme* {
+    for (const auto& p : s.programmes) {
+      if (p.programme.id == id) return &p;
+    }
+    return nullptr;
+  };
+  const core::LoadedProgramme* chosen = by_id(site.programme_id);
+  if (!chosen) {
+    site.problems.push_back({"site.programme_unknown", site.programme_id});
+    site.programme_id = default_programme_id;
+    chosen = by_id(site.programme_id);
   }
-  s.draft = core::make_dossier(s.referential);
+  if (chosen) s.programme = *chosen;
+  s.calendar = core::make_calendar(s.programme.programme, site.sessions);
+  s.site = std::move(site);
+  s.draft = core::make_dossier(s.programme.referential);
   refresh_derived(s);
   return s;
 }
 
 void refresh_derived(AppState& s) {
-  s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.ruleset);
-  s.readiness = core::check_dossier(s.draft, s.referential, s.today);
+  s.eligibility = check_eligibility(s.draft.eligibility, s.today, s.programme.ruleset);
+  if (s.eligibility.result) {
+    s.eligibility.sessions = sessions_eligibility(s.draft.eligibility, s.today, s.programme.ruleset, s.calendar, shown_sessions);
+  }
+  s.readiness = core::check_dossier(s.draft, s.programme.referential, s.today);
 }
 
 std::string title_for(const AppState& state, const Catalog& tr) {
@@ -254,7 +271,7 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     queue_whole_file(s, c, FileTarget::import, name);
     return;
   }
-  const core::PieceSpec* spec = s.referential.piece(c.piece_id);
+  const core::PieceSpec* spec = s.programme.referential.piece(c.piece_id);
   if (!spec || !spec->takes_files() || !core::find_piece(s.draft, c.piece_id)) {
     fx.push_back(fx::CancelFile{c.job});
     return;
@@ -317,7 +334,7 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
     return;
   }
   core::Piece* piece = core::find_piece(s.draft, job.piece_id);
-  const core::PieceSpec* spec = s.referential.piece(job.piece_id);
+  const core::PieceSpec* spec = s.programme.referential.piece(job.piece_id);
   if (!piece || !spec) {
     drop_job(s, id);
     return;
@@ -448,6 +465,19 @@ void handle(AppState& state, const cmd::SetPhase& c, Effects&) {
   draft_changed(state);
 }
 
+void handle(AppState& state, const cmd::SetDeclaration& c, Effects&) {
+  auto& slot = c.which == Declaration::acceleration ? state.draft.eligibility.acceleration : state.draft.eligibility.holds_rs3536;
+  if (slot == c.value) return;
+  slot = c.value;
+  draft_changed(state);
+}
+
+void handle(AppState& state, const cmd::SetConstructionSteps& c, Effects&) {
+  if (state.draft.eligibility.construction_steps == c.text) return;
+  state.draft.eligibility.construction_steps = c.text;
+  draft_changed(state);
+}
+
 void handle(AppState& state, const cmd::SetField& c, Effects&) {
   std::string value = clean_text(c.value);
   if (c.field == Field::startup_start) value = core::normalize_user_date(value);
@@ -467,7 +497,7 @@ void handle(AppState& state, const cmd::SetEvidence& c, Effects&) {
 }
 
 void handle(AppState& state, const cmd::ToggleEvidencePiece& c, Effects&) {
-  if (c.competency >= state.draft.competencies.size() || !state.referential.piece(c.piece_id)) return;
+  if (c.competency >= state.draft.competencies.size() || !state.programme.referential.piece(c.piece_id)) return;
   auto& ids = state.draft.competencies[c.competency].piece_ids;
   auto it = std::find(ids.begin(), ids.end(), c.piece_id);
   if (it != ids.end()) ids.erase(it);
@@ -503,7 +533,7 @@ void handle(AppState& state, const cmd::SetPieceDescription& c, Effects&) {
 }
 
 void handle(AppState& state, const cmd::PickFiles& c, Effects& fx) {
-  const core::PieceSpec* spec = state.referential.piece(c.piece_id);
+  const core::PieceSpec* spec = state.programme.referential.piece(c.piece_id);
   if (!spec || !spec->takes_files()) return;
   fx.push_back(fx::PickFiles{c.piece_id, c.replaces, spec->multiple && c.replaces.empty()});
 }
@@ -599,7 +629,7 @@ void handle(AppState& state, const cmd::DraftLoaded& c, Effects&) {
   if (doc.is_discarded()) return;
   std::vector<core::Issue> ignored;  // a saved draft is our own output; unreadable parts are dropped
   core::Dossier d = core::answers_from_json(doc, ignored);
-  core::conform_to(d, state.referential);
+  core::conform_to(d, state.programme.referential);
   state.draft = std::move(d);
   state.storage.draft_exists = true;
   state.storage.last_saved = c.saved_at;
@@ -665,7 +695,7 @@ void handle(AppState& state, const cmd::CancelImport&, Effects& fx) {
 
 void handle(AppState& state, const cmd::ClearLocalData&, Effects& fx) {
   const Catalog& tr = catalog_for(state.prefs.lang);
-  state.draft = core::make_dossier(state.referential);
+  state.draft = core::make_dossier(state.programme.referential);
   state.file_jobs.clear();
   state.file_refusals.clear();
   state.eligibility_stage = EligibilityStage::periods;
@@ -742,6 +772,31 @@ int clamp_ui_scale(int percent) noexcept {
   if (percent <= ui_scale_min) return ui_scale_min;
   if (percent >= ui_scale_max) return ui_scale_max;
   return ui_scale_min + (percent - ui_scale_min + ui_scale_step / 2) / ui_scale_step * ui_scale_step;
+}
+
+void read_site_programme(SiteConfig& site, std::string_view json) {
+  auto doc = core::parse_json_strict(json);
+  if (!doc.ok() || !doc.value().is_object()) return;  // the platform writes this JSON itself: nothing given
+  const auto& root = doc.value();
+  if (const auto it = root.find("programme"); it != root.end() && !it->is_null()) {
+    const auto* id = it->get_ptr<const std::string*>();
+    if (id && !id->empty()) site.programme_id = *id;
+    else site.problems.push_back({"site.programme_unknown", it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  }
+  if (const auto it = root.find("sessions"); it != root.end() && !it->is_null()) {
+    auto sessions = core::read_sessions(*it, "/sessions");
+    if (sessions.ok()) {
+      site.sessions = std::move(sessions).value();
+    } else {
+      const auto& first = sessions.issues().front();
+      site.problems.push_back({"site.sessions_invalid", first.path + " — " + first.message});
+    }
+  }
+}
+
+const core::LoadedProgramme& entry_programme(const AppState& state, const CoachEntry& entry) noexcept {
+  if (const auto* p = find_programme(state.programmes, entry.programme_id)) return *p;
+  return state.programme;
 }
 
 std::string clean_contact(std::string_view raw) {
@@ -825,6 +880,9 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
     if (e->check == CoachEntry::Check::valid) {
       const core::TriageEntry* t = triage_of(w, *e);
       j["digest"] = e->bundle.digest;
+      j["programme"] = e->programme_id;
+      j["programme_named"] = e->programme_named;
+      j["grid"] = e->evaluation.grid.size();
       j["candidate"] = e->summary.first_name + " " + e->summary.last_name;
       j["email"] = e->summary.email;
       j["startup"] = e->summary.startup;
@@ -851,6 +909,16 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
   return j;
 }
 
+nlohmann::json programme_snapshot(const AppState& state) {
+  const core::Programme& p = state.programme.programme;
+  nlohmann::json next = nlohmann::json::array();
+  for (const auto& session : core::sessions_after(state.calendar, state.today, shown_sessions)) next.push_back(core::to_json(session));
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& problem : state.site.problems) problems.push_back({{"code", problem.code}, {"value", problem.value}});
+  return {{"id", p.id}, {"version", p.version}, {"rs_code", p.rs_code}, {"certifier", p.certifier_short},
+          {"assessors", p.assessor_count}, {"next_sessions", std::move(next)}, {"site_problems", std::move(problems)}};
+}
+
 } // namespace
 
 nlohmann::json snapshot(const AppState& state) {
@@ -869,16 +937,19 @@ nlohmann::json snapshot(const AppState& state) {
       {"lang", lang_code(state.prefs.lang)},
       {"prefs", {{"ui_scale", state.prefs.ui_scale}, {"high_contrast", state.prefs.high_contrast}}},
       {"today", core::to_iso(state.today)},
-      {"referential", {{"id", state.referential.id}, {"version", state.referential.version},
-                       {"competencies", state.referential.competencies.size()}}},
-      {"ruleset", {{"id", state.ruleset.id}, {"version", state.ruleset.version}}},
+      {"referential", {{"id", state.programme.referential.id}, {"version", state.programme.referential.version},
+                       {"competencies", state.programme.referential.competencies.size()}}},
+      {"ruleset", {{"id", state.programme.ruleset.id}, {"version", state.programme.ruleset.version}}},
+      {"programme", programme_snapshot(state)},
       {"candidate", {{"step", step_id(state.candidate_step)},
                      {"eligibility_stage", stage_id(state.eligibility_stage)},
                      {"answers", core::answers_to_json(state.draft)},
                      {"attachments_bytes", core::attachments_size(state.draft)},
                      {"eligibility", {{"issues", issues_json(state.eligibility.issues)},
                                       {"result", state.eligibility.result ? core::to_json(*state.eligibility.result)
-                                                                          : nlohmann::json(nullptr)}}},
+                                                                          : nlohmann::json(nullptr)},
+                                      {"sessions", state.eligibility.sessions ? core::to_json(*state.eligibility.sessions)
+                                                                              : nlohmann::json(nullptr)}}},
                      {"readiness", issues_json(state.readiness)},
                      {"file_jobs", std::move(jobs)},
                      {"file_refusals", std::move(refusals)}}},

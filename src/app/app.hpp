@@ -11,12 +11,17 @@
 namespace app {
 
 inline constexpr const char* prefs_storage_key = "certif-intra/prefs";
-inline constexpr const char* referential_asset = "referential/rs3536-v1.json";
-inline constexpr const char* ruleset_asset = "rulesets/rs3536-2020.json";
 
-// The state at start-up: embedded referential and ruleset loaded, an empty draft, `today` as read by
-// the platform. The saved draft, if any, arrives later (DraftLoaded).
-AppState initial_state(core::Date today);
+// The state at start-up: the host's programme (site.programme_id, with its referential and ruleset)
+// and every shipped programme loaded, the calendar of its sessions, an empty draft, `today` as read by
+// the platform. A programme id this build does not know falls back to default_programme_id, with a
+// site.programme_unknown problem. The saved draft, if any, arrives later (DraftLoaded).
+AppState initial_state(core::Date today, SiteConfig site = {});
+
+// Reads config.js's programme settings, as the platform hands them over: {"programme"?: "rs6247",
+// "sessions"?: [...]} (sessions as core::read_sessions reads them). What cannot be used is left at its
+// default and named in site.problems (site.programme_unknown is added by initial_state).
+void read_site_programme(SiteConfig& site, std::string_view json);
 
 // Applies one command; returns the effects the platform must carry out.
 Effects apply(AppState& state, const Command& command);
@@ -40,6 +45,10 @@ const core::Attachment* find_attachment(const core::Dossier& d, std::string_view
 void load_prefs(AppState& state, std::string_view stored);
 std::string save_prefs(const Prefs& prefs);
 int clamp_ui_scale(int percent) noexcept;  // into ui_scale_min..max, to the nearest step
+// The programme a coach's entry is evaluated with: its bundle's (CoachEntry::programme_id), else the
+// host's.
+const core::LoadedProgramme& entry_programme(const AppState& state, const CoachEntry& entry) noexcept;
+
 // The host's accessibility contact from config.js, as one line of text (empty if unusable).
 std::string clean_contact(std::string_view raw);
 

@@ -21,6 +21,14 @@ EligibilityCheck check_eligibility(const core::EligibilityAnswers& answers, core
   return check;
 }
 
+std::optional<core::SessionsEligibility> sessions_eligibility(const core::EligibilityAnswers& answers, core::Date today,
+                                                             const core::Ruleset& ruleset, const core::Calendar& calendar,
+                                                             std::size_t count) {
+  auto input = core::eligibility_input_from_json(core::eligibility_input_json(answers, today));
+  if (!input.ok()) return std::nullopt;
+  return core::evaluate_sessions(input.value(), ruleset, calendar, count);
+}
+
 core::PeriodAnswer normalized(core::PeriodAnswer p) {
   p.start = core::normalize_user_date(p.start);
   p.end = core::normalize_user_date(p.end);

@@ -77,8 +77,24 @@ std::string entry_record(const CoachEntry& e) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const core::Referential& referential,
-                                              const core::Ruleset& ruleset) {
+const core::LoadedProgramme* find_programme(const std::vector<core::LoadedProgramme>& programmes, std::string_view id) noexcept {
+  for (const auto& p : programmes) {
+    if (p.programme.id == id) return &p;
+  }
+  return nullptr;
+}
+
+const core::LoadedProgramme* programme_for_bundle(const std::vector<core::LoadedProgramme>& programmes,
+                                                  const core::Bundle& bundle) noexcept {
+  std::vector<core::Programme> known;
+  known.reserve(programmes.size());
+  for (const auto& p : programmes) known.push_back(p.programme);
+  const auto match = core::programme_for_document(known, bundle.programme_id, bundle.referential_id, bundle.ruleset_id);
+  return match ? find_programme(programmes, match->programme_id) : nullptr;
+}
+
+std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std::vector<core::LoadedProgramme>& programmes,
+                                              const core::LoadedProgramme& fallback) {
   // Our own record, read back as strictly as any file: local storage can be altered or damaged.
   const auto parsed = core::parse_json_strict(record);
   if (!parsed) return nullptr;
@@ -109,6 +125,12 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const cor
   auto bundle = core::bundle_from_document(*document, *digest);
   if (!bundle) return refuse(bundle.issues());
   e->bundle = std::move(bundle).value();
+  const core::LoadedProgramme* own = programme_for_bundle(programmes, e->bundle);
+  const core::LoadedProgramme& programme = own ? *own : fallback;
+  e->programme_id = programme.programme.id;
+  e->programme_named = !e->bundle.programme_id.empty();
+  const core::Referential& referential = programme.referential;
+  const core::Ruleset& ruleset = programme.ruleset;
   if (const nlohmann::json* ev = root.get("evaluation", core::optional)) {
     auto evaluation = core::evaluation_from_json(*ev);
     if (!evaluation) return refuse(evaluation.issues());
@@ -343,7 +365,18 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
       return true;
     }
     e.bundle = std::move(result).value();
-    e.summary = core::summarize_bundle(e.bundle, s.referential, s.ruleset);
+    // Evaluated with the programme it was made for, which may not be the host's.
+    const core::LoadedProgramme* programme = programme_for_bundle(s.programmes, e.bundle);
+    if (!programme) {
+      e.check = CoachEntry::Check::refused;
+      e.refusal.push_back({core::Severity::error, "bundle.programme_unknown", e.bundle.programme_id.empty() ? "/referential" : "/programme",
+                           "the bundle is for a programme this version does not know"});
+      fx.push_back(fx::Announce{catalog_for(s.prefs.lang).format("coach.announce.refused", {{"name", e.file_name}})});
+      return true;
+    }
+    e.programme_id = programme->programme.id;
+    e.programme_named = !e.bundle.programme_id.empty();
+    e.summary = core::summarize_bundle(e.bundle, programme->referential, programme->ruleset);
     e.check = CoachEntry::Check::valid;
     retriage(w);
     if (is_duplicate(w, e)) {
@@ -352,7 +385,7 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
         for (auto& f : p.files) f.bytes = std::string();
       }
     } else {
-      e.evaluation = core::make_evaluation(e.bundle, s.referential);
+      e.evaluation = core::make_evaluation(e.bundle, programme->referential);
       e.evaluation.coach = {w.profile.name, w.profile.organisation, w.profile.email};
       bool files = false;
       for (const auto& p : e.bundle.dossier.pieces) {
@@ -449,7 +482,7 @@ void handle(AppState& s, const cmd::ClearWorkspace&, Effects& fx) {
 }
 
 void handle(AppState& s, const cmd::CoachEntryLoaded& c, Effects&) {
-  auto e = entry_from_record(c.record, s.referential, s.ruleset);
+  auto e = entry_from_record(c.record, s.programmes, s.programme);
   if (!e) return;
   for (const auto& x : s.workspace.entries) {
     if (x->check == CoachEntry::Check::valid && x->bundle.digest == e->bundle.digest) return;
@@ -560,7 +593,7 @@ void handle(AppState& s, const cmd::ClearPlan& c, Effects& fx) {
 void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
-  auto ics = core::interview_invitation_ics(e->evaluation, s.referential, {s.clock_utc, e->invitation_sequence});
+  auto ics = core::interview_invitation_ics(e->evaluation, entry_programme(s, *e).referential, {s.clock_utc, e->invitation_sequence});
   if (!ics.ok()) {
     remember(*e, ics.issues());
     return;
@@ -716,7 +749,7 @@ namespace {
 std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& issued, Effects& fx) {
   prepare_attestation(s, e, fx);
   issued = e.evaluation.attestation && e.evaluation.attestation->issued;
-  auto html = core::attestation_html(e.evaluation, s.referential,
+  auto html = core::attestation_html(e.evaluation, entry_programme(s, e).referential,
                                      issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
   if (!html.ok()) {
     remember(e, html.issues());
@@ -755,7 +788,7 @@ void handle(AppState& s, const cmd::DownloadEvaluationSheet& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
   // The bundle adds the startup and the file names (attachment bytes are not needed, only their names).
-  auto html = core::evaluation_html(e->evaluation, s.referential, &e->bundle, lang_code(s.prefs.lang));
+  auto html = core::evaluation_html(e->evaluation, entry_programme(s, *e).referential, &e->bundle, lang_code(s.prefs.lang));
   if (!html.ok()) {
     remember(*e, html.issues());
     return;
@@ -771,7 +804,7 @@ void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx) {
   in.issuer_id = s.workspace.profile.issuer_id;
   in.valid_from = s.clock_utc;
   in.salt = s.entropy;  // fresh random bytes from the platform, one salt per credential
-  auto badge = core::open_badge_credential(e->evaluation, s.referential, in);
+  auto badge = core::open_badge_credential(e->evaluation, entry_programme(s, *e).referential, in);
   if (!badge.ok()) {
     remember(*e, badge.issues());
     return;

@@ -30,6 +30,8 @@ struct CoachEntry {
 
   // Once valid:
   core::Bundle bundle;            // the dossier; attachment bytes are dropped once stored locally
+  std::string programme_id;       // the programme it was made for (named, or inferred from its referential)
+  bool programme_named = false;   // the bundle names it (false: inferred, for bundles made before programmes)
   core::BundleSummary summary;    // who, completeness, eligibility recomputed
   core::Evaluation evaluation;    // the coach's record for this exact bundle
   bool bytes_stored = false;      // every attachment's write confirmed: their bytes left the heap
@@ -100,8 +102,16 @@ const core::TriageEntry* triage_of(const Workspace& w, const CoachEntry& e) noex
 std::string entry_record(const CoachEntry& e);
 // Rebuilds an entry from entry_record's output; nullopt when unreadable. The bundle comes back without
 // attachment bytes (they are fetched from local storage when viewed).
-std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const core::Referential& referential,
-                                              const core::Ruleset& ruleset);
+// It is evaluated with its bundle's programme among `programmes`, else with `fallback`.
+std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std::vector<core::LoadedProgramme>& programmes,
+                                              const core::LoadedProgramme& fallback);
+
+// The programme with this id among `programmes`, or null.
+const core::LoadedProgramme* find_programme(const std::vector<core::LoadedProgramme>& programmes, std::string_view id) noexcept;
+// The programme a bundle was made for among `programmes`: the one it names, else the one using its
+// referential and ruleset (core::programme_for_document); null when it is none of them.
+const core::LoadedProgramme* programme_for_bundle(const std::vector<core::LoadedProgramme>& programmes,
+                                                  const core::Bundle& bundle) noexcept;
 
 // An attachment's size as the bundle states it (its bytes may have left the heap).
 std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id);

@@ -32,6 +32,9 @@ struct AddPeriod { static constexpr bool edits_draft = true; };
 struct RemovePeriod { static constexpr bool edits_draft = true; std::size_t index; };
 struct EditPeriod { static constexpr bool edits_draft = true; std::size_t index; core::PeriodAnswer value; };
 struct SetPhase { static constexpr bool edits_draft = true; Phase phase; std::optional<bool> done; };
+// The declarations a programme may ask for (RS6247), as the candidate answers them.
+struct SetDeclaration { static constexpr bool edits_draft = true; Declaration which; std::optional<bool> value; };
+struct SetConstructionSteps { static constexpr bool edits_draft = true; std::string text; };
 
 // Questionnaire
 struct SetField { static constexpr bool edits_draft = true; Field field; std::string value; };
@@ -122,7 +125,7 @@ struct SetSealExport { static constexpr bool edits_draft = false; bool sealed = 
 
 using Command = std::variant<
     cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
-    cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase,
+    cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase, cmd::SetDeclaration, cmd::SetConstructionSteps,
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,
     cmd::DismissRefusal, cmd::FileBegin, cmd::FileChunk, cmd::FileEnd, cmd::FileFailed, cmd::DropMissed, cmd::FileDigest,

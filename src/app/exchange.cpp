@@ -21,7 +21,7 @@ std::string export_file_name(const core::Dossier& d, core::Date day) {
 
 namespace {
 
-bool is_empty_draft(const AppState& s) { return s.draft == core::make_dossier(s.referential); }
+bool is_empty_draft(const AppState& s) { return s.draft == core::make_dossier(s.programme.referential); }
 
 // The imported bundle becomes the draft; the old draft's files leave local storage first.
 void replace_draft(AppState& s, core::Bundle&& bundle, Effects& fx, const Catalog& tr) {
@@ -29,7 +29,7 @@ void replace_draft(AppState& s, core::Bundle&& bundle, Effects& fx, const Catalo
     for (const auto& f : p.files) fx.push_back(fx::DeleteAttachment{f.id});
   }
   s.draft = std::move(bundle.dossier);
-  core::conform_to(s.draft, s.referential);
+  core::conform_to(s.draft, s.programme.referential);
   s.draft_origin = std::move(bundle.document);
   s.next_attachment = 1;
   for (const auto& p : s.draft.pieces) {
@@ -55,8 +55,10 @@ void start_export(AppState& s, Effects& fx) {
   core::ExportInputs in;
   in.exported_at = core::is_export_timestamp(s.clock_utc) ? s.clock_utc : core::to_iso(s.today) + "T00:00:00Z";
   in.reference_date = s.today;
-  in.referential = &s.referential;
-  in.ruleset = &s.ruleset;
+  in.referential = &s.programme.referential;
+  in.ruleset = &s.programme.ruleset;
+  in.programme_id = s.programme.programme.id;  // the bundle names the programme it was made for
+  in.programme_version = s.programme.programme.version;
   in.carry_unknown_from = s.draft_origin.is_object() ? &s.draft_origin : nullptr;
   ExportJob job;
   job.document = core::bundle_document(s.draft, in);
@@ -90,7 +92,7 @@ void download_summary(AppState& s, Effects& fx, const Catalog& tr) {
   in.lang = lang_code(s.prefs.lang);
   std::string name = export_file_name(s.draft, s.today);
   name = "resume-" + name.substr(0, name.size() - 5) + ".html";  // resume-dossier-<name>-<day>.html
-  fx.push_back(fx::Download{name, "text/html", core::dossier_summary_html(s.draft, s.referential, s.ruleset, in)});
+  fx.push_back(fx::Download{name, "text/html", core::dossier_summary_html(s.draft, s.programme.referential, s.programme.ruleset, in)});
   fx.push_back(fx::Announce{tr.format("summary.done", {{"name", name}})});
 }
 

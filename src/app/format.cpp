@@ -46,4 +46,27 @@ std::string format_count(std::uint64_t value, Lang lang) {
   return out;
 }
 
+std::string programme_text(const Catalog& tr, const core::Programme& programme, std::size_t competencies,
+                           std::string_view key) {
+  const char* lang = lang_code(tr.lang());
+  const std::int32_t low = programme.interview_min_minutes, high = programme.interview_max_minutes;
+  const char* length_key = low == high ? (programme.interview_approximate ? "programme.length.about" : "programme.length.exact")
+                                       : (programme.interview_approximate ? "programme.length.range_about" : "programme.length.range");
+  const std::string length = tr.format(length_key, {{"min", std::to_string(low)}, {"max", std::to_string(high)}});
+  // "A", "A ou B", "A, B ou C"
+  std::string modes;
+  for (std::size_t i = 0; i < programme.modes.size(); ++i) {
+    if (i > 0) modes += i + 1 == programme.modes.size() ? tr.text("programme.modes.last") : tr.text("programme.modes.comma");
+    modes += tr.text("programme.mode." + programme.modes[i]);
+  }
+  return tr.format(key, {{"title", programme.title.get(lang)},
+                         {"rs", programme.rs_code},
+                         {"certifier", programme.certifier_short},
+                         {"noun", programme.noun_singular.get(lang)},
+                         {"nouns", programme.noun_plural.get(lang)},
+                         {"length", length},
+                         {"modes", modes},
+                         {"count", std::to_string(competencies)}});
+}
+
 } // namespace app

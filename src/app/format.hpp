@@ -3,6 +3,7 @@
 
 #include "app/catalog.hpp"
 #include "core/base/date.hpp"
+#include "core/model/programme.hpp"
 
 #include <cstdint>
 #include <string>
@@ -24,5 +25,12 @@ std::string format_size(std::uint64_t bytes, const Catalog& tr);
 
 // A count with the language's thousands separator: "20 000" (a narrow no-break space) / "20,000".
 std::string format_count(std::uint64_t value, Lang lang);
+
+// The catalog string `key` with what it says about the certification taken from the programme:
+// {title} {rs} {certifier} (short name), {noun} / {nouns} (who assesses: "coach", "jury"), {length}
+// (the interview's: "environ 45 minutes", "de 60 à 90 minutes"), {modes} ("par téléphone ou en visio")
+// and {count} (the referential's competencies, `competencies`).
+std::string programme_text(const Catalog& tr, const core::Programme& programme, std::size_t competencies,
+                           std::string_view key);
 
 } // namespace app

@@ -8,8 +8,8 @@
 #include "core/formats/bundle.hpp"
 #include "core/base/date.hpp"
 #include "core/model/dossier.hpp"
-#include "core/model/referential.hpp"
-#include "core/model/ruleset.hpp"
+#include "core/model/programme.hpp"
+#include "core/model/session.hpp"
 #include "core/codecs/sha256.hpp"
 #include "core/codecs/age.hpp"
 
@@ -57,6 +57,19 @@ struct Prefs {
 };
 inline constexpr int ui_scale_min = 100, ui_scale_max = 200, ui_scale_step = 25;
 
+// The programme a copy runs when config.js names none (or one this build does not know): the
+// certification as it runs today, DINUM's RS6247.
+inline constexpr const char* default_programme_id = "rs6247";
+
+// Something config.js gives that the app could not use, shown on the welcome screen: its code
+// ("site.programme_unknown", "site.sessions_invalid") is a catalog key whose text takes {value}
+// (what was given) and {default} (what is used instead).
+struct SiteProblem {
+  std::string code;
+  std::string value;
+  friend bool operator==(const SiteProblem& a, const SiteProblem& b) noexcept { return a.code == b.code && a.value == b.value; }
+};
+
 // ---- sealed delivery (issue #16): the jury's public keys from config.js, the coach's identities ----
 // A public key the host lists in config.js (`sealTo`): candidates' dossiers are sealed for it.
 struct SealRecipient {
@@ -94,6 +107,9 @@ struct KeyRing {
 // What the host of this copy filled in (config.js next to index.html), read once at start.
 struct SiteConfig {
   std::string accessibility_contact;  // an e-mail address or an https:// page; empty when not given
+  std::string programme_id = default_programme_id;  // the programme candidates apply to (config.js `programme`)
+  std::vector<core::Session> sessions;  // the host's dated sessions (config.js `sessions`); empty: the pattern
+  std::vector<SiteProblem> problems;
   // ---- sealed delivery (#16): config.js `sealTo` ----
   SealConfig seal;
 };
@@ -201,8 +217,12 @@ struct AppState {
   Prefs prefs;
   SiteConfig site;
   core::Date today;  // read once from the clock by the platform, passed in
-  core::Referential referential;  // the embedded referential, loaded at start
-  core::Ruleset ruleset;          // the embedded eligibility ruleset, loaded at start
+  // The host's programme (site.programme_id) with its referential and ruleset, loaded at start; and
+  // the calendar of its sessions (the host's dated ones, else the programme's pattern).
+  core::LoadedProgramme programme;
+  core::Calendar calendar;
+  // Every programme this build ships, loaded: a coach may receive a bundle made for another one.
+  std::vector<core::LoadedProgramme> programmes;
 
   // Candidate area
   CandidateStep candidate_step = CandidateStep::overview;

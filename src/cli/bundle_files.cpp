@@ -1,9 +1,10 @@
-// What the bundle commands share: the embedded referential and ruleset, safe writes, and how an issue,
+// What the bundle commands share: the embedded programmes (a bundle's own, by what it names), safe writes, and how an issue,
 // a size or a bundle's text is printed.
 #include "cli/cli.hpp"
 
 #include "assets/assets.hpp"
 #include "core/base/date.hpp"
+#include "core/domain/jury.hpp"
 #include "core/formats/bundle.hpp"
 #include "core/codecs/terminal_text.hpp"
 #include "core/codecs/text.hpp"
@@ -25,24 +26,63 @@ namespace cli {
 
 namespace fs = std::filesystem;
 
-const core::Referential* embedded_referential(std::string& error) {
-  static const auto parsed = [] {
-    const auto text = assets::find("referential/rs3536-v1.json");
-    return text ? std::make_unique<core::Result<core::Referential>>(core::parse_referential(*text)) : nullptr;
+namespace {
+
+const std::vector<core::LoadedProgramme>& embedded_programmes() {
+  static const auto loaded = [] {
+    std::vector<core::LoadedProgramme> out;
+    const core::AssetLookup find = [](std::string_view path) { return assets::find(path); };
+    for (const auto id : core::shipped_programme_ids()) {
+      if (auto p = core::load_programme(id, find)) out.push_back(std::move(p).value());
+    }
+    return out;
   }();
-  if (parsed && parsed->ok()) return &parsed->value();
-  error = "the embedded referential is missing or invalid (a build problem)";
+  return loaded;
+}
+
+} // namespace
+
+const core::LoadedProgramme* embedded_programme(std::string_view id, std::string& error) {
+  for (const auto& p : embedded_programmes()) {
+    if (p.programme.id == id) return &p;
+  }
+  error = "the embedded programme '" + std::string(id) + "' is missing or invalid (a build problem)";
   return nullptr;
 }
 
+const core::LoadedProgramme* bundle_programme(const core::Bundle& bundle, std::string& error) {
+  std::vector<core::Programme> known;
+  for (const auto& p : embedded_programmes()) known.push_back(p.programme);
+  const auto match = core::programme_for_document(known, bundle.programme_id, bundle.referential_id, bundle.ruleset_id);
+  if (!match) {
+    error = "the bundle is for " +
+            (bundle.programme_id.empty() ? "referential '" + bundle.referential_id + "' and ruleset '" + bundle.ruleset_id + "'"
+                                         : "programme '" + bundle.programme_id + "'") +
+            ", which this program does not know";
+    return nullptr;
+  }
+  return embedded_programme(match->programme_id, error);
+}
+
+const core::LoadedProgramme* record_programme(const core::Evaluation& record, std::string& error) {
+  std::vector<core::Programme> known;
+  for (const auto& p : embedded_programmes()) known.push_back(p.programme);
+  const auto id = core::programme_of(record, known);
+  if (!id) {
+    error = "the evaluation record is for referential '" + record.referential_id + "', which this program does not know";
+    return nullptr;
+  }
+  return embedded_programme(*id, error);
+}
+
+const core::Referential* embedded_referential(std::string& error) {
+  const auto* p = embedded_programme(default_cli_programme, error);
+  return p ? &p->referential : nullptr;
+}
+
 const core::Ruleset* embedded_ruleset(std::string& error) {
-  static const auto parsed = [] {
-    const auto text = assets::find("rulesets/rs3536-2020.json");
-    return text ? std::make_unique<core::Result<core::Ruleset>>(core::parse_ruleset(*text)) : nullptr;
-  }();
-  if (parsed && parsed->ok()) return &parsed->value();
-  error = "the embedded ruleset is missing or invalid (a build problem)";
-  return nullptr;
+  const auto* p = embedded_programme(default_cli_programme, error);
+  return p ? &p->ruleset : nullptr;
 }
 
 core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age) {

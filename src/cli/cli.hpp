@@ -2,6 +2,9 @@
 #pragma once
 
 #include "core/codecs/age.hpp"
+#include "core/formats/bundle.hpp"
+#include "core/formats/evaluation.hpp"
+#include "core/model/programme.hpp"
 #include "core/model/referential.hpp"
 #include "core/base/result.hpp"
 #include "core/model/ruleset.hpp"
@@ -99,7 +102,19 @@ private:
 // code file.unreadable. A sealed (age) file is opened with `age`'s keys as it is read (see open_sealed).
 core::Result<std::string> read_bundle_file(std::string_view path, AgeInput* age = nullptr);
 
-// The referential and ruleset embedded in the program (the web app's), or nullptr and `error` set.
+// The programmes embedded in the program (the web app's), each with its referential and ruleset,
+// loaded once; the one with this id, or nullptr and `error` set.
+const core::LoadedProgramme* embedded_programme(std::string_view id, std::string& error);
+// The programme a bundle was made for (core::programme_for_document: the one it names, else the one
+// using its referential and ruleset), or nullptr and `error` set (a programme this program does not know).
+const core::LoadedProgramme* bundle_programme(const core::Bundle& bundle, std::string& error);
+// The programme an evaluation record is for (core::programme_of), or nullptr and `error` set.
+const core::LoadedProgramme* record_programme(const core::Evaluation& record, std::string& error);
+// The programme of documents that name none and of what is built from scratch (pack, cpf): RS3536,
+// as before programmes existed.
+inline constexpr std::string_view default_cli_programme = "rs3536";
+
+// The default programme's referential and ruleset, or nullptr and `error` set.
 const core::Referential* embedded_referential(std::string& error);
 const core::Ruleset* embedded_ruleset(std::string& error);
 

@@ -136,7 +136,15 @@ int run_cohort(const Args& args) {
       continue;
     }
     if (has_warnings(bundle->issues)) report(name, "bundle read, with remarks", bundle->issues, false);
-    summaries.push_back(core::summarize_bundle(*bundle, *referential, *ruleset));
+    // Each bundle against its own programme's referential and ruleset (an RS3536 bundle stays RS3536).
+    const core::LoadedProgramme* programme = bundle_programme(*bundle, error);
+    if (!programme) {
+      invalid = true;
+      report(name, "bundle of an unknown programme, left out",
+             {core::Issue{core::Severity::error, "bundle.programme_unknown", "/programme", error}}, true);
+      continue;
+    }
+    summaries.push_back(core::summarize_bundle(*bundle, programme->referential, programme->ruleset));
     summary_files.push_back(name);
   }
 

@@ -242,12 +242,7 @@ int run_sign(const Args& args) {
   auto key = read_private_key(o, code);
   if (!key) return code;
   std::string error;
-  const core::Referential* referential = embedded_referential(error);
-  if (!referential) {
-    fail(sub, error);
-    return exit_usage;
-  }
-  // The record, and the bundle it is about.
+  // The record, and the bundle it is about (its programme's referential names the competencies).
   auto evaluation = load(o.positional[0], "an evaluation record", core::parse_evaluation, code);
   if (!evaluation) return code;
   auto bundle = load(o.positional[1], "a dossier bundle", core::parse_bundle, code);
@@ -256,6 +251,12 @@ int run_sign(const Args& args) {
     fail(sub, std::string(o.positional[0]) + " evaluates another dossier than " + std::string(o.positional[1]) + " (digests differ)");
     return exit_invalid;
   }
+  const core::LoadedProgramme* programme = bundle_programme(*bundle, error);
+  if (!programme) {
+    fail(sub, error);
+    return exit_invalid;
+  }
+  const core::Referential* referential = &programme->referential;
   const core::Evaluation& e = *evaluation;
   std::string valid_from = o.value_or("--valid-from", "");
   if (valid_from.empty() && e.attestation && e.attestation->issued) valid_from = e.attestation->issued_at;

@@ -117,30 +117,35 @@ int run_html(const Args& args) {
     return exit_usage;
   }
   std::string error;
-  const core::Referential* referential = embedded_referential(error);
-  const core::Ruleset* ruleset = embedded_ruleset(error);
-  if (!referential || !ruleset) {
-    fail(sub, error);
-    return exit_usage;
-  }
+  // A bundle is read with its own programme's referential and ruleset (the one it names, else its
+  // referential's); an evaluation alone with its record's programme.
+  const auto programme_of = [&](const core::Bundle& b) {
+    const core::LoadedProgramme* p = bundle_programme(b, error);
+    if (!p) fail(sub, error);
+    return p;
+  };
 
   int code = exit_ok;
   std::string html;
   if (kind == "summary") {
     auto bundle = load_bundle(positional[1], code);
     if (!bundle) return code;
+    const core::LoadedProgramme* programme = programme_of(*bundle);
+    if (!programme) return exit_invalid;
     core::SummaryInputs in;
     in.reference = date ? *date : bundle->reference_date;
     in.lang = lang;
     in.exported_at = bundle->exported_at;
     in.digest = bundle->digest;
-    html = core::dossier_summary_html(bundle->dossier, *referential, *ruleset, in);
+    html = core::dossier_summary_html(bundle->dossier, programme->referential, programme->ruleset, in);
   } else if (kind == "evaluation") {
     auto evaluation = load_evaluation(positional[1], code);
     if (!evaluation) return code;
     auto bundle = load_bundle(positional[2], code);
     if (!bundle) return code;
-    auto r = core::evaluation_html(*evaluation, *referential, &*bundle, lang);
+    const core::LoadedProgramme* programme = programme_of(*bundle);
+    if (!programme) return exit_invalid;
+    auto r = core::evaluation_html(*evaluation, programme->referential, &*bundle, lang);
     if (!r) {
       print_problems(positional[1], "no sheet", r.issues());
       return exit_invalid;
@@ -149,7 +154,12 @@ int run_html(const Args& args) {
   } else {
     auto evaluation = load_evaluation(positional[1], code);
     if (!evaluation) return code;
-    auto r = core::attestation_html(*evaluation, *referential,
+    const core::LoadedProgramme* programme = record_programme(*evaluation, error);
+    if (!programme) {
+      fail(sub, error);
+      return exit_invalid;
+    }
+    auto r = core::attestation_html(*evaluation, programme->referential,
                                     preview ? core::AttestationVariant::preview : core::AttestationVariant::issued);
     if (!r) {
       print_problems(positional[1], "no attestation (--preview shows the draft)", r.issues());

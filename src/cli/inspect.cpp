@@ -70,12 +70,6 @@ int run_inspect(const Args& args) {
     return exit_usage;
   }
   std::string error;
-  const core::Referential* referential = embedded_referential(error);
-  const core::Ruleset* ruleset = embedded_ruleset(error);
-  if (!referential || !ruleset) {
-    fail(sub, error);
-    return exit_usage;
-  }
   auto text = read_bundle_file(*file, &age);
   if (!text && cannot_read(text.error())) {
     fail(sub, text.error().message);
@@ -97,6 +91,14 @@ int run_inspect(const Args& args) {
   }
   const core::Bundle& b = *parsed;
   const core::Dossier& d = b.dossier;
+  // Checked against the bundle's own programme (the one it names, else the one of its referential).
+  const core::LoadedProgramme* programme = bundle_programme(b, error);
+  if (!programme) {
+    fail(sub, error);
+    return exit_invalid;
+  }
+  const core::Referential* referential = &programme->referential;
+  const core::Ruleset* ruleset = &programme->ruleset;
 
   out << "File:          " << name << '\n'
       << "Bundle:        " << core::bundle_format << " v" << b.format_version << ", written by " << or_dash(b.app_name) << ' '
@@ -104,6 +106,8 @@ int run_inspect(const Args& args) {
       << "Integrity:     verified (sha256-jcs " << b.digest << ")" << (b.canonical ? "" : ", not in canonical form") << '\n'
       << "Referential:   " << shown(b.referential_id) << " v" << b.referential_version << ", ruleset " << shown(b.ruleset_id) << " v"
       << b.ruleset_version << '\n'
+      << "Programme:     " << programme->programme.rs_code << " (" << programme->programme.certifier_short << ")"
+      << (b.programme_id.empty() ? ", inferred from its referential" : "") << '\n'
       << '\n'
       << "Candidate:     " << or_dash(d.first_name + (d.first_name.empty() || d.last_name.empty() ? "" : " ") + d.last_name)
       << (d.email.empty() ? "" : " <" + shown(d.email) + ">") << '\n'

@@ -16,6 +16,7 @@ void certif_js_fatal(const char* code);
 void certif_js_today(int* y, int* m, int* d);
 char* certif_js_site_seal_to();                                 // config.js's sealTo as JSON text: malloc'd, or null
 char* certif_js_site_contact();                                 // config.js's accessibility contact: malloc'd, or null
+char* certif_js_site_programme();                               // config.js's {"programme", "sessions"} as JSON: malloc'd, or null
 
 // scheduler.js
 void certif_js_request_frame();

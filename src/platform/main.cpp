@@ -21,7 +21,12 @@ int main() {
   Platform& p = P();
   int y = 0, m = 0, d = 0;
   certif_js_today(&y, &m, &d);
-  p.state = app::initial_state(core::Date{y, m, d});
+  app::SiteConfig site;
+  if (char* programme = certif_js_site_programme()) {
+    app::read_site_programme(site, programme);
+    std::free(programme);
+  }
+  p.state = app::initial_state(core::Date{y, m, d}, std::move(site));
   p.state.platform_hashes = certif_js_can_digest() != 0;
   if (char* stored = certif_js_store_get(app::prefs_storage_key)) {
     app::load_prefs(p.state, stored);

@@ -58,10 +58,21 @@ void step_bar(View& v) {
 void overview(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  page_intro(v.ui, tr.text("candidate.title"), tr.text("candidate.intro"));
+  page_intro(v.ui, tr.text("candidate.title"), v.about("candidate.intro"));
+  // The next session of the programme's calendar and its dossier deadline (the host's dates, else the
+  // programme's usual ones, said to be confirmed).
+  const auto next = core::sessions_after(v.state.calendar, v.state.today, 1);
+  if (!next.empty()) {
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    const core::Session& session = next.front();
+    notice(v.ui, Tone::info, tr.format("candidate.next_session", {{"session", session.label.get(app::lang_code(v.state.prefs.lang))}}),
+           tr.format(session.to_be_confirmed ? "elig.sessions.deadline_tbc" : "elig.sessions.deadline",
+                     {{"date", app::format_date(session.dossier_deadline, tr)}}),
+           v.width);
+  }
   ImGui::Dummy(ImVec2(0, 8 * s));
   numbered_step(v.ui, 1, tr.text("candidate.step.eligibility"), v.width);
-  numbered_step(v.ui, 2, tr.text("candidate.step.questionnaire"), v.width);
+  numbered_step(v.ui, 2, v.about("candidate.step.questionnaire"), v.width);
   numbered_step(v.ui, 3, tr.text("candidate.step.pieces"), v.width);
   ImGui::Indent(42 * s);
   for (const char* piece : {"site", "product_sheet", "interview_report", "mockup", "investment_table", "deck"}) {
@@ -69,10 +80,10 @@ void overview(View& v) {
     text_wrapped(tr.text(std::string("piece.") + piece));
   }
   ImGui::Unindent(42 * s);
-  numbered_step(v.ui, 4, tr.text("candidate.step.export"), v.width);
-  numbered_step(v.ui, 5, tr.text("candidate.step.after"), v.width);
+  numbered_step(v.ui, 4, v.about("candidate.step.export"), v.width);
+  numbered_step(v.ui, 5, v.about("candidate.step.after"), v.width);
   ImGui::Dummy(ImVec2(0, 8 * s));
-  notice(v.ui, Tone::info, tr.text("welcome.local.title"), tr.text("candidate.local"), v.width);
+  notice(v.ui, Tone::info, tr.text("welcome.local.title"), v.about("candidate.local"), v.width);
   ImGui::Dummy(ImVec2(0, 8 * s));
   if (button(v.ui, "candidate.start", tr.text("candidate.start"))) {
     v.out.push(app::cmd::SetCandidateStep{CandidateStep::eligibility});
@@ -92,7 +103,7 @@ void next_steps(View& v) {
   const auto& tr = v.tr;
   page_intro(v.ui, tr.text("next.title"), tr.text("next.intro"));
   ImGui::Dummy(ImVec2(0, 8 * s));
-  numbered_steps(v.ui, {tr.text("next.send"), tr.text("next.booking"), tr.text("next.interview"), tr.text("next.result")},
+  numbered_steps(v.ui, {v.about("next.send"), v.about("next.booking"), v.about("next.interview"), v.about("next.result")},
                  v.width);
 }
 

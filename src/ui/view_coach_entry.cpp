@@ -9,6 +9,8 @@
 // [SECTION] Decision tab
 #include "ui/views.hpp"
 
+#include "app/app.hpp"
+
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
 #include "core/domain/triage.hpp"
@@ -159,14 +161,14 @@ void dossier_tab(View& v, const CoachEntry& e) {
   heading(v.ui, tr.text("q.section.competencies"));
   for (std::size_t i = 0; i < d.competencies.size(); ++i) {
     const auto& a = d.competencies[i];
-    const core::Competency* c = v.state.referential.competency(a.competency_id);
+    const core::Competency* c = app::entry_programme(v.state, e).referential.competency(a.competency_id);
     begin_card(v.ui, ("coach.comp." + std::to_string(i)).c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c ? c->title.get(lang).c_str() : a.competency_id);
     ImGui::PopFont();
     if (c) {
-      const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
-      text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+      const core::AutonomyLevel* level = app::entry_programme(v.state, e).referential.level(c->expected_level);
+      text_wrapped(tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_set_by_host ? tr.text("level.set_by_host") : c->expected_level},
                                                        {"text", c->expected.get(lang)}}), colour::muted);
     }
     if (a.evidence.empty()) text_wrapped(tr.text("coach.empty_value"), colour::muted);
@@ -174,7 +176,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
     if (!a.piece_ids.empty()) {
       std::string names;
       for (const auto& id : a.piece_ids) {
-        const core::PieceSpec* p = v.state.referential.piece(id);
+        const core::PieceSpec* p = app::entry_programme(v.state, e).referential.piece(id);
         names += (names.empty() ? "" : ", ") + (p ? p->title.get(lang) : id);
       }
       text_wrapped(tr.text("q.competency.pieces") + " " + names, colour::muted);
@@ -292,7 +294,7 @@ void pieces_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.pieces.help"), colour::muted);
   for (std::size_t i = 0; i < e.bundle.dossier.pieces.size(); ++i) {
     const auto& p = e.bundle.dossier.pieces[i];
-    const core::PieceSpec* spec = v.state.referential.piece(p.id);
+    const core::PieceSpec* spec = app::entry_programme(v.state, e).referential.piece(p.id);
     const std::string base = "coach.piece." + std::to_string(i);
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
@@ -387,6 +389,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   // Planning and invitation.
   heading(v.ui, tr.text("coach.plan.title"));
   core::PlannedInterview plan = ev.planned.value_or(core::PlannedInterview{});
+  if (!ev.planned) plan.duration_minutes = core::default_interview_minutes(app::entry_programme(v.state, e).programme);
   bool plan_changed = false;
   const auto date = core::parse_user_date(d.plan_date);
   const auto time = core::parse_time_of_day(d.plan_time);
@@ -439,7 +442,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const double elapsed = mine ? timer->elapsed_ms(v.state.clock_ms) : (ev.held ? ev.held->elapsed_seconds * 1000.0 : 0.0);
   const bool running = mine && timer->running;
   ImGui::PushFont(v.ui.fonts.title);
-  const double planned_ms = core::interview_minutes(ev) * 60 * 1000.0;
+  const double planned_ms = core::interview_minutes(ev, app::entry_programme(v.state, e).programme) * 60 * 1000.0;
   ImGui::PushStyleColor(ImGuiCol_Text, elapsed > planned_ms ? colour::warning : colour::primary);
   plain((clock_text(elapsed) + " / " + clock_text(planned_ms)));
   ImGui::PopStyleColor();
@@ -491,7 +494,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   text_wrapped(tr.text("coach.grid.help"), colour::muted);
   for (std::size_t i = 0; i < ev.grid.size(); ++i) {
     core::GridEntry g = ev.grid[i];
-    const core::Competency* c = v.state.referential.competency(g.competency_id);
+    const core::Competency* c = app::entry_programme(v.state, e).referential.competency(g.competency_id);
     const std::string base = "coach.grid." + g.competency_id;
     bool changed = false;
     begin_card(v.ui, base.c_str(), v.width);
@@ -502,12 +505,12 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     ImGui::TextWrapped("%s", competency_title.c_str());
     ImGui::PopFont();
     begin_group(v.ui, competency_title, true);
-    const core::AutonomyLevel* expected = v.state.referential.level(g.expected_level);
-    text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level}}), colour::muted);
+    const core::AutonomyLevel* expected = app::entry_programme(v.state, e).referential.level(g.expected_level);
+    text_wrapped(tr.format("coach.grid.expected", {{"level", expected ? expected->label.get(lang) : g.expected_level == core::expected_level_set_by_host ? tr.text("level.set_by_host") : g.expected_level}}), colour::muted);
     choice_label(v.ui, tr.text("coach.grid.observed"));
     const float level_right = ImGui::GetCursorPosX() + v.width - 32 * s;
     bool first_level = true;
-    for (const auto& level : v.state.referential.levels) {
+    for (const auto& level : app::entry_programme(v.state, e).referential.levels) {
       if (!first_level) same_line_or_wrap(check_width(level.label.get(lang)), level_right, 18 * s);
       first_level = false;
       const std::string id = base + ".level." + level.id;
@@ -517,14 +520,14 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       }
     }
     end_group(v.ui);
-    if (const auto meets = core::meets_expected_level(g, v.state.referential)) {
+    if (const auto meets = core::meets_expected_level(g, app::entry_programme(v.state, e).referential)) {
       text_wrapped(*meets ? "✓ " + tr.text("coach.grid.meets") : "✗ " + tr.text("coach.grid.below"),
                    *meets ? colour::success : colour::error);
     }
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
     plain(tr.text("coach.grid.pieces"));
-    for (const auto& spec : v.state.referential.pieces) {
+    for (const auto& spec : app::entry_programme(v.state, e).referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(g.evidence_pieces.begin(), g.evidence_pieces.end(), spec.id) != g.evidence_pieces.end();
       if (checkbox(v.ui, (base + ".piece." + spec.id).c_str(), spec.title.get(lang), on)) {
@@ -698,6 +701,18 @@ void view_coach_entry(View& v, CoachViewState& vs, const CoachEntry& e) {
   const auto& tr = v.tr;
   header(v, e);
   if (e.check != CoachEntry::Check::valid) return;
+  // A dossier made for another certification than this copy's: said, and evaluated with its own rules.
+  const core::Programme& own = app::entry_programme(v.state, e).programme;
+  if (own.id != v.state.programme.programme.id) {
+    const char* lang = app::lang_code(v.state.prefs.lang);
+    notice(v.ui, Tone::info,
+           tr.format("coach.other_programme", {{"rs", own.rs_code}, {"title", own.title.get(lang)}}),
+           tr.format(e.programme_named ? "coach.other_programme.body" : "coach.other_programme.inferred",
+                     {{"rs", own.rs_code}, {"certifier", own.certifier_short},
+                      {"host_rs", v.state.programme.programme.rs_code}, {"count", std::to_string(e.evaluation.grid.size())}}),
+           v.width);
+    ImGui::Dummy(ImVec2(0, 4 * s));
+  }
   verdicts(v, e);
   ImGui::Dummy(ImVec2(0, 6 * s));
   if (ImGui::BeginTabBar("##entry")) {

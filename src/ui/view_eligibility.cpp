@@ -3,6 +3,7 @@
 
 #include "app/format.hpp"
 #include "ui/form.hpp"
+#include "ui/textarea.hpp"
 #include "ui/widgets.hpp"
 
 #include <string>
@@ -135,9 +136,11 @@ void periods_stage(View& v, EligibilityViewState& vs) {
   if (vs.show_required && !dates_ok) field_error(v.ui, tr.text("elig.next.fix_dates"), v.width);
 }
 
-void phase_question(View& v, app::Phase phase, const char* id, const std::string& question,
-                    const std::string& explanation, const std::optional<bool>& answer, bool show_required) {
+// A yes/no question in a card; returns the answer clicked this frame, if any.
+std::optional<bool> yes_no_question(View& v, const char* id, const std::string& question, const std::string& explanation,
+                                    const std::optional<bool>& answer, bool show_required) {
   const float s = v.ui.scale;
+  std::optional<bool> clicked;
   scroll_if_requested(v.ui, id);
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
@@ -146,17 +149,63 @@ void phase_question(View& v, app::Phase phase, const char* id, const std::string
   begin_group(v.ui, question);
   text_wrapped(explanation, colour::muted);
   const std::string base(id);
-  if (radio(v.ui, (base + ".yes").c_str(), v.tr.text("answer.yes"), answer == true)) {
-    v.out.push(app::cmd::SetPhase{phase, true});
-  }
+  if (radio(v.ui, (base + ".yes").c_str(), v.tr.text("answer.yes"), answer == true)) clicked = true;
   ImGui::SameLine(0, 24 * s);
-  if (radio(v.ui, (base + ".no").c_str(), v.tr.text("answer.no"), answer == false)) {
-    v.out.push(app::cmd::SetPhase{phase, false});
-  }
+  if (radio(v.ui, (base + ".no").c_str(), v.tr.text("answer.no"), answer == false)) clicked = false;
   if (show_required && !answer) field_error(v.ui, v.tr.text("elig.error.answer_required"), v.width - 32 * s);
   end_group(v.ui);
   end_card(v.ui);
   ImGui::Dummy(ImVec2(0, 2 * s));
+  return clicked;
+}
+
+void phase_question(View& v, app::Phase phase, const char* id, const std::string& question,
+                    const std::string& explanation, const std::optional<bool>& answer, bool show_required) {
+  if (const auto c = yes_no_question(v, id, question, explanation, answer, show_required)) {
+    v.out.push(app::cmd::SetPhase{phase, *c});
+  }
+}
+
+// What the programme's ruleset asks the candidate to declare (RS6247), shown to the jury as given.
+// True when every declaration asked for is answered.
+bool declarations(View& v, bool show_required) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const auto& rs = v.state.programme.ruleset;
+  const auto& draft = v.state.draft.eligibility;
+  bool answered = true;
+  if (rs.acceleration_required) {
+    if (const auto c = yes_no_question(v, "elig.declare.acceleration", tr.text("elig.declare.acceleration"),
+                                       tr.text("elig.declare.acceleration.help"), draft.acceleration, show_required)) {
+      v.out.push(app::cmd::SetDeclaration{app::Declaration::acceleration, *c});
+    }
+    answered = answered && draft.acceleration.has_value();
+  }
+  if (rs.construction_steps_required) {
+    scroll_if_requested(v.ui, "elig.declare.steps");
+    begin_card(v.ui, "elig.declare.steps", v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    plain_wrapped(tr.text("elig.declare.steps"));
+    ImGui::PopFont();
+    text_wrapped(tr.text("elig.declare.steps.help"), colour::muted);
+    std::string steps = draft.construction_steps;
+    const std::string error = show_required && steps.empty() ? tr.text("elig.error.answer_required") : std::string();
+    if (text_area(v.ui, "elig.declare.steps.text", tr.text("elig.declare.steps.label"), steps, v.width - 32 * s, 90 * s, {},
+                  error, core::max_text_chars)) {
+      v.out.push(app::cmd::SetConstructionSteps{steps});
+    }
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    answered = answered && !draft.construction_steps.empty();
+  }
+  if (rs.rs3536_holder_excluded) {
+    if (const auto c = yes_no_question(v, "elig.declare.holder", tr.text("elig.declare.holder"),
+                                       tr.text("elig.declare.holder.help"), draft.holds_rs3536, show_required)) {
+      v.out.push(app::cmd::SetDeclaration{app::Declaration::holds_rs3536, *c});
+    }
+    answered = answered && draft.holds_rs3536.has_value();
+  }
+  return answered;
 }
 
 void phases_stage(View& v, EligibilityViewState& vs) {
@@ -168,6 +217,7 @@ void phases_stage(View& v, EligibilityViewState& vs) {
                  tr.text("elig.phase.investigation.help"), draft.investigation, vs.show_required);
   phase_question(v, app::Phase::construction, "elig.phase.construction", tr.text("elig.phase.construction"),
                  tr.text("elig.phase.construction.help"), draft.construction, vs.show_required);
+  const bool declared = declarations(v, vs.show_required);
   ImGui::Dummy(ImVec2(0, 8 * s));
   if (button(v.ui, "elig.back", tr.text("elig.back"), ButtonKind::secondary)) {
     vs.show_required = false;
@@ -175,7 +225,7 @@ void phases_stage(View& v, EligibilityViewState& vs) {
   }
   ImGui::SameLine();
   if (button(v.ui, "elig.see_verdict", tr.text("elig.see_verdict"))) {
-    if (draft.investigation && draft.construction) {
+    if (draft.investigation && draft.construction && declared) {
       vs.show_required = false;
       v.out.push(app::cmd::SetEligibilityStage{EligibilityStage::verdict});
     } else {
@@ -185,14 +235,16 @@ void phases_stage(View& v, EligibilityViewState& vs) {
 }
 
 // One criterion: met or not in words and icon, then the sentences that explain it.
-void criterion(View& v, const char* id, const std::string& name, bool met, const std::vector<std::string>& lines) {
+// `met_key` / `not_met_key` name the words said (a criterion is met; a session is one the candidate is eligible for).
+void criterion(View& v, const char* id, const std::string& name, bool met, const std::vector<std::string>& lines,
+               const char* met_key = "elig.criterion.met", const char* not_met_key = "elig.criterion.not_met") {
   const float s = v.ui.scale;
   begin_card(v.ui, id, v.width);
   ImGui::PushFont(v.ui.fonts.strong);
   ImGui::PushStyleColor(ImGuiCol_Text, met ? colour::success : colour::error);
   plain(met ? "✓" : "✗");
   ImGui::SameLine();
-  plain(v.tr.text(met ? "elig.criterion.met" : "elig.criterion.not_met"));
+  plain(v.tr.text(met ? met_key : not_met_key));
   ImGui::PopStyleColor();
   ImGui::SameLine(0, 12 * s);
   plain_wrapped(name);
@@ -219,7 +271,22 @@ void verdict_stage(View& v) {
   const app::Lang lang = v.state.prefs.lang;
   auto date = [&](const core::Date& d) { return app::format_date(d, tr); };
 
-  if (r.eligible) {
+  // A recency counted in sessions (RS6247): the verdict that matters is the next session's (core computes
+  // each; the day's verdict can only say whether the candidate is still in the role).
+  const bool by_sessions = v.state.programme.ruleset.recency_sessions > 0 && check.sessions && !check.sessions->sessions.empty();
+  const auto label = [&](const core::Session& session) { return session.label.get(app::lang_code(lang)); };
+  if (by_sessions) {
+    const auto& se = *check.sessions;
+    if (se.sessions.front().result.eligible) {
+      notice(v.ui, Tone::success, tr.format("elig.sessions.eligible_next", {{"session", label(se.sessions.front().session)}}),
+             tr.text("elig.verdict.eligible.body"), v.width);
+    } else if (se.eligible_from) {
+      notice(v.ui, Tone::info, tr.format("elig.sessions.eligible_from", {{"session", label(*se.eligible_from)}}),
+             tr.text("elig.sessions.eligible_from.body"), v.width);
+    } else {
+      notice(v.ui, Tone::error, tr.text("elig.verdict.not_eligible"), tr.text("elig.verdict.not_eligible.body"), v.width);
+    }
+  } else if (r.eligible) {
     notice(v.ui, Tone::success, tr.text("elig.verdict.eligible"), tr.text("elig.verdict.eligible.body"), v.width);
   } else {
     notice(v.ui, Tone::error, tr.text("elig.verdict.not_eligible"), tr.text("elig.verdict.not_eligible.body"), v.width);
@@ -261,7 +328,44 @@ void verdict_stage(View& v) {
   } else {
     lines.push_back(tr.text("elig.recency.none"));
   }
-  criterion(v, "elig.criterion.recency", tr.text("elig.criterion.recency"), r.recency.met, lines);
+  if (!by_sessions) criterion(v, "elig.criterion.recency", tr.text("elig.criterion.recency"), r.recency.met, lines);
+
+  // Declarations (RS6247), as given.
+  if (r.declarations.required) {
+    const auto& rs = v.state.programme.ruleset;
+    lines.clear();
+    if (rs.acceleration_required) lines.push_back(tr.text(r.declarations.acceleration ? "elig.declared.acceleration" : "elig.declared.no_acceleration"));
+    if (rs.construction_steps_required) lines.push_back(tr.text(r.declarations.construction_steps > 0 ? "elig.declared.steps" : "elig.declared.no_steps"));
+    if (rs.rs3536_holder_excluded) lines.push_back(tr.text(r.declarations.holds_rs3536 ? "elig.declared.holder" : "elig.declared.not_holder"));
+    criterion(v, "elig.criterion.declarations", tr.text("elig.criterion.declarations"), r.declarations.met, lines);
+  }
+
+  // The next sessions, each with core's verdict on its dossier deadline.
+  if (check.sessions && !check.sessions->sessions.empty()) {
+    const auto& se = *check.sessions;
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    heading(v.ui, tr.text("elig.sessions.title"));
+    for (std::size_t i = 0; i < se.sessions.size(); ++i) {
+      const core::SessionVerdict& sv = se.sessions[i];
+      lines.clear();
+      lines.push_back(tr.format(sv.session.to_be_confirmed ? "elig.sessions.deadline_tbc" : "elig.sessions.deadline",
+                                {{"date", date(sv.session.dossier_deadline)}}));
+      if (!sv.in_role && sv.after_leaving > 0) {
+        lines.push_back(tr.format(sv.after_leaving == 1 ? "elig.sessions.after_leaving.one" : "elig.sessions.after_leaving.other",
+                                  {{"n", std::to_string(sv.after_leaving)}}));
+      }
+      for (const auto& reason : sv.reasons) lines.push_back(tr.text("elig.reason." + reason));
+      const std::string id = "elig.session." + std::to_string(i);
+      criterion(v, id.c_str(), label(sv.session), sv.result.eligible, lines, "elig.sessions.word.eligible",
+                "elig.sessions.word.not_eligible");
+    }
+    if (se.apply_until) text_wrapped(tr.format("elig.sessions.apply_until", {{"session", label(*se.apply_until)}}));
+    if (se.eligible_from) {
+      text_wrapped(tr.format("elig.sessions.from", {{"session", label(*se.eligible_from)}}));
+    } else {
+      text_wrapped(tr.format("elig.sessions.none", {{"n", std::to_string(se.sessions.size())}}));
+    }
+  }
 
   // What to do next.
   ImGui::Dummy(ImVec2(0, 4 * s));

@@ -215,7 +215,7 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
 void view_pieces(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  page_intro(v.ui, tr.text("pieces.title"), tr.text("pieces.intro"));
+  page_intro(v.ui, tr.text("pieces.title"), v.about("pieces.intro"));
   notice(v.ui, Tone::info, tr.text("files.limits.title"),
          tr.format("files.limits", {{"file", app::format_size(core::max_file_bytes, tr)},
                                     {"dossier", app::format_size(core::max_dossier_bytes, tr)},
@@ -236,7 +236,7 @@ void view_pieces(View& v) {
   ImGui::Dummy(ImVec2(0, 6 * s));
   for (std::size_t i = 0; i < v.state.draft.pieces.size(); ++i) {
     const auto& piece = v.state.draft.pieces[i];
-    if (const core::PieceSpec* spec = v.state.referential.piece(piece.id)) piece_card(v, i, piece, *spec);
+    if (const core::PieceSpec* spec = v.state.programme.referential.piece(piece.id)) piece_card(v, i, piece, *spec);
   }
   ImGui::Dummy(ImVec2(0, 8 * s));
   if (button(v.ui, "pieces.next", tr.text("pieces.next"))) v.out.push(app::cmd::SetCandidateStep{app::CandidateStep::review});

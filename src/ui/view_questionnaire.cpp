@@ -99,15 +99,15 @@ void competencies(View& v) {
   text_wrapped(tr.text("q.competencies.help"), colour::muted);
   for (std::size_t i = 0; i < v.state.draft.competencies.size(); ++i) {
     const auto& answer = v.state.draft.competencies[i];
-    const core::Competency* c = v.state.referential.competency(answer.competency_id);
+    const core::Competency* c = v.state.programme.referential.competency(answer.competency_id);
     if (!c) continue;  // an answer for a competency this referential no longer has: kept, not shown
     const std::string base = "/competencies/" + std::to_string(i);
     begin_card(v.ui, base.c_str(), v.width);
     ImGui::PushFont(v.ui.fonts.strong);
     plain_wrapped(c->title.get(lang));
     ImGui::PopFont();
-    const core::AutonomyLevel* level = v.state.referential.level(c->expected_level);
-    const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_level},
+    const core::AutonomyLevel* level = v.state.programme.referential.level(c->expected_level);
+    const std::string expected = tr.format("q.competency.expected", {{"level", level ? level->label.get(lang) : c->expected_set_by_host ? tr.text("level.set_by_host") : c->expected_level},
                                                                     {"text", c->expected.get(lang)}});
     text_wrapped(expected, colour::muted);
     std::string evidence = answer.evidence;
@@ -122,7 +122,7 @@ void competencies(View& v) {
     ImGui::AlignTextToFramePadding();
     const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
     plain(tr.text("q.competency.pieces"));
-    for (const auto& spec : v.state.referential.pieces) {
+    for (const auto& spec : v.state.programme.referential.pieces) {
       same_line_or_wrap(check_width(spec.title.get(lang)), right, 14 * s);
       bool on = std::find(answer.piece_ids.begin(), answer.piece_ids.end(), spec.id) != answer.piece_ids.end();
       const std::string wid = base + "/pieces/" + spec.id;
@@ -151,7 +151,7 @@ void purposes(View& v) {
 void view_questionnaire(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  page_intro(v.ui, tr.text("q.title"), tr.text("q.intro"));
+  page_intro(v.ui, tr.text("q.title"), v.about("q.intro"));
   ImGui::Dummy(ImVec2(0, 6 * s));
 
   heading(v.ui, tr.text("q.section.identity"));

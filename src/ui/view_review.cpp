@@ -57,11 +57,11 @@ std::string item_label(const View& v, const std::string& path) {
     return tr.format(end ? "review.period.end" : "review.period.start", {{"n", std::to_string(i + 1)}});
   }
   if (const auto i = index_in(path, "/competencies"); i < v.state.draft.competencies.size()) {
-    const auto* c = v.state.referential.competency(v.state.draft.competencies[i].competency_id);
+    const auto* c = v.state.programme.referential.competency(v.state.draft.competencies[i].competency_id);
     return c ? c->title.get(lang) : v.state.draft.competencies[i].competency_id;
   }
   if (const auto i = index_in(path, "/pieces"); i < v.state.draft.pieces.size()) {
-    const auto* p = v.state.referential.piece(v.state.draft.pieces[i].id);
+    const auto* p = v.state.programme.referential.piece(v.state.draft.pieces[i].id);
     return p ? p->title.get(lang) : v.state.draft.pieces[i].id;
   }
   return path;
@@ -113,7 +113,7 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
 void view_review(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  page_intro(v.ui, tr.text("review.title"), tr.text("review.intro"));
+  page_intro(v.ui, tr.text("review.title"), v.about("review.intro"));
   ImGui::Dummy(ImVec2(0, 4 * s));
   int missing = 0, errors = 0;
   for (const auto& sec : sections) section_list(v, sec, missing, errors);
@@ -123,7 +123,7 @@ void view_review(View& v) {
     notice(v.ui, Tone::success, tr.text("review.ready"), tr.text("review.ready.body"), v.width);
   } else {
     notice(v.ui, Tone::warning, tr.format("review.gaps", {{"missing", std::to_string(missing)}, {"errors", std::to_string(errors)}}),
-           tr.text("review.gaps.body"), v.width);
+           v.about("review.gaps.body"), v.width);
   }
   view_export(v);
   ImGui::Dummy(ImVec2(0, 10 * s));

@@ -9,17 +9,20 @@ namespace ui {
 void view_welcome(View& v) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  title(v.ui, tr.text("app.tagline"));
+  title(v.ui, v.about("app.tagline"));
   ImGui::Dummy(ImVec2(0, 4 * s));
-  const auto& ref = v.state.referential;  // the certification's identity is data, not code
-  text_wrapped(tr.format("welcome.intro", {{"title", ref.title.get(app::lang_code(v.state.prefs.lang))},
-                                           {"rs", ref.rs_reference}, {"certifier", ref.certifier}}));
+  text_wrapped(v.about("welcome.intro"));  // the certification's identity is the programme's, not code
+  for (const auto& problem : v.state.site.problems) {  // what the host's config.js got wrong
+    ImGui::Dummy(ImVec2(0, 6 * s));
+    notice(v.ui, Tone::warning, tr.text("site.problem.title"),
+           tr.format(problem.code, {{"value", problem.value}, {"default", app::default_programme_id}}), v.width);
+  }
 
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("welcome.how"));
   numbered_step(v.ui, 1, tr.text("welcome.step1"), v.width);
-  numbered_step(v.ui, 2, tr.text("welcome.step2"), v.width);
-  numbered_step(v.ui, 3, tr.text("welcome.step3"), v.width);
+  numbered_step(v.ui, 2, v.about("welcome.step2"), v.width);
+  numbered_step(v.ui, 3, v.about("welcome.step3"), v.width);
 
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("welcome.choose"));

@@ -3,6 +3,7 @@
 
 #include "app/catalog.hpp"
 #include "app/commands.hpp"
+#include "app/format.hpp"
 #include "app/state.hpp"
 #include "ui/ui.hpp"
 
@@ -15,6 +16,12 @@ struct View {
   app::Commands& out;
   Ui& ui;
   float width;  // the content column's width in device pixels
+
+  // A catalog string that speaks of the certification, filled from the host's programme
+  // (app::programme_text: {title} {rs} {certifier} {noun} {length} {modes} {count}).
+  std::string about(std::string_view key) const {
+    return app::programme_text(tr, state.programme.programme, state.programme.referential.competencies.size(), key);
+  }
 };
 
 void view_welcome(View& v);

@@ -130,9 +130,13 @@ TEST(App, SnapshotIsSerialisable) {
   EXPECT_FALSE(j.dump().empty());
 }
 
-TEST(App, InitialStateLoadsTheEmbeddedReferential) {
+TEST(App, InitialStateLoadsTheHostsProgramme) {
   const AppState s = initial_state(core::Date{2026, 11, 28});
-  EXPECT_EQ(s.referential.id, "rs3536");
-  EXPECT_EQ(s.referential.competencies.size(), 7u);
+  EXPECT_EQ(s.programme.programme.id, "rs6247") << "the default: the certification as it runs today";
+  EXPECT_EQ(s.programme.referential.id, "rs6247");
+  EXPECT_EQ(s.programme.referential.competencies.size(), 8u);
+  EXPECT_EQ(s.draft.competencies.size(), 8u);
   EXPECT_EQ(s.today, (core::Date{2026, 11, 28}));
+  EXPECT_TRUE(s.site.problems.empty());
+  EXPECT_EQ(s.programmes.size(), core::shipped_programme_ids().size());
 }

@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "app/candidate.hpp"
 #include "app/format.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,7 @@ TEST(EligibilityAnswers, ReportEachFieldAtItsPath) {
   core::EligibilityAnswers d;
   d.periods.push_back({"", "", true, core::TimeKind::full});           // start missing
   d.periods.push_back({"not a date", "", false, core::TimeKind::full}); // start invalid, end missing
-  const core::Ruleset rs = initial_state(Date{2026, 11, 28}).ruleset;
+  const core::Ruleset rs = initial_state(Date{2026, 11, 28}).programme.ruleset;
   const auto check = check_eligibility(d, Date{2026, 11, 28}, rs);
   EXPECT_FALSE(check.result);
   ASSERT_NE(check.issue_at("/periods/0/start"), nullptr);
@@ -36,7 +37,7 @@ TEST(EligibilityWizard, EditedDatesAreStoredIsoWhenTheyParse) {
 }
 
 TEST(EligibilityWizard, CommandsKeepTheVerdictUpToDate) {
-  AppState s = initial_state(Date{2026, 11, 28});
+  AppState s = initial_state(Date{2026, 11, 28}, test_support::site_for("rs3536"));
   EXPECT_FALSE(s.eligibility.result);
   apply(s, cmd::AddPeriod{});
   apply(s, cmd::EditPeriod{0, {"01/01/2025", "", true, core::TimeKind::full}});

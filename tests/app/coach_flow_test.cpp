@@ -18,15 +18,7 @@ using core::Date;
 namespace {
 
 Effects import(AppState& s, std::uint32_t job, const std::string& name, const std::string& bytes) {
-  Effects fx = apply(s, cmd::FileBegin{job, coach_target, name, bytes.size(), {}});
-  for (std::size_t off = 0; off < bytes.size(); off += 200000) {
-    auto more = apply(s, cmd::FileChunk{job, bytes.substr(off, 200000)});
-    fx.insert(fx.end(), more.begin(), more.end());
-  }
-  auto end = apply(s, cmd::FileEnd{job});
-  fx.insert(fx.end(), end.begin(), end.end());
-  for (int i = 0; i < 10000 && step_jobs(s, fx, 256 * 1024); ++i) {}
-  return fx;
+  return test_support::import_bundle(s, job, name, bytes);
 }
 
 AppState fresh() {

@@ -25,7 +25,7 @@ namespace {
 
 
 AppState fresh() {
-  AppState s = initial_state(Date{2026, 11, 28});
+  AppState s = initial_state(Date{2026, 11, 28}, test_support::site_for("rs3536"));
   apply(s, cmd::DraftLoaded{std::nullopt, "", ""});
   apply(s, cmd::SetClock{"2026-11-28T09:30:00Z"});
   return s;
@@ -117,7 +117,7 @@ TEST(DossierFlow, SavedDraftComesBackWithItsFiles) {
   const std::string saved = all_of<fx::SaveDraft>(end_frame(s)).front()->answers_json;
   const std::string id = core::find_piece(s.draft, "mockup")->files[0].id;
 
-  AppState back = initial_state(Date{2026, 11, 28});
+  AppState back = initial_state(Date{2026, 11, 28}, test_support::site_for("rs3536"));
   apply(back, cmd::DraftLoaded{saved, "2026-11-28T10:00", ""});
   apply(back, cmd::AttachmentLoaded{id, png});
   EXPECT_EQ(back.draft, s.draft);
@@ -154,7 +154,7 @@ TEST(DossierFlow, ErasingLocalDataClearsEverything) {
   send_file(s, 1, "deck", "d.pdf", read_file("tests/data/sniff/chromium.pdf"));
   const Effects fx = apply(s, cmd::ClearLocalData{});
   EXPECT_EQ(all_of<fx::ClearStorage>(fx).size(), 1u);
-  EXPECT_EQ(s.draft, core::make_dossier(s.referential));
+  EXPECT_EQ(s.draft, core::make_dossier(s.programme.referential));
   EXPECT_FALSE(s.storage.draft_exists);
 }
 

@@ -81,7 +81,7 @@ TEST(RestoreLimits, AnUnreadableEvaluationIsNeverReplacedByAFreshOne) {
 
 TEST(RestoreLimits, ADraftOverTheLimitsIsKeptAndTheSummaryRefused) {
   AppState s = fresh();
-  core::Dossier d = core::make_dossier(s.referential);
+  core::Dossier d = core::make_dossier(s.programme.referential);
   d.first_name = "Hélène";
   d.competencies[0].evidence = std::string(core::max_text_chars + 1, 'e');
   apply(s, cmd::DraftLoaded{core::answers_to_json(d).dump(), "2026-11-27T10:00:00Z", ""});

@@ -188,7 +188,7 @@ TEST(RulesInApp, FileDestinationsAreTypedInsideTheApp) {
   EXPECT_EQ(file_target(""), FileTarget::piece);
   // No piece of the referential can be mistaken for a reserved destination.
   const AppState s = initial_state(Date{2026, 11, 28});
-  for (const auto& spec : s.referential.pieces) EXPECT_EQ(file_target(spec.id), FileTarget::piece) << spec.id;
+  for (const auto& spec : s.programme.referential.pieces) EXPECT_EQ(file_target(spec.id), FileTarget::piece) << spec.id;
   // The pickers the app asks for say where their files go, in the strings the platform sends back.
   AppState t = fresh();
   ASSERT_EQ(all_of<fx::PickFiles>(apply(t, cmd::PickCohort{})).size(), 1u);

@@ -3,6 +3,7 @@
 
 #include "app/app.hpp"
 #include "app/effects.hpp"
+#include "app/state.hpp"
 
 #include "../source_files.hpp"
 
@@ -15,6 +16,13 @@ namespace test_support {
 
 // A file of the repository, by its path from the source root.
 inline std::string read_file(const std::string& rel) { return test_files::read_source_file(rel); }
+
+// A host's settings choosing the programme `id` (config.js `programme`).
+inline app::SiteConfig site_for(const char* id) {
+  app::SiteConfig site;
+  site.programme_id = id;
+  return site;
+}
 
 // The effects of type E, in order.
 template <typename E>
@@ -39,10 +47,19 @@ inline app::Effects send_file(app::AppState& s, std::uint32_t job, const std::st
   return fx;
 }
 
-// Runs the long work (export, verification) to its end, 64 KiB a step. Returns every effect.
-inline app::Effects run_jobs(app::AppState& s) {
+// Runs the long work (export, verification) to its end, `step` bytes a step. Returns every effect.
+inline app::Effects run_jobs(app::AppState& s, std::size_t step = 64 * 1024) {
   app::Effects fx;
-  for (int i = 0; i < 10000 && app::step_jobs(s, fx, 64 * 1024); ++i) {}
+  for (int i = 0; i < 10000 && app::step_jobs(s, fx, step); ++i) {}
+  return fx;
+}
+
+// A bundle file imported into the coach's workspace, as the platform hands it over (by chunks), then
+// verified to the end.
+inline app::Effects import_bundle(app::AppState& s, std::uint32_t job, const std::string& name, const std::string& bytes) {
+  app::Effects fx = send_file(s, job, app::coach_target, name, bytes, 200000);
+  auto more = run_jobs(s, 256 * 1024);
+  fx.insert(fx.end(), more.begin(), more.end());
   return fx;
 }
 

@@ -83,15 +83,22 @@ TEST(CoachRules, NotAdmittedBlocksTheCredentialToo) {
   for (const auto& b : core::badge_blockers(e, in.issuer_id)) EXPECT_NE(find_issue(badge.issues(), b.code), nullptr) << b.code;
 }
 
-TEST(CoachRules, InterviewLengthIsThePlannedOneElseTheDefault) {
+TEST(CoachRules, InterviewLengthIsThePlannedOneElseTheProgrammes) {
+  core::Programme rs3536, rs6247, none;
+  rs3536.interview_min_minutes = rs3536.interview_max_minutes = 45;
+  rs6247.interview_min_minutes = 60;
+  rs6247.interview_max_minutes = 90;
+  EXPECT_EQ(core::default_interview_minutes(rs3536), 45);
+  EXPECT_EQ(core::default_interview_minutes(rs6247), 90) << "the longest the programme allows";
+  EXPECT_EQ(core::default_interview_minutes(none), core::PlannedInterview{}.duration_minutes);
   core::Evaluation e = full_evaluation();
-  EXPECT_EQ(core::interview_minutes(e), 45);
-  e.planned->duration_minutes = 60;
-  EXPECT_EQ(core::interview_minutes(e), 60);
-  e.planned->duration_minutes = 0;  // not a length: the default
-  EXPECT_EQ(core::interview_minutes(e), core::PlannedInterview{}.duration_minutes);
+  e.planned->duration_minutes = 50;
+  EXPECT_EQ(core::interview_minutes(e, rs6247), 50);
+  e.planned->duration_minutes = 0;  // not a length: the programme's
+  EXPECT_EQ(core::interview_minutes(e, rs6247), 90);
   e.planned.reset();
-  EXPECT_EQ(core::interview_minutes(e), 45);
+  EXPECT_EQ(core::interview_minutes(e, rs3536), 45);
+  EXPECT_EQ(core::interview_minutes(e, rs6247), 90);
 }
 
 TEST(CoachRules, TheAttestationStartsFromTheProfileUntilTheRecordHasOne) {

@@ -34,10 +34,15 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
 }
 
+// The host settings the tests run under unless they say otherwise: the seed's RS3536, which the tests
+// written before programmes describe. `config: null` keeps the shipped config.js as it is (RS6247).
+export const testConfig = { programme: 'rs3536' };
+
 // Opens the app in a fresh context; resolves once window.certif exists (first frame drawn).
 // `contextOptions` go to browser.newContext (e.g. { hasTouch: true }); `init` is a function run in the
-// page before any of its scripts, on every load (e.g. to make storage fail).
-export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init, initArg } = {}) {
+// page before any of its scripts, on every load (e.g. to make storage fail). `config` members replace
+// those config.js sets (e.g. { programme: 'rs6247', sessions: [...] }), as a host editing it would.
+export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, height = 800, server, today, contextOptions = {}, init, initArg, config = testConfig } = {}) {
   const own = !server;
   server = server || await serve(siteDir, { prefix });
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, ...contextOptions });
@@ -51,6 +56,14 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (config) {
+    await page.addInitScript((over) => {
+      let value;
+      Object.defineProperty(self, 'certifConfig', {
+        configurable: true, get() { return value; }, set(v) { value = Object.assign({}, v, over); },
+      });
+    }, config);
+  }
   if (init) await page.addInitScript(init, initArg);
   // A fixed calendar day (the app reads "today" from the clock) keeps date-dependent checks exact.
   if (today) await page.clock.setFixedTime(new Date(`${today}T10:00:00`));

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include <algorithm>
+
 namespace core {
 
 std::vector<Issue> badge_blockers(const Evaluation& e, std::string_view issuer_id) {
@@ -16,11 +18,17 @@ std::vector<Issue> badge_blockers(const Evaluation& e, std::string_view issuer_i
   return issues;
 }
 
-std::int32_t interview_minutes(const Evaluation& e) noexcept {
+std::int32_t default_interview_minutes(const Programme& programme) noexcept {
+  const std::int32_t longest = std::max(programme.interview_min_minutes, programme.interview_max_minutes);
+  if (longest >= 1 && longest <= max_interview_minutes) return longest;
+  return PlannedInterview{}.duration_minutes;
+}
+
+std::int32_t interview_minutes(const Evaluation& e, const Programme& programme) noexcept {
   if (e.planned && e.planned->duration_minutes >= 1 && e.planned->duration_minutes <= max_interview_minutes) {
     return e.planned->duration_minutes;
   }
-  return PlannedInterview{}.duration_minutes;
+  return default_interview_minutes(programme);
 }
 
 Attestation attestation_draft(const Evaluation& e, const AttestationDefaults& defaults) {

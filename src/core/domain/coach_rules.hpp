@@ -10,6 +10,7 @@
 
 #include "core/base/date.hpp"
 #include "core/formats/evaluation.hpp"
+#include "core/model/programme.hpp"
 #include "core/base/result.hpp"
 
 #include <cstdint>
@@ -27,9 +28,13 @@ namespace core {
 // the rest (the address's form, the holder's e-mail).
 std::vector<Issue> badge_blockers(const Evaluation& e, std::string_view issuer_id);
 
+// The length a new interview plan gets under a programme: its longest interview (RS3536: about 45,
+// RS6247: 60 to 90, so 90); PlannedInterview::duration_minutes when the programme gives none.
+std::int32_t default_interview_minutes(const Programme& programme) noexcept;
+
 // The interview's intended length in minutes: the planned duration when one is planned and valid,
-// otherwise the default a new plan gets (PlannedInterview::duration_minutes).
-std::int32_t interview_minutes(const Evaluation& e) noexcept;
+// otherwise the programme's default (default_interview_minutes).
+std::int32_t interview_minutes(const Evaluation& e, const Programme& programme) noexcept;
 
 // What the certifier's profile gives every attestation before the coach edits it.
 struct AttestationDefaults {

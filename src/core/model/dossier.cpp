@@ -64,7 +64,15 @@ json eligibility_input_json(const EligibilityAnswers& answers, Date reference) {
   json phases = json::object();
   if (answers.investigation) phases["investigation"] = *answers.investigation;
   if (answers.construction) phases["construction"] = *answers.construction;
-  return {{"reference_date", to_iso(reference)}, {"periods", std::move(periods)}, {"phases", std::move(phases)}};
+  json input = {{"reference_date", to_iso(reference)}, {"periods", std::move(periods)}, {"phases", std::move(phases)}};
+  if (answers.has_declarations()) {
+    json steps = json::array();
+    if (!answers.construction_steps.empty()) steps.push_back(answers.construction_steps);
+    input["declarations"] = {{"acceleration", answers.acceleration.value_or(false)},
+                             {"holds_rs3536", answers.holds_rs3536.value_or(false)},
+                             {"construction_steps", std::move(steps)}};
+  }
+  return input;
 }
 
 // ---- the dossier -------------------------------------------------------------------------------------
@@ -178,12 +186,18 @@ json answers_to_json(const Dossier& d) {
     }
     pieces.push_back({{"id", p.id}, {"url", p.url}, {"description", p.description}, {"files", std::move(files)}});
   }
+  json eligibility = {{"periods", std::move(periods)},
+                      {"phases", {{"investigation", answer(d.eligibility.investigation)},
+                                  {"construction", answer(d.eligibility.construction)}}}};
+  if (d.eligibility.has_declarations()) {  // only then: dossiers of programmes that ask for none are unchanged
+    eligibility["declarations"] = {{"acceleration", answer(d.eligibility.acceleration)},
+                                   {"holds_rs3536", answer(d.eligibility.holds_rs3536)},
+                                   {"construction_steps", d.eligibility.construction_steps}};
+  }
   return {
       {"identity", text_group(d, identity_members)},
       {"startup", text_group(d, startup_members)},
-      {"eligibility", {{"periods", std::move(periods)},
-                       {"phases", {{"investigation", answer(d.eligibility.investigation)},
-                                   {"construction", answer(d.eligibility.construction)}}}}},
+      {"eligibility", std::move(eligibility)},
       {"competencies", std::move(competencies)},
       {"purposes", {{"selected", d.purposes}, {"detail", d.purpose_detail}}},
       {"pieces", std::move(pieces)},
@@ -250,6 +264,11 @@ Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
     if (JsonObject ph = el.object("phases", need)) {
       d.eligibility.investigation = ph.boolean("investigation", need | or_null);
       d.eligibility.construction = ph.boolean("construction", need | or_null);
+    }
+    if (JsonObject dc = el.object("declarations", optional)) {
+      d.eligibility.acceleration = dc.boolean("acceleration", optional | or_null);
+      d.eligibility.holds_rs3536 = dc.boolean("holds_rs3536", optional | or_null);
+      read_text(dc, "construction_steps", optional, d.eligibility.construction_steps, max_text_chars);
     }
   }
   IdSet competency_ids(how.strict, "competency");

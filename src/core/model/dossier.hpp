@@ -40,9 +40,17 @@ struct EligibilityAnswers {
   std::vector<PeriodAnswer> periods;
   std::optional<bool> investigation;  // nullopt: not answered
   std::optional<bool> construction;
+  // What programmes that ask for declarations (RS6247) want declared, shown to the jury as given:
+  // answers.eligibility.declarations, written only once one of them is answered.
+  std::optional<bool> acceleration;  // the startup has reached the acceleration phase
+  std::optional<bool> holds_rs3536;  // already holds NUMA's certification RS3536
+  std::string construction_steps;    // the steps of building the product the candidate went through, as typed
+
+  bool has_declarations() const noexcept { return acceleration || holds_rs3536 || !construction_steps.empty(); }
 
   friend bool operator==(const EligibilityAnswers& a, const EligibilityAnswers& b) noexcept {
-    return a.periods == b.periods && a.investigation == b.investigation && a.construction == b.construction;
+    return a.periods == b.periods && a.investigation == b.investigation && a.construction == b.construction &&
+           a.acceleration == b.acceleration && a.holds_rs3536 == b.holds_rs3536 && a.construction_steps == b.construction_steps;
   }
 };
 
