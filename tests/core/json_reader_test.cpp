@@ -203,3 +203,21 @@ TEST(JsonReader, CountsCharactersAndText) {
   EXPECT_EQ(core::count_characters("aé😀"), 3u);
   EXPECT_EQ(core::json_text_bytes(json{{"ab", {"c", 1, {{"d", "éé"}}}}}), 2u + 1u + 1u + 4u);
 }
+
+TEST(JsonReader, CarriesUnknownMembersBackByNameKeyOrPosition) {
+  const json old = {{"known", 1}, {"extra", "kept"}, {"app", "recomputed"},
+                    {"list", json::array({{{"id", "b"}, {"note", "of b"}}, {{"id", "a"}, {"note", "of a"}}})},
+                    {"plain", json::array({{{"x", 1}, {"more", true}}})}};
+  json fresh = {{"known", 2}, {"app", "new"},
+                {"list", json::array({{{"id", "a"}}, {{"id", "b"}}, {{"id", "c"}}})},
+                {"plain", json::array({{{"x", 5}}})}};
+  core::carry_unknown_members(fresh, old, "id", {"app"});
+  EXPECT_EQ(fresh["known"], 2) << "known members keep the fresh value";
+  EXPECT_EQ(fresh["extra"], "kept");
+  EXPECT_EQ(fresh["app"], "new") << "skipped at the root";
+  EXPECT_EQ(fresh["list"][0]["note"], "of a") << "matched by key, not position";
+  EXPECT_EQ(fresh["list"][1]["note"], "of b");
+  EXPECT_FALSE(fresh["list"][2].contains("note"));
+  EXPECT_EQ(fresh["plain"][0]["more"], true) << "no key: by position";
+  EXPECT_EQ(fresh["plain"][0]["x"], 5);
+}

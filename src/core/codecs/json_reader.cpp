@@ -457,4 +457,48 @@ std::optional<std::uint64_t> json_count(const json& v) noexcept {
   return std::nullopt;
 }
 
+// ---- [SECTION] carrying unknown members -------------------------------------------------------------------
+
+namespace {
+
+void carry(json& fresh, const json& old, std::string_view key, const std::vector<std::string_view>* skip) {
+  if (fresh.is_object() && old.is_object()) {
+    for (const auto& [name, value] : old.items()) {
+      if (skip && std::find(skip->begin(), skip->end(), std::string_view(name)) != skip->end()) continue;
+      const auto it = fresh.find(name);
+      if (it == fresh.end()) fresh[name] = value;
+      else carry(*it, value, key, nullptr);
+    }
+    return;
+  }
+  if (!fresh.is_array() || !old.is_array()) return;
+  const auto key_of = [&](const json& v) -> const json* {
+    if (!v.is_object()) return nullptr;
+    const auto it = v.find(key);
+    return it != v.end() && it->is_string() ? &*it : nullptr;
+  };
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    json& f = fresh[i];
+    const json* match = nullptr;
+    if (const json* k = key_of(f)) {
+      for (const json& o : old) {
+        const json* ok = key_of(o);
+        if (ok != nullptr && *ok == *k) {
+          match = &o;
+          break;
+        }
+      }
+    } else if (i < old.size()) {
+      match = &old[i];
+    }
+    if (match) carry(f, *match, key, nullptr);
+  }
+}
+
+} // namespace
+
+void carry_unknown_members(json& fresh, const json& old, std::string_view key, const std::vector<std::string_view>& skip_at_root) {
+  carry(fresh, old, key, &skip_at_root);
+}
+
 } // namespace core

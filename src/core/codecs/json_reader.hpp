@@ -217,6 +217,14 @@ struct FormatHeader {
 // Returns the version, or nullopt after one error.
 std::optional<std::int32_t> read_format_header(JsonReader& reader, const nlohmann::json& document, const FormatHeader& header);
 
+// Writing a document back with what its reader did not know: the unknown members of `old` that `fresh`
+// lacks, copied into `fresh` in place at every depth — objects matched by member name, array elements by
+// their string member `key` when they have one ("id", "competency"), else by position. Members of the
+// root named in `skip_at_root` are never carried (the writer recomputes them). Every known member is
+// expected in `fresh` (null when absent), so only unknown ones are copied.
+void carry_unknown_members(nlohmann::json& fresh, const nlohmann::json& old, std::string_view key,
+                           const std::vector<std::string_view>& skip_at_root = {});
+
 // Unicode code points in valid UTF-8 (what JSON Schema's maxLength counts).
 std::size_t count_characters(std::string_view text) noexcept;
 // The UTF-8 bytes of every string and member name in `value`.

@@ -1,6 +1,8 @@
 // Writing a bundle deterministically, in one call or a chunk at a time, from the dossier and its export inputs.
 #include "core/formats/bundle_detail.hpp"
 
+#include "core/codecs/json_reader.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -25,36 +27,6 @@ const std::string& name_size() { static const std::string s = "size"; return s; 
 const std::string& name_sha256() { static const std::string s = "sha256"; return s; }
 const std::string& name_integrity() { static const std::string s = "integrity"; return s; }
 
-// Unknown members of `old` that `fresh` lacks, copied in place (see ExportInputs::carry_unknown_from).
-void carry_unknown(json& fresh, const json& old, bool root) {
-  if (fresh.is_object() && old.is_object()) {
-    for (const auto& [name, value] : old.items()) {
-      if (root && (name == "app" || name == "integrity" || name == "eligibility_at_export")) continue;
-      const auto it = fresh.find(name);
-      if (it == fresh.end()) fresh[name] = value;
-      else carry_unknown(*it, value, false);
-    }
-    return;
-  }
-  if (!fresh.is_array() || !old.is_array()) return;
-  for (std::size_t i = 0; i < fresh.size(); ++i) {
-    json& f = fresh[i];
-    const json* match = nullptr;
-    const auto id = f.is_object() ? f.find("id") : f.end();
-    if (f.is_object() && id != f.end() && id->is_string()) {
-      for (const json& o : old) {
-        const auto oid = o.is_object() ? o.find("id") : o.end();
-        if (o.is_object() && oid != o.end() && *oid == *id) {
-          match = &o;
-          break;
-        }
-      }
-    } else if (i < old.size()) {
-      match = &old[i];
-    }
-    if (match) carry_unknown(f, *match, false);
-  }
-}
 
 } // namespace
 
@@ -255,7 +227,7 @@ json bundle_document(const Dossier& dossier, const ExportInputs& in) {
       {"eligibility_at_export", {{"reference_date", to_iso(in.reference_date)}, {"result", std::move(verdict)}}},
   };
   if (!in.programme_id.empty()) doc["programme"] = {{"id", in.programme_id}, {"version", in.programme_version}};
-  if (in.carry_unknown_from != nullptr) carry_unknown(doc, *in.carry_unknown_from, true);
+  if (in.carry_unknown_from != nullptr) carry_unknown_members(doc, *in.carry_unknown_from, "id", {"app", "integrity", "eligibility_at_export"});
   return doc;
 }
 

@@ -2,6 +2,7 @@
 #include "core/formats/evaluation.hpp"
 
 #include "core/codecs/jcs.hpp"
+#include "core/codecs/json_reader.hpp"
 
 #include <utility>
 
@@ -14,38 +15,6 @@ using nlohmann::json;
 namespace {
 
 json date_or_null(const std::optional<Date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
-
-// Unknown members of `old` that `fresh` lacks, copied in place. Every known member is always present in
-// `fresh` (null when absent), so only unknown ones are copied.
-void carry_unknown(json& fresh, const json& old) {
-  if (fresh.is_object() && old.is_object()) {
-    for (const auto& member : old.items()) {
-      const auto it = fresh.find(member.key());
-      if (it == fresh.end()) fresh[member.key()] = member.value();
-      else carry_unknown(*it, member.value());
-    }
-    return;
-  }
-  if (!fresh.is_array() || !old.is_array()) return;
-  for (std::size_t i = 0; i < fresh.size(); ++i) {
-    json& f = fresh[i];
-    const json* match = nullptr;
-    // Grid entries by competency (the grid may be reordered by conform_to); anything else by position.
-    const auto key = f.is_object() ? f.find("competency") : f.end();
-    if (f.is_object() && key != f.end() && key->is_string()) {
-      for (const json& o : old) {
-        const auto okey = o.is_object() ? o.find("competency") : o.end();
-        if (o.is_object() && okey != o.end() && *okey == *key) {
-          match = &o;
-          break;
-        }
-      }
-    } else if (i < old.size()) {
-      match = &old[i];
-    }
-    if (match) carry_unknown(f, *match);
-  }
-}
 
 } // namespace
 
@@ -108,7 +77,7 @@ json evaluation_document(const Evaluation& e) {
   } else {
     doc["attestation"] = nullptr;
   }
-  if (e.document.is_object()) carry_unknown(doc, e.document);
+  if (e.document.is_object()) carry_unknown_members(doc, e.document, "competency");  // grid entries by competency (conform_to may reorder them)
   return doc;
 }
 
