@@ -74,7 +74,7 @@ void view_export(View& v) {
   const auto& tr = v.tr;
   ImGui::Dummy(ImVec2(0, 8 * s));
   heading(v.ui, tr.text("export.title"));
-  text_wrapped(tr.text("export.intro"));
+  text_wrapped(v.about("export.intro"));
   seal_choice(v);
   if (v.state.export_job) {
     const auto& w = *v.state.export_job->writer;
