@@ -227,7 +227,10 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
     // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens. Its last
     // line says how saving goes (or, while anything is not saved, is the warning's strip).
     const float status_h = unsaved_h > 0 ? ImGui::GetFrameHeight() : ImGui::GetFontSize();
-    const float bar_h = static_cast<float>(ui.step_bar_lines) * ImGui::GetFrameHeightWithSpacing() + status_h + 24 * s;
+    // Its lines decided before it is drawn (so the page does not move a frame later); what it took last
+    // frame corrects the count should the two ever differ.
+    const int lines = std::max(candidate_bar_lines(v, margin, io.DisplaySize.x), ui.step_bar_lines);
+    const float bar_h = static_cast<float>(lines) * ImGui::GetFrameHeightWithSpacing() + status_h + 24 * s;
     ImGui::SetCursorPos(ImVec2(0, top));
     ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, bar_flags);
     ImGui::Dummy(ImVec2(0, 8 * s));

@@ -4,6 +4,9 @@
 
 #include <imgui_internal.h>
 
+#include <string>
+#include <utility>
+
 namespace ui {
 
 namespace {
@@ -110,6 +113,36 @@ void next_steps(View& v) {
 } // namespace
 
 void candidate_bar(View& v) { step_bar(v); }
+
+int candidate_bar_lines(const View& v, float left, float right) {
+  const float s = v.ui.scale;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  static constexpr std::pair<CandidateStep, const char*> steps[] = {
+      {CandidateStep::overview, "step.overview"},   {CandidateStep::eligibility, "step.eligibility"},
+      {CandidateStep::questionnaire, "step.questionnaire"}, {CandidateStep::pieces, "step.pieces"},
+      {CandidateStep::review, "step.review"},       {CandidateStep::next_steps, "step.next_steps"}};
+  int lines = 1;
+  float x = left;
+  bool first = true;
+  for (const auto& [step, key] : steps) {
+    const std::string& label = v.tr.text(key);
+    const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * st.FramePadding.x;  // as step_bar decides
+    if (!first) {
+      x += 4 * s;
+      if (x + w > right) {
+        ++lines;
+        x = left;
+      }
+    }
+    first = false;
+    // The current step is drawn in the strong font: what follows starts after its width.
+    const bool current = v.state.candidate_step == step;
+    if (current) ImGui::PushFont(v.ui.fonts.strong);
+    x += ImGui::CalcTextSize(label.c_str()).x + 2 * st.FramePadding.x;
+    if (current) ImGui::PopFont();
+  }
+  return lines;
+}
 
 void view_candidate(View& v) {
   switch (v.state.candidate_step) {

@@ -28,6 +28,8 @@ void view_welcome(View& v);
 void view_accessibility(View& v);
 void view_candidate(View& v);
 void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
+// How many lines the step bar takes between x = left and right (window coordinates), as it wraps.
+int candidate_bar_lines(const View& v, float left, float right);
 void view_coach(View& v, CoachViewState& vs);
 void view_coach_entry(View& v, CoachViewState& vs, const app::CoachEntry& e);
 // The coach's sealing keys (make, import, back up, remove) and the line saying how sealed files open.
