@@ -94,7 +94,9 @@ mergeInto(LibraryManager.library, {
       var mirror = document.getElementById('mirror');   // the text version (text_version.js)
       var skip = document.getElementById('skip');       // the skip links into it (index.html)
       // Keys for the page's own controls (the text version, the skip links), not for the canvas.
+      // While the text version is shown as the page (a display preference), every key is the page's.
       var inMirror = function(e) {
+        if (document.documentElement.classList.contains('text-version')) return true;
         return e.target instanceof Node && ((mirror && mirror.contains(e.target)) || (skip && skip.contains(e.target)));
       };
       var touch = function(e) { return e.pointerType === 'touch'; };

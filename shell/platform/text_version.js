@@ -49,6 +49,13 @@ mergeInto(LibraryManager.library, {
       oldTitle = oldTitle ? oldTitle.textContent : null;
       var hadDialog = !!root.querySelector('[role="dialog"]');
       M.fill(root, items);
+      M.activeDescendant(root, m.focus || '');
+      // Just shown as the page: the reader starts at its title.
+      if (M.focusTitle) {
+        M.focusTitle = false;
+        var top = root.querySelector('h1');
+        if (top && !root.contains(document.activeElement)) { top.focus({preventScroll: true}); return; }
+      }
       // A dialog that opens takes the focus (its first control), as a modal dialog does.
       var opened = root.querySelector('[role="dialog"]');
       if (opened && !hadDialog && focusedId !== null) {
@@ -63,6 +70,18 @@ mergeInto(LibraryManager.library, {
         var target = same && (!title || title.textContent === oldTitle) ? same : (title || same);
         if (target && document.activeElement !== target) target.focus({preventScroll: true});
       }
+    },
+
+    // The widget the keyboard focus ring is on, on the canvas: its control here is the canvas's active
+    // descendant (the canvas keeps DOM focus and the keys), so a screen reader reads its role, name and
+    // state as Tab and the arrows move.
+    activeDescendant: function(root, id) {
+      var canvas = CertifPlatform.canvas;
+      if (!canvas) return;
+      var ctl = id ? root.querySelector('[data-id="' + CSS.escape(id) + '"]') : null;
+      var want = ctl ? ctl.id : '';
+      if ((canvas.getAttribute('aria-activedescendant') || '') === want) return;
+      if (want) canvas.setAttribute('aria-activedescendant', want); else canvas.removeAttribute('aria-activedescendant');
     },
 
     // The page's skip links (index.html): their words in the interface's language, and where they go:
@@ -145,6 +164,10 @@ mergeInto(LibraryManager.library, {
       while (ol.children.length > d.steps.length) ol.removeChild(ol.lastChild);
     },
 
+    // Its controls are reachable by screen readers' browse mode, not in the canvas's Tab order; while it
+    // is shown as the page, they are the page's Tab order.
+    tabIndex: function() { return document.documentElement.classList.contains('text-version') ? 0 : -1; },
+
     // The element that carries data-id (what activation and focus find).
     control: function(d) {
       var kind = d.kind;
@@ -212,8 +235,9 @@ mergeInto(LibraryManager.library, {
       }
       var ctl = CertifMirror.control(d);
       if (!ctl) return document.createElement('p');  // tables, images, timers: their label as text
-      ctl.tabIndex = -1;  // reachable by screen readers' browse mode, not in the canvas's Tab order
+      ctl.tabIndex = CertifMirror.tabIndex();
       ctl.setAttribute('data-id', d.id);
+      ctl.id = 'mirror-control-' + (++CertifMirror.serial);  // what the canvas's aria-activedescendant names
       var text = ctl.tagName === 'TEXTAREA' || (ctl.tagName === 'INPUT' && ctl.type === 'text');
       if (text && !ctl.readOnly) {
         CertifMirror.editable(ctl);
@@ -302,6 +326,21 @@ mergeInto(LibraryManager.library, {
       if (ids.length) ctl.setAttribute('aria-describedby', ids.join(' ')); else ctl.removeAttribute('aria-describedby');
       if (d.error) ctl.setAttribute('aria-invalid', 'true'); else ctl.removeAttribute('aria-invalid');
     },
+  },
+
+  // The text version shown as the page, in place of the canvas (Accessibilité: find in page, text
+  // selection, the browser's translation and the system's colours apply to it), or hidden again.
+  certif_js_show_text_version__deps: ['$CertifMirror', '$CertifPlatform'],
+  certif_js_show_text_version: function(on) {
+    var M = CertifMirror;
+    var root = M.root || (M.root = document.getElementById('mirror'));
+    document.documentElement.classList.toggle('text-version', !!on);
+    // Shown, its controls are the page's Tab order and the canvas leaves it; hidden, the reverse.
+    CertifPlatform.canvas.tabIndex = on ? -1 : 0;
+    if (root) root.querySelectorAll('[data-id]').forEach(function(el) { el.tabIndex = M.tabIndex(); });
+    if (on) { M.focusTitle = true; return; }
+    // Back to the canvas: keyboard users go on there.
+    if (root && root.contains(document.activeElement)) CertifPlatform.canvas.focus({preventScroll: true});
   },
 
   certif_js_mirror__deps: ['$CertifMirror'],

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 #include <cstdlib>
 #include <iterator>
 
@@ -402,12 +403,20 @@ void handle(AppState& state, const cmd::SetUiScale& c, Effects& fx) {
   fx.push_back(fx::Announce{tr.format("access.scale.announce", {{"percent", std::to_string(percent)}})});
 }
 
-void handle(AppState& state, const cmd::SetHighContrast& c, Effects& fx) {
-  const Catalog& tr = catalog_for(state.prefs.lang);
-  if (state.prefs.high_contrast == c.on) return;
-  state.prefs.high_contrast = c.on;
+// A display preference switched on or off: kept on this device, and said.
+void switch_pref(AppState& state, bool Prefs::*member, bool on, const char* said_on, const char* said_off, Effects& fx) {
+  if (state.prefs.*member == on) return;
+  state.prefs.*member = on;
   fx.push_back(fx::StoreValue{prefs_storage_key, save_prefs(state.prefs)});
-  fx.push_back(fx::Announce{tr.text(c.on ? "access.contrast.on" : "access.contrast.off")});
+  fx.push_back(fx::Announce{catalog_for(state.prefs.lang).text(on ? said_on : said_off)});
+}
+
+void handle(AppState& state, const cmd::SetHighContrast& c, Effects& fx) {
+  switch_pref(state, &Prefs::high_contrast, c.on, "access.contrast.on", "access.contrast.off", fx);
+}
+
+void handle(AppState& state, const cmd::SetTextVersion& c, Effects& fx) {
+  switch_pref(state, &Prefs::text_version, c.on, "access.text_version.on", "access.text_version.off", fx);
 }
 
 void handle(AppState& state, const cmd::SetToday& c, Effects&) {
@@ -758,13 +767,14 @@ void load_prefs(AppState& state, std::string_view stored) {
   if (auto it = doc.find("ui_scale"); it != doc.end() && it->is_number_integer()) {
     state.prefs.ui_scale = clamp_ui_scale(it->get<int>());
   }
-  if (auto it = doc.find("high_contrast"); it != doc.end() && it->is_boolean()) {
-    state.prefs.high_contrast = it->get<bool>();
+  for (auto [name, member] : {std::pair{"high_contrast", &Prefs::high_contrast}, std::pair{"text_version", &Prefs::text_version}}) {
+    if (auto it = doc.find(name); it != doc.end() && it->is_boolean()) state.prefs.*member = it->get<bool>();
   }
 }
 
 std::string save_prefs(const Prefs& prefs) {
-  nlohmann::json j = {{"lang", lang_code(prefs.lang)}, {"ui_scale", prefs.ui_scale}, {"high_contrast", prefs.high_contrast}};
+  nlohmann::json j = {{"lang", lang_code(prefs.lang)}, {"ui_scale", prefs.ui_scale}, {"high_contrast", prefs.high_contrast},
+                      {"text_version", prefs.text_version}};
   return j.dump();
 }
 
@@ -935,7 +945,8 @@ nlohmann::json snapshot(const AppState& state) {
       {"version", core::app_version},
       {"screen", screen_id(state.screen)},
       {"lang", lang_code(state.prefs.lang)},
-      {"prefs", {{"ui_scale", state.prefs.ui_scale}, {"high_contrast", state.prefs.high_contrast}}},
+      {"prefs", {{"ui_scale", state.prefs.ui_scale}, {"high_contrast", state.prefs.high_contrast},
+                 {"text_version", state.prefs.text_version}}},
       {"today", core::to_iso(state.today)},
       {"referential", {{"id", state.programme.referential.id}, {"version", state.programme.referential.version},
                        {"competencies", state.programme.referential.competencies.size()}}},

@@ -22,6 +22,7 @@ struct GoTo { static constexpr bool edits_draft = false; Screen screen; };
 struct SetLanguage { static constexpr bool edits_draft = false; Lang lang; };
 struct SetUiScale { static constexpr bool edits_draft = false; int percent; };      // clamped to ui_scale_min..max, rounded to a step
 struct SetHighContrast { static constexpr bool edits_draft = false; bool on; };
+struct SetTextVersion { static constexpr bool edits_draft = false; bool on; };  // shown in place of the canvas
 struct SetToday { static constexpr bool edits_draft = false; core::Date today; };
 struct SetCandidateStep { static constexpr bool edits_draft = false; CandidateStep step; };
 struct FocusField { static constexpr bool edits_draft = false; CandidateStep step; std::string path; };
@@ -124,7 +125,7 @@ struct SetSealExport { static constexpr bool edits_draft = false; bool sealed = 
 } // namespace cmd
 
 using Command = std::variant<
-    cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
+    cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetTextVersion, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
     cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase, cmd::SetDeclaration, cmd::SetConstructionSteps,
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,

@@ -54,6 +54,7 @@ struct Prefs {
   Lang lang = Lang::fr;
   int ui_scale = 100;          // percent, on top of the browser's zoom: 100, 125, 150, 175 or 200
   bool high_contrast = false;  // black on white, thicker borders and focus ring
+  bool text_version = false;   // the screen's text version shown as the page, in place of the canvas
 };
 inline constexpr int ui_scale_min = 100, ui_scale_max = 200, ui_scale_step = 25;
 

@@ -35,6 +35,7 @@ int certif_js_store_set(const char* key, const char* value);    // 1 stored, 2 q
 void certif_js_download(const char* name, const char* media_type, const void* data, std::size_t size);
 void certif_js_announce(const char* text);
 void certif_js_set_title(const char* text);
+void certif_js_show_text_version(int on);                      // the text version shown as the page (1) or not
 void certif_js_set_lang(const char* code);
 void certif_js_storage_load();
 // Local storage writes: each outcome comes back as certif_on_storage_written(serial, ...).

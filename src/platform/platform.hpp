@@ -35,6 +35,7 @@ struct Platform {
   int width = 0, height = 0;       // canvas backing store, device pixels
   float dpr = 0;                   // device pixels per CSS pixel
   bool high_contrast = false;      // the palette in use
+  bool text_version = false;       // the text version is shown as the page
   std::string mirror_sent;         // the text version the page shows
   std::string title_sent;          // document.title
   std::string text_label;          // the hidden textarea's accessible name

@@ -86,6 +86,10 @@ bool apply_commands(app::Commands& commands) {
   if (p.state.prefs.lang != lang_before) certif_js_set_lang(app::lang_code(p.state.prefs.lang));
   sync_title();
   apply_look();  // the UI scale or contrast may have changed
+  if (p.state.prefs.text_version != p.text_version) {
+    p.text_version = p.state.prefs.text_version;
+    certif_js_show_text_version(p.text_version ? 1 : 0);
+  }
   const int unsaved = app::writes_failed(p.state.storage);
   if (unsaved != p.unsaved_sent) {
     p.unsaved_sent = unsaved;

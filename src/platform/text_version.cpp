@@ -36,6 +36,8 @@ void publish_mirror() {
                         {"skip", {tr.text("mirror.skip"), tr.text("mirror.skip.content"), tr.text("mirror.skip.field")}},
                         {"items", std::move(items)}};
   // The step the candidate is on (its button in the step bar is the list's current step).
+  // The widget the keyboard is on: its control becomes the canvas's active descendant.
+  if (!p.ui.keyboard_focus.empty()) doc["focus"] = p.ui.keyboard_focus;
   if (p.state.screen == app::Screen::candidate) doc["step"] = std::string("step.") + app::step_id(p.state.candidate_step);
   std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text == p.mirror_sent) return;

@@ -16,6 +16,9 @@ namespace ui {
 
 namespace {
 
+// The share of the screen's height the header and the candidate's step bar may keep fixed above the page.
+constexpr float steps_fixed_share = 0.4f;
+
 // The widget that shows an answers path (see the review's "go to" buttons).
 std::string focus_widget(const std::string& path) {
   const std::string periods = "/eligibility/periods/";
@@ -223,6 +226,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   float top = header_lines.height;
   const float margin = std::max(20 * s, (io.DisplaySize.x - ImGui::GetStyle().ScrollbarSize - column) / 2);
   const float unsaved_h = unsaved_strip_height(v);
+  bool steps_in_page = false;
   if (state.screen == app::Screen::candidate) {
     // The candidate's steps stay in view while the page scrolls; the bar wraps on narrow screens. Its last
     // line says how saving goes (or, while anything is not saved, is the warning's strip).
@@ -231,14 +235,19 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
     // frame corrects the count should the two ever differ.
     const int lines = std::max(candidate_bar_lines(v, margin, io.DisplaySize.x), ui.step_bar_lines);
     const float bar_h = static_cast<float>(lines) * ImGui::GetFrameHeightWithSpacing() + status_h + 24 * s;
-    ImGui::SetCursorPos(ImVec2(0, top));
-    ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, bar_flags);
-    ImGui::Dummy(ImVec2(0, 8 * s));
-    ImGui::Indent(margin);
-    candidate_bar(v);
-    ImGui::Unindent(margin);
-    ImGui::EndChild();
-    top += bar_h;
+    // Kept in view only while the header and the bar leave most of the screen to the page (a phone with
+    // the interface at 200 % wraps the bar over several lines): else it scrolls away with the page.
+    steps_in_page = header_lines.height + bar_h > steps_fixed_share * io.DisplaySize.y;
+    if (!steps_in_page) {
+      ImGui::SetCursorPos(ImVec2(0, top));
+      ImGui::BeginChild("##steps", ImVec2(0, bar_h), false, bar_flags);
+      ImGui::Dummy(ImVec2(0, 8 * s));
+      ImGui::Indent(margin);
+      candidate_bar(v);
+      ImGui::Unindent(margin);
+      ImGui::EndChild();
+      top += bar_h;
+    }
   } else if (unsaved_h > 0) {
     // Elsewhere, while anything is not saved, a strip under the header keeps saying so.
     ImGui::SetCursorPos(ImVec2(0, top));
@@ -263,6 +272,10 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ImGui::Dummy(ImVec2(0, 12 * s));
   ImGui::Indent(margin);
   ImGui::PushTextWrapPos(margin + column);
+  if (steps_in_page) {
+    candidate_bar(v);
+    ImGui::Dummy(ImVec2(0, 12 * s));
+  }
   storage_warning(v);  // on every screen: whatever is not saved yet, and what to do
   switch (state.screen) {
     case app::Screen::welcome: view_welcome(v); break;
@@ -276,6 +289,12 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ImGui::EndChild();
 
   ImGui::End();
+  ui.keyboard_focus.clear();
+  if (GImGui->NavId != 0 && GImGui->ActiveId == 0 && !GImGui->NavDisableHighlight) {
+    for (const auto& w : ui.widgets) {
+      if (w.imgui_id == GImGui->NavId) ui.keyboard_focus = w.id;
+    }
+  }
 }
 
 } // namespace ui

@@ -89,6 +89,10 @@ struct Ui {
   // field): set by the platform between frames, taken by the field with that id when it is next drawn.
   std::string edit_id, edit_value;
   std::string active_field_label;      // the label of the text field being typed into, if any
+  // The widget the keyboard focus ring is on (Tab, arrows), when no text field is being typed into: its
+  // text-version control is the canvas's active descendant, so a screen reader reads its role, name and
+  // state. Empty when the focus ring is hidden (the mouse was used) or a field is active.
+  std::string keyboard_focus;
   // Tab order: the widgets in drawing order. A Tab press (tab_request ±1, from the platform) picks the
   // next enabled widget after the focused one; that widget takes keyboard focus when it is drawn.
   int tab_request = 0;

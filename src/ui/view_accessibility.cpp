@@ -39,6 +39,13 @@ void display_settings(View& v) {
   if (checkbox(v.ui, "access.contrast", tr.text("access.contrast"), contrast)) {
     v.out.push(app::cmd::SetHighContrast{contrast});
   }
+  // What the canvas loses (find in page, selection, translation, the system's colours), given back by
+  // the text version shown as an ordinary page.
+  bool text_version = v.state.prefs.text_version;
+  if (checkbox(v.ui, "access.text_version", tr.text("access.text_version"), text_version)) {
+    v.out.push(app::cmd::SetTextVersion{text_version});
+  }
+  text_wrapped(tr.text("access.text_version.note"), colour::muted);
   ImGui::PushFont(v.ui.fonts.small);
   text_wrapped(tr.text("access.display.note"), colour::muted);
   ImGui::PopFont();

@@ -98,6 +98,31 @@ TEST(App, DisplayPrefsAreStoredRestoredAndClamped) {
   EXPECT_EQ(big.prefs.ui_scale, 200);
 }
 
+TEST(App, TextVersionShownIsKeptAndSaid) {
+  AppState s;
+  auto fx = apply(s, cmd::SetTextVersion{true});
+  EXPECT_TRUE(s.prefs.text_version);
+  const fx::StoreValue* stored = nullptr;
+  const fx::Announce* said = nullptr;
+  for (const auto& e : fx) {
+    if (auto* p = std::get_if<fx::StoreValue>(&e)) stored = p;
+    if (auto* a = std::get_if<fx::Announce>(&e)) said = a;
+  }
+  ASSERT_NE(stored, nullptr);
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->text, catalog_for(Lang::fr).text("access.text_version.on"));
+  AppState fresh;
+  load_prefs(fresh, stored->value);
+  EXPECT_TRUE(fresh.prefs.text_version);
+  EXPECT_FALSE(fresh.prefs.high_contrast) << "one preference does not switch another";
+  EXPECT_TRUE(apply(s, cmd::SetTextVersion{true}).empty()) << "no effect when nothing changes";
+  apply(s, cmd::SetTextVersion{false});
+  EXPECT_FALSE(s.prefs.text_version);
+  AppState junk;
+  load_prefs(junk, "{\"text_version\": \"yes\"}");
+  EXPECT_FALSE(junk.prefs.text_version);
+}
+
 TEST(App, AccessibilityPageReturnsWhereTheUserWas) {
   AppState s;
   apply(s, cmd::GoTo{Screen::coach});

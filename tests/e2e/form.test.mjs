@@ -5,18 +5,12 @@
 // in Chromium's accessibility tree.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, axTree, activate, axeViolations } from './harness.mjs';
+import { launch, openApp, axTree, activate, axeViolations, typeInMirror as typeInto } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-// Focuses a text field of the text version and types into it with the keyboard.
-async function typeInto(app, id, text) {
-  await app.page.focus(`#mirror [data-id="${id}"]`);
-  await app.page.keyboard.type(text, { delay: 10 });
-  await app.settle(250);
-}
 
 const domValue = (app, id) => app.page.evaluate((wid) => document.querySelector(`#mirror [data-id="${CSS.escape(wid)}"]`).value, id);
 const focusedTag = (app) => app.page.evaluate(() => document.activeElement?.tagName);

@@ -168,6 +168,13 @@ export async function axTree(app) {
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
   const prop = (n, name) => (n.properties || []).find((p) => p.name === name)?.value.value;
+  const byDom = new Map(nodes.filter((n) => n.backendDOMNodeId !== undefined).map((n) => [n.backendDOMNodeId, n]));
+  // The node an element's aria-activedescendant names, as { role, name }.
+  const activeDescendant = (n) => {
+    const rel = (n.properties || []).find((p) => p.name === 'activedescendant')?.value.relatedNodes?.[0];
+    const target = rel && byDom.get(rel.backendDOMNodeId);
+    return target ? { role: target.role?.value, name: target.name ? target.name.value : '' } : undefined;
+  };
   return nodes.filter((n) => !n.ignored && n.role).map((n) => ({
     role: n.role.value,
     name: n.name ? n.name.value : '',
@@ -177,6 +184,7 @@ export async function axTree(app) {
     checked: prop(n, 'checked'),
     invalid: prop(n, 'invalid'),
     focused: prop(n, 'focused'),
+    activeDescendant: activeDescendant(n),
   }));
 }
 
@@ -188,6 +196,14 @@ export async function activate(app, id) {
     el.click();
   }, id);
   await app.settle();
+}
+
+// Focuses a text field of the text version and types into it with the keyboard, as a screen reader
+// user does.
+export async function typeInMirror(app, id, text) {
+  await app.page.focus(`#mirror [data-id="${id}"]`);
+  await app.page.keyboard.type(text, { delay: 10 });
+  await app.settle(250);
 }
 
 // axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2.x A and AA,

@@ -187,6 +187,14 @@ test('the header at 390×844 with the interface at 200 %', async () => {
     const steps = ws.filter((w) => w.id.startsWith('step.'));
     assert.ok(steps.length && steps.every((w) => w.y >= Math.max(...head.map((h) => h.y + h.h))), 'the step bar under the header');
     await app.shot('keyboard-phone-200');
+    // The header and a step bar wrapped on several lines would keep most of the screen: the bar scrolls
+    // away with the page, which then has the screen below the header.
+    await app.page.mouse.move(195, 600);
+    await app.page.mouse.wheel(0, 700);
+    await app.settle();
+    const after = await app.widgets();
+    assert.ok(after.filter((w) => w.id.startsWith('step.')).every((w) => w.visible === false), 'the step bar scrolled away');
+    await app.shot('keyboard-phone-200-scrolled');
   } finally {
     await app.close();
   }
