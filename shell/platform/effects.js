@@ -249,7 +249,9 @@ mergeInto(LibraryManager.library, {
         input.className = 'sr-only';
         input.tabIndex = -1;
         // `accept` is a hint for the picker only: what is accepted is decided by the content, in C++.
-        document.body.appendChild(input);
+        // Named, and inside the page's landmark, for assistive technology (the picker names its own files).
+        input.setAttribute('aria-label', document.documentElement.lang === 'en' ? 'Files to add' : 'Fichiers à ajouter');
+        (document.querySelector('main') || document.body).appendChild(input);
         CertifFiles.input = input;
       }
       input.multiple = !!multiple;

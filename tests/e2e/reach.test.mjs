@@ -89,7 +89,7 @@ test('the accessibility page: display settings kept across visits, the host cont
     await app.click('access.contrast');
     await app.click('access.scale.150');
     s = await app.state();
-    assert.deepEqual(s.prefs, { ui_scale: 150, high_contrast: true });
+    assert.deepEqual(s.prefs, { ui_scale: 150, high_contrast: true, text_version: false });
     await app.shot('reach-01-accessibility-contrast-150');
     await app.click('access.back');
     assert.equal((await app.state()).screen, 'welcome');
@@ -99,7 +99,7 @@ test('the accessibility page: display settings kept across visits, the host cont
     await app.page.waitForFunction(() => window.certif && window.certif.stats().frames_rendered > 0);
     await app.settle();
     s = await app.state();
-    assert.deepEqual(s.prefs, { ui_scale: 150, high_contrast: true });
+    assert.deepEqual(s.prefs, { ui_scale: 150, high_contrast: true, text_version: false });
     const after150 = (await app.widgets()).find((w) => w.id === 'lang.switch');
     assert.ok(Math.abs(after150.h / before100.h - 1.5) < 0.08, `button height ${before100.h} → ${after150.h}`);
     assert.ok(Math.abs(after150.w / before100.w - 1.5) < 0.12, `button width ${before100.w} → ${after150.w}`);
