@@ -165,12 +165,6 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
     for (std::size_t k = 0; k < piece.files.size(); ++k) {
       file_row(v, piece, piece.files[k], base + "/files/" + std::to_string(k));
     }
-    for (const auto& job : v.state.file_jobs) {
-      if (job.piece_id != piece.id) continue;
-      const float frac = job.size ? static_cast<float>(static_cast<double>(job.bytes.size()) / static_cast<double>(job.size)) : 0.0f;
-      plain(tr.format("files.reading", {{"name", job.name}}));
-      ImGui::ProgressBar(frac, ImVec2(inner, 0));
-    }
     const bool can_add = spec.multiple || piece.files.empty();
     if (can_add) {
       if (button(v.ui, (base + "/add").c_str(), tr.text(spec.multiple ? "files.add.multiple" : "files.add"),
@@ -180,6 +174,13 @@ void piece_card(View& v, std::size_t index, const core::Piece& piece, const core
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
       text_wrapped(tr.text("files.drop_here"), colour::muted);
+    }
+    // Files being read show under the button, so that the button stays where it was while they come and go.
+    for (const auto& job : v.state.file_jobs) {
+      if (job.piece_id != piece.id) continue;
+      const float frac = job.size ? static_cast<float>(static_cast<double>(job.bytes.size()) / static_cast<double>(job.size)) : 0.0f;
+      plain(tr.format("files.reading", {{"name", job.name}}));
+      ImGui::ProgressBar(frac, ImVec2(inner, 0));
     }
   }
   for (std::size_t r = 0; r < v.state.file_refusals.size(); ++r) {
