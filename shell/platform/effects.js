@@ -198,6 +198,7 @@ mergeInto(LibraryManager.library, {
     next: 1,
     active: 0,
     cancelled: {},
+    paused: {},     // job -> true (hold after the current chunk), or the step that waits to go on
     input: null,
     chunk: 16 * 1024 * 1024,   // per task: copying into the heap runs at ~1 GB/s
 
@@ -214,13 +215,14 @@ mergeInto(LibraryManager.library, {
       CertifFiles.active++;
       CertifFiles.tail = (CertifFiles.tail || Promise.resolve()).then(function() {
         return new Promise(function(resolve) {
-          var finish = function() { CertifFiles.active--; delete CertifFiles.cancelled[job]; resolve(); };
+          var finish = function() { CertifFiles.active--; delete CertifFiles.cancelled[job]; delete CertifFiles.paused[job]; resolve(); };
           if (CertifFiles.cancelled[job]) { finish(); return; }
           file.arrayBuffer().then(function(buffer) {
             var bytes = new Uint8Array(buffer);
             var off = 0;
             var step = function() {
               if (CertifFiles.cancelled[job]) { finish(); return; }
+              if (CertifFiles.paused[job]) { CertifFiles.paused[job] = step; return; }   // resume() calls it
               if (off >= bytes.length) {
                 Module['_certif_on_file_end'](job);
                 finish();
@@ -238,6 +240,13 @@ mergeInto(LibraryManager.library, {
           });
         });
       });
+    },
+
+    // A held reading carries on (or, cancelled, ends) with its next chunk.
+    resume: function(job) {
+      var waiting = CertifFiles.paused[job];
+      delete CertifFiles.paused[job];
+      if (typeof waiting === 'function') CertifScheduler.soon(waiting);
     },
 
     pick: function(piece, replaces, multiple) {
@@ -274,7 +283,12 @@ mergeInto(LibraryManager.library, {
     CertifFiles.pick(UTF8ToString(piece_ptr), UTF8ToString(replaces_ptr), multiple);
   },
   certif_js_cancel_file__deps: ['$CertifFiles'],
-  certif_js_cancel_file: function(job) { CertifFiles.cancelled[job] = true; },
+  certif_js_cancel_file: function(job) { CertifFiles.cancelled[job] = true; CertifFiles.resume(job); },
+  certif_js_pause_file__deps: ['$CertifFiles'],
+  certif_js_pause_file: function(job, paused) {
+    if (paused) CertifFiles.paused[job] = CertifFiles.paused[job] || true;
+    else CertifFiles.resume(job);
+  },
 
   // [SECTION] Files out ----------------------------------------------------------------------------------
 

@@ -188,6 +188,12 @@ mergeInto(LibraryManager.library, {
         return t;
       }
       if (kind === 'textarea') return document.createElement('textarea');
+      if (kind === 'password') {   // a passphrase: typed, never shown (the canvas sends no value back)
+        var pw = document.createElement('input');
+        pw.type = 'password';
+        pw.autocomplete = 'off';
+        return pw;
+      }
       return null;
     },
 
@@ -238,7 +244,7 @@ mergeInto(LibraryManager.library, {
       ctl.tabIndex = CertifMirror.tabIndex();
       ctl.setAttribute('data-id', d.id);
       ctl.id = 'mirror-control-' + (++CertifMirror.serial);  // what the canvas's aria-activedescendant names
-      var text = ctl.tagName === 'TEXTAREA' || (ctl.tagName === 'INPUT' && ctl.type === 'text');
+      var text = ctl.tagName === 'TEXTAREA' || (ctl.tagName === 'INPUT' && (ctl.type === 'text' || ctl.type === 'password'));
       if (text && !ctl.readOnly) {
         CertifMirror.editable(ctl);
       } else {
@@ -298,6 +304,8 @@ mergeInto(LibraryManager.library, {
         if (span.textContent !== d.text) span.textContent = d.text;
         if (ctl.type === 'checkbox' || ctl.type === 'radio') {
           ctl.checked = d.checked === 1;
+        } else if (ctl.type === 'password') {
+          // A secret: the canvas never sends it back, so what was typed here stays as typed.
         } else if (ctl.value !== d.value) {
           // What the user is typing here is kept until the canvas field holds it too.
           if (!(ctl.pending && document.activeElement === ctl)) ctl.value = d.value;

@@ -860,6 +860,15 @@ nlohmann::json import_snapshot(const AppState& s) {
   return {{"stage", stage}, {"file", j.file_name}, {"progress", j.progress}, {"issues", issues_json(j.issues)}};
 }
 
+const char* seal_mode_name(SealMode m) {
+  switch (m) {
+    case SealMode::keys: return "keys";
+    case SealMode::passphrase: return "passphrase";
+    case SealMode::plain: return "plain";
+  }
+  return "plain";
+}
+
 // Sealed delivery: the recipients config.js gives (and its problems), the coach's keys (public parts).
 nlohmann::json seal_snapshot(const AppState& s) {
   nlohmann::json recipients = nlohmann::json::array();
@@ -875,7 +884,9 @@ nlohmann::json seal_snapshot(const AppState& s) {
   }
   return {{"recipients", std::move(recipients)}, {"problems", std::move(problems)}, {"keys", std::move(keys)},
           {"generating", s.keys.generating}, {"import_issues", issues_json(s.keys.import_issues)},
-          {"export_sealed", s.seal_export && !s.site.seal.recipients.empty()},
+          {"export_sealed", effective_seal_mode(s) != SealMode::plain},
+          {"export_mode", seal_mode_name(effective_seal_mode(s))},
+          {"passphrase_problem", effective_seal_mode(s) == SealMode::passphrase ? passphrase_problem(s) : std::string()},
           {"last_export_size", s.last_export_size}};
 }
 
@@ -887,6 +898,10 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
     nlohmann::json j = {{"id", e->id}, {"file", e->file_name}, {"check", checks[static_cast<int>(e->check)]},
                         {"progress", e->progress}, {"refusal", issues_json(e->refusal)},
                         {"last_issues", issues_json(e->last_issues)}};
+    if (e->awaiting_passphrase) {
+      j["awaiting_passphrase"] = true;
+      j["passphrase_error"] = e->passphrase_error;
+    }
     if (e->check == CoachEntry::Check::valid) {
       const core::TriageEntry* t = triage_of(w, *e);
       j["digest"] = e->bundle.digest;

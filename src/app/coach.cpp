@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace app {
 
@@ -246,13 +247,23 @@ void refuse_reading(CoachEntry& e, core::Issue issue) {
   e.opener.reset();
 }
 
-// A piece of a sealed file: the header first (then the workspace's identities are tried), then the
-// payload, each 64 KiB chunk verified before its plaintext joins `text`. False when the file is refused.
+// A piece of a sealed file: the header first (then the workspace's identities are tried, or the coach
+// is asked for the passphrase), then the payload, each 64 KiB chunk verified before its plaintext joins
+// `text`. False when the file is refused.
 bool open_piece(AppState& s, CoachEntry& e, std::string_view piece) {
   core::AgeOpener& o = *e.opener;
+  if (e.awaiting_passphrase) {  // the platform sent more before it held the reading: kept for later
+    e.held.append(piece);
+    return true;
+  }
   std::size_t at = 0;
   while (at < piece.size() && o.stage() == core::AgeOpener::Stage::header) at += o.feed(piece.substr(at), e.text);
   if (o.stage() == core::AgeOpener::Stage::locked) {
+    if (o.header().passphrase) {
+      e.awaiting_passphrase = true;
+      e.held.assign(piece.substr(at));
+      return true;
+    }
     if (!o.unlock(identities(s.keys))) {
       refuse_reading(e, o.error());  // age.wrong_key names the fingerprints the header gives
       return false;
@@ -265,6 +276,23 @@ bool open_piece(AppState& s, CoachEntry& e, std::string_view piece) {
     return false;
   }
   return true;
+}
+
+// The end of a file read whole: a sealed one must end with its final chunk. Then it is verified.
+void finish_sealed(CoachEntry& entry) {
+  CoachEntry* e = &entry;
+  if (e->opener) {
+    // A file cut short verifies chunk by chunk: only its end says it is whole.
+    if (e->opener->stage() == core::AgeOpener::Stage::header || !e->opener->finish(e->text)) {
+      core::Issue why = e->opener->stage() == core::AgeOpener::Stage::header || e->opener->error().code.empty()
+                            ? core::Issue{core::Severity::error, core::age_truncated, "header", "the file ends inside its header"}
+                            : e->opener->error();
+      refuse_reading(*e, std::move(why));
+      return;
+    }
+    e->opener.reset();
+  }
+  e->check = CoachEntry::Check::verifying;
 }
 
 } // namespace
@@ -288,7 +316,9 @@ void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx) {
   e->progress = e->size ? 0.3 * static_cast<double>(e->received) / static_cast<double>(e->size) : 0;
   if (e->sealed) {
     // Opened as it arrives: only the plaintext is kept, never the sealed file and its contents at once.
+    const bool was_waiting = e->awaiting_passphrase;
     if (!open_piece(s, *e, c.bytes)) fx.push_back(fx::CancelFile{c.job});
+    else if (e->awaiting_passphrase && !was_waiting) fx.push_back(fx::PauseFile{c.job});
     return;
   }
   if (e->text.empty()) e->text.reserve(static_cast<std::size_t>(e->size));
@@ -302,18 +332,11 @@ void coach_file_end(AppState& s, std::uint32_t job) {
     refuse_reading(*e, {core::Severity::error, "file.unreadable", "", "the file could not be read completely"});
     return;
   }
-  if (e->opener) {
-    // A file cut short verifies chunk by chunk: only its end says it is whole.
-    if (e->opener->stage() == core::AgeOpener::Stage::header || !e->opener->finish(e->text)) {
-      core::Issue why = e->opener->stage() == core::AgeOpener::Stage::header || e->opener->error().code.empty()
-                            ? core::Issue{core::Severity::error, core::age_truncated, "header", "the file ends inside its header"}
-                            : e->opener->error();
-      refuse_reading(*e, std::move(why));
-      return;
-    }
-    e->opener.reset();
+  if (e->awaiting_passphrase) {  // whole, but not open yet: finished once the passphrase is given
+    e->ended = true;
+    return;
   }
-  e->check = CoachEntry::Check::verifying;
+  finish_sealed(*e);
 }
 
 void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error) {
@@ -322,6 +345,52 @@ void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error)
   e->check = CoachEntry::Check::refused;
   e->refusal.push_back({core::Severity::error, "file.unreadable", "", "the browser could not read the file (" + error + ")"});
   e->text = {};
+}
+
+namespace {
+CoachEntry* awaiting_passphrase(AppState& s, std::uint32_t id) {
+  CoachEntry* e = find_entry(s.workspace, id);
+  return e && e->check == CoachEntry::Check::reading && e->awaiting_passphrase && e->opener ? e : nullptr;
+}
+} // namespace
+
+void handle(AppState& s, const cmd::OpenWithPassphrase& c, Effects& fx) {
+  CoachEntry* e = awaiting_passphrase(s, c.entry);
+  if (!e || c.passphrase.empty()) return;
+  core::AgeOpener& o = *e->opener;
+  // scrypt runs here, once: about 1.5 s in a browser at age's work factor.
+  if (!o.unlock_with_passphrase(c.passphrase)) {
+    if (o.failed()) {  // for good (a work factor over the limit, a modified header): nothing is kept
+      refuse_reading(*e, o.error());
+      e->awaiting_passphrase = false;
+      e->held = {};
+      fx.push_back(fx::CancelFile{e->job});
+      return;
+    }
+    e->passphrase_error = o.error().code;  // a wrong passphrase: asked again
+    fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("issue." + e->passphrase_error)});
+    return;
+  }
+  e->awaiting_passphrase = false;
+  e->passphrase_error.clear();
+  const std::string held = std::exchange(e->held, {});
+  if (e->text.empty()) e->text.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(o.plaintext_size(e->size), core::max_bundle_bytes)));
+  if (!open_piece(s, *e, held)) {
+    fx.push_back(fx::CancelFile{e->job});
+    return;
+  }
+  if (e->ended) finish_sealed(*e);
+  else fx.push_back(fx::ResumeFile{e->job});
+}
+
+void handle(AppState& s, const cmd::SkipPassphrase& c, Effects& fx) {
+  CoachEntry* e = awaiting_passphrase(s, c.entry);
+  if (!e) return;
+  e->awaiting_passphrase = false;
+  e->held = {};
+  refuse_reading(*e, {core::Severity::error, "age.passphrase_skipped", "header",
+                      "not opened: the passphrase it is sealed with was not given"});
+  if (!e->ended) fx.push_back(fx::CancelFile{e->job});
 }
 
 bool step_coach(AppState& s, Effects& fx, std::size_t budget) {

@@ -48,6 +48,12 @@ struct CoachEntry {
   // A sealed file (.age): opened with the workspace's identities as its pieces arrive, into `text`.
   bool sealed = false;
   std::unique_ptr<core::AgeOpener> opener;
+  // Sealed with a passphrase: the reading waits (fx::PauseFile) until the coach types it. `held` keeps
+  // what arrived past the header meanwhile (the rest of one piece), fed once the file is unlocked.
+  bool awaiting_passphrase = false;
+  std::string passphrase_error;   // why the last passphrase did not open it (an age.* code), for the form
+  std::string held;
+  bool ended = false;             // the file's last byte arrived while it waited
 };
 
 // The interview timer: pauses excluded, counted from the platform's monotonic clock.

@@ -12,6 +12,8 @@ void coach_file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx);
 CoachEntry* coach_entry_for_job(AppState& s, std::uint32_t job);
 void coach_file_chunk(AppState& s, const cmd::FileChunk& c, Effects& fx);
 void coach_file_end(AppState& s, std::uint32_t job);
+void handle(AppState& s, const cmd::OpenWithPassphrase& c, Effects& fx);
+void handle(AppState& s, const cmd::SkipPassphrase& c, Effects& fx);
 void coach_file_failed(AppState& s, std::uint32_t job, const std::string& error);
 // Verifies the next bundle by `budget` bytes; true while a bundle is being verified (files still
 // arriving are not work for the app: their chunks wake it).

@@ -121,7 +121,13 @@ struct RemoveKey { static constexpr bool edits_draft = false; std::size_t index 
 struct DownloadIdentity { static constexpr bool edits_draft = false; std::size_t index = 0; };      // an age identity file
 struct DownloadRecoveryForm { static constexpr bool edits_draft = false; std::size_t index = 0; };  // printable HTML
 struct KeysLoaded { static constexpr bool edits_draft = false; std::string json; };                 // from local storage, at start
-struct SetSealExport { static constexpr bool edits_draft = false; bool sealed = true; };
+struct SetSealExport { static constexpr bool edits_draft = false; bool sealed = true; };  // keys, or plain
+struct SetSealMode { static constexpr bool edits_draft = false; SealMode mode = SealMode::keys; };
+// The passphrase's fields (`again`: the second); kept in memory only.
+struct SetSealPassphrase { static constexpr bool edits_draft = false; bool again = false; std::string text; };
+// A sealed file the coach imports asks for its passphrase: opened with it, or not opened at all.
+struct OpenWithPassphrase { static constexpr bool edits_draft = false; std::uint32_t entry = 0; std::string passphrase; };
+struct SkipPassphrase { static constexpr bool edits_draft = false; std::uint32_t entry = 0; };
 } // namespace cmd
 
 using Command = std::variant<
@@ -139,7 +145,8 @@ using Command = std::variant<
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
     cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort,
     cmd::GenerateKey, cmd::RandomReady, cmd::PickIdentityFile, cmd::RenameKey, cmd::RemoveKey, cmd::DownloadIdentity,
-    cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport>;
+    cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport, cmd::SetSealMode, cmd::SetSealPassphrase,
+    cmd::OpenWithPassphrase, cmd::SkipPassphrase>;
 
 template <typename C, typename = void>
 struct declares_edits_draft : std::false_type {};

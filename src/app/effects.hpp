@@ -38,6 +38,9 @@ struct PickFiles { std::string piece_id; std::string replaces; bool multiple = f
 struct HashFile { bool coach = false; std::uint32_t owner = 0; std::uint32_t index = 0; std::string_view bytes; };
 // Stop reading a file the app refused before it was read.
 struct CancelFile { std::uint32_t job = 0; };
+// Hold a file's reading where it is (a sealed file waiting for its passphrase), then carry it on.
+struct PauseFile { std::uint32_t job = 0; };
+struct ResumeFile { std::uint32_t job = 0; };
 
 // The coach's workspace in IndexedDB: one record per bundle (no attachment bytes) and each attachment
 // under coach_file_key(); attachments leave the wasm heap once their write is confirmed, and come back
@@ -64,7 +67,7 @@ using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetT
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
                             fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
-                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes>;
+                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes, fx::PauseFile, fx::ResumeFile>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

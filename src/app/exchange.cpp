@@ -65,10 +65,19 @@ void start_export(AppState& s, Effects& fx) {
   job.filename = export_file_name(s.draft, s.today);
   // Sealed for the jury when the host named its keys and the candidate kept that choice: the sealer
   // starts once the platform's random bytes arrive (cmd::RandomReady "seal"); the writer waits for it.
-  job.sealed = s.seal_export && !s.site.seal.recipients.empty();
+  // With a passphrase, only one both fields agree on and the rule accepts (the form says why not).
+  const SealMode mode = effective_seal_mode(s);
+  if (mode == SealMode::passphrase) {
+    if (const std::string problem = passphrase_problem(s); !problem.empty()) {
+      fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("issue." + problem)});
+      return;
+    }
+  }
+  job.sealed = mode != SealMode::plain;
   if (job.sealed) {
     job.filename = sealed_file_name(job.filename);
-    fx.push_back(fx::RandomBytes{"seal", core::age_seal_random_size(seal_options(s.site))});
+    job.seal = seal_options(s);
+    fx.push_back(fx::RandomBytes{"seal", core::age_seal_random_size(job.seal)});
   }
   s.export_job = std::move(job);
   s.export_job->writer = std::make_unique<core::BundleWriter>(s.export_job->document, s.draft);

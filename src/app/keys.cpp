@@ -3,6 +3,7 @@
 #include "app/keys.hpp"
 
 #include "app/format.hpp"
+#include "app/issue_text.hpp"
 #include "core/documents/key_recovery.hpp"
 
 #include <nlohmann/json.hpp>
@@ -141,9 +142,15 @@ SealConfig parse_seal_to(std::string_view json) {
   return out;
 }
 
-core::AgeSealOptions seal_options(const SiteConfig& site) {
+core::AgeSealOptions seal_options(const AppState& s) {
   core::AgeSealOptions o;
-  for (const auto& r : site.seal.recipients) o.recipients.push_back(r.recipient);
+  if (effective_seal_mode(s) == SealMode::passphrase) {
+    o.use_passphrase = true;
+    o.passphrase = s.seal_passphrase;
+    o.work_factor = s.seal_work_factor;
+    return o;
+  }
+  for (const auto& r : s.site.seal.recipients) o.recipients.push_back(r.recipient);
   return o;
 }
 
@@ -199,10 +206,15 @@ void handle(AppState& s, const cmd::RandomReady& c, Effects& fx) {
     fx.push_back(fx::Announce{tr.format("keys.generated", {{"name", s.keys.keys.back().name}})});
   } else if (c.purpose == "seal") {
     if (!s.export_job || !s.export_job->sealed || s.export_job->sealer) return;
-    auto sealer = core::AgeSealer::create(seal_options(s.site), c.bytes);
+    // With a passphrase, scrypt runs here, once (about 1.5 s in a browser at age's work factor).
+    auto sealer = core::AgeSealer::create(s.export_job->seal, c.bytes);
+    core::age_wipe(s.export_job->seal.passphrase);
     if (!sealer) {
       s.export_job.reset();
-      fx.push_back(fx::Announce{tr.text("seal.export.failed")});
+      // Too few random bytes (the browser had none), or scrypt could not run (memory): said which.
+      const core::Issue& why = sealer.error();
+      fx.push_back(fx::Announce{why.code == core::age_bad_options ? tr.text("seal.export.failed")
+                                                                   : tr.format("seal.export.failed_because", {{"why", issue_text(why, tr)}})});
       return;
     }
     s.export_job->sealer.emplace(std::move(sealer).value());
@@ -260,7 +272,22 @@ void handle(AppState& s, const cmd::KeysLoaded& c, Effects&) {
 }
 
 void handle(AppState& s, const cmd::SetSealExport& c, Effects&) {
-  s.seal_export = c.sealed;
+  s.seal_mode = c.sealed ? SealMode::keys : SealMode::plain;
+}
+
+void handle(AppState& s, const cmd::SetSealMode& c, Effects&) {
+  if (s.export_job) return;  // the export under way keeps the seal it started with
+  s.seal_mode = c.mode;
+}
+
+void handle(AppState& s, const cmd::SetSealPassphrase& c, Effects&) {
+  std::string& field = c.again ? s.seal_passphrase_again : s.seal_passphrase;
+  core::age_wipe(field);
+  field = c.text;
+}
+
+std::string passphrase_problem(const AppState& s) {
+  return core::age_passphrase_problem(s.seal_passphrase, s.seal_passphrase_again);
 }
 
 } // namespace app

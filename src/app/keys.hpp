@@ -36,8 +36,10 @@ std::vector<core::AgeIdentity> identities(const KeyRing& ring);
 // Entries that cannot be used are left out, each with a problem naming it (its place from 1 and why).
 SealConfig parse_seal_to(std::string_view json);
 
-// The bytes AgeSealer needs for the configured recipients, and the options it seals with.
-core::AgeSealOptions seal_options(const SiteConfig& site);
+// The options the next export seals with: the configured recipients, or the passphrase typed.
+core::AgeSealOptions seal_options(const AppState& s);
+// What is wrong with the passphrase typed twice (a core::age_passphrase_* code), or "".
+std::string passphrase_problem(const AppState& s);
 
 // "dossier-….json" → "dossier-….json.age".
 inline std::string sealed_file_name(const std::string& plain) { return plain + ".age"; }
@@ -59,5 +61,7 @@ void handle(AppState& s, const cmd::DownloadIdentity& c, Effects& fx);
 void handle(AppState& s, const cmd::DownloadRecoveryForm& c, Effects& fx);
 void handle(AppState& s, const cmd::KeysLoaded& c, Effects& fx);
 void handle(AppState& s, const cmd::SetSealExport& c, Effects& fx);
+void handle(AppState& s, const cmd::SetSealMode& c, Effects& fx);
+void handle(AppState& s, const cmd::SetSealPassphrase& c, Effects& fx);
 
 } // namespace app

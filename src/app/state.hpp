@@ -176,6 +176,9 @@ struct FileRefusal {
 };
 
 
+// How the candidate's dossier file is protected on its way to the jury.
+enum class SealMode { keys, passphrase, plain };
+
 // The candidate's export, written a slice at a time between frames.
 struct ExportJob {
   nlohmann::json document;
@@ -185,6 +188,7 @@ struct ExportJob {
   // Sealed for the configured recipients (app/keys.hpp): each slice the writer gives goes through the
   // sealer straight into `bytes` (the sealed file), never held twice. Waits for its random bytes first.
   bool sealed = false;
+  core::AgeSealOptions seal;  // until the sealer is made (a passphrase is then wiped)
   std::optional<core::AgeSealer> sealer;
 };
 
@@ -252,10 +256,19 @@ struct AppState {
   std::string last_export;         // file name of the last export, for the confirmation
   std::uint64_t last_export_size = 0;  // its size in bytes
 
-  // Sealed delivery (#16): the coach's identities; whether the candidate's export is sealed (when the
-  // host configured recipients).
+  // Sealed delivery (#16): the coach's identities; how the candidate's export is sealed: for the keys
+  // the host configured (the default, when there are some), with a passphrase typed twice (kept in memory
+  // only, never stored), or not at all.
   KeyRing keys;
-  bool seal_export = true;
+  SealMode seal_mode = SealMode::keys;
+  std::string seal_passphrase, seal_passphrase_again;
+  int seal_work_factor = core::age_default_work_factor;  // scrypt's, as age -p (tests lower it)
 };
+
+// The seal the next export gets: keys only when the host configured some.
+inline SealMode effective_seal_mode(const AppState& s) {
+  if (s.seal_mode == SealMode::keys) return s.site.seal.recipients.empty() ? SealMode::plain : SealMode::keys;
+  return s.seal_mode;
+}
 
 } // namespace app

@@ -28,7 +28,10 @@ namespace {
 bool jobs_running(const app::AppState& s) {
   using Check = app::CoachEntry::Check;
   if (s.export_job || !s.file_jobs.empty() || (s.import_job && s.import_job->running())) return true;
-  return std::any_of(s.workspace.entries.begin(), s.workspace.entries.end(), [](const auto& e) {
+  // A sealed file waiting for its passphrase waits for the user, and the files queued after it with it.
+  const auto& entries = s.workspace.entries;
+  if (std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e->awaiting_passphrase; })) return false;
+  return std::any_of(entries.begin(), entries.end(), [](const auto& e) {
     return e->check == Check::queued || e->check == Check::reading || e->check == Check::verifying;
   });
 }

@@ -46,6 +46,7 @@ void certif_js_clear_storage(unsigned serial);
 void certif_js_set_unsaved(int count);                          // failed writes: leaving the page asks first
 void certif_js_pick_files(const char* piece_id, const char* replaces, int multiple);
 void certif_js_cancel_file(unsigned job);
+void certif_js_pause_file(unsigned job, int paused);  // 1: hold the reading after this chunk; 0: go on
 void certif_js_save_coach_entry(const char* digest, const char* record, unsigned serial);
 void certif_js_delete_coach_entry(const char* digest, const char* keys_json, unsigned serial);
 void certif_js_store_coach_file(const char* key, const void* data, std::size_t size, const char* media_type, unsigned serial);

@@ -54,6 +54,8 @@ void execute(const app::Effect& effect) {
         certif_js_digest(e.coach ? 1 : 0, e.owner, e.index, e.bytes.data(), e.bytes.size());
       },
       [](const app::fx::CancelFile& e) { certif_js_cancel_file(e.job); },
+      [](const app::fx::PauseFile& e) { certif_js_pause_file(e.job, 1); },
+      [](const app::fx::ResumeFile& e) { certif_js_pause_file(e.job, 0); },
       [](const app::fx::SaveCoachEntry& e) { certif_js_save_coach_entry(e.digest.c_str(), e.record.c_str(), e.write); },
       [](const app::fx::DeleteCoachEntry& e) {
         certif_js_delete_coach_entry(e.digest.c_str(), nlohmann::json(e.file_keys).dump().c_str(), e.write);

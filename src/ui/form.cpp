@@ -29,8 +29,11 @@ int char_limit_filter(ImGuiInputTextCallbackData* data) {
   return take_char(*static_cast<CharRoom*>(data->UserData)) ? 0 : 1;
 }
 
-bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
-                float width, const std::string& error, std::size_t max_chars) {
+namespace {
+
+// What text_field and secret_field share: the ImGui field between its label and its error.
+bool one_line_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
+                    float width, const std::string& error, std::size_t max_chars, bool secret) {
   const FieldFrame frame = begin_field(ui, label, error);
   ImGui::SetNextItemWidth(width);
   const std::string imgui_id = std::string("##") + id;
@@ -38,16 +41,28 @@ bool text_field(Ui& ui, const char* id, const std::string& label, std::string& v
   // Tabs pasted into the field are kept (the Tab key itself never reaches ImGui: it moves the focus).
   const bool from_text_version = take_text_version_edit(ui, id, value);
   CharRoom room = char_room(value, max_chars);
-  const ImGuiInputTextFlags flags = ImGuiInputTextFlags_AllowTabInput |
+  const ImGuiInputTextFlags flags = (secret ? ImGuiInputTextFlags_Password : ImGuiInputTextFlags_AllowTabInput) |
                                     (room.limited ? ImGuiInputTextFlags_CallbackCharFilter : ImGuiInputTextFlags_None);
   const bool changed = (ImGui::InputTextWithHint(imgui_id.c_str(), hint.c_str(), &value, flags, char_limit_filter, &room) &&
                         genuine_edit(ui, id, value)) ||
                        from_text_version;
   end_field_frame(frame);
-  track_field(ui, id, label, "input", value);
+  track_field(ui, id, label, secret ? "password" : "input", secret ? std::string() : value);
   describe_field(ui, hint, error);
   end_field(ui, frame, error, width);
   return changed;
+}
+
+} // namespace
+
+bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
+                float width, const std::string& error, std::size_t max_chars) {
+  return one_line_field(ui, id, label, value, hint, width, error, max_chars, false);
+}
+
+bool secret_field(Ui& ui, const char* id, const std::string& label, std::string& value, float width,
+                  const std::string& error) {
+  return one_line_field(ui, id, label, value, {}, width, error, 0, true);
 }
 
 FieldFrame begin_field(Ui& ui, const std::string& label, const std::string& error) {

@@ -16,6 +16,11 @@ namespace ui {
 bool text_field(Ui& ui, const char* id, const std::string& label, std::string& value, const std::string& hint,
                 float width, const std::string& error = {}, std::size_t max_chars = 0);
 
+// A one-line field for a secret (a passphrase): drawn as dots, its value never in widgets() nor in the
+// text version (which types into a password input). Same contract as text_field.
+bool secret_field(Ui& ui, const char* id, const std::string& label, std::string& value, float width,
+                  const std::string& error = {});
+
 // The room a field has left under `max_chars` (0: unlimited), spent by char_limit_filter() as ImGui
 // inserts characters (typed, composed or pasted: it filters each) with ImGuiInputTextFlags_CallbackCharFilter.
 struct CharRoom {

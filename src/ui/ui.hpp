@@ -65,6 +65,9 @@ struct CoachViewState {
   std::optional<std::size_t> copied_key;  // the key whose public key was just copied (says so)
   bool profile_offered = false;  // the profile was opened once for a coach with no name yet
   bool confirm_clear = false;
+  // A sealed file asking for its passphrase (view_coach.cpp): what is typed, for which entry.
+  std::string passphrase;
+  std::uint32_t passphrase_entry = 0;
   struct Drafts {
     bool ready = false;
     std::string plan_date, plan_time, held_date, decision_date, attestation_date, reasons;

@@ -3,6 +3,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "core/codecs/age.hpp"
 #include "core/domain/triage.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
@@ -249,10 +250,55 @@ void cohort_table(View& v, CoachViewState& vs) {
 
 } // namespace
 
+// A file sealed with a passphrase waits for it (its reading is held): the coach types the passphrase
+// the candidate gave by another way, or leaves the file unopened. One file at a time, in import order.
+void passphrase_dialog(View& v, CoachViewState& vs) {
+  const auto& tr = v.tr;
+  const float s = v.ui.scale;
+  const CoachEntry* waiting = nullptr;
+  for (const auto& e : v.state.workspace.entries) {
+    if (e->awaiting_passphrase) {
+      waiting = e.get();
+      break;
+    }
+  }
+  if (!waiting) {
+    core::age_wipe(vs.passphrase);
+    return;
+  }
+  if (vs.passphrase_entry != waiting->id) {
+    core::age_wipe(vs.passphrase);
+    vs.passphrase_entry = waiting->id;
+  }
+  if (!begin_dialog(v.ui, "coach-passphrase", tr.text("seal.coach.passphrase.title"), 560)) return;
+  plain_wrapped(tr.format("seal.coach.passphrase.body", {{"name", waiting->file_name}}));
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  const std::string error = waiting->passphrase_error.empty() ? std::string() : tr.text("issue." + waiting->passphrase_error);
+  secret_field(v.ui, "seal.coach.passphrase", tr.text("seal.passphrase.label"), vs.passphrase, 480 * s, error);
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(tr.text("seal.coach.passphrase.wait"), colour::muted);
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  if (button(v.ui, "seal.coach.passphrase.skip", tr.text("seal.coach.passphrase.skip"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::SkipPassphrase{waiting->id});
+    core::age_wipe(vs.passphrase);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (button(v.ui, "seal.coach.passphrase.open", tr.text("seal.coach.passphrase.open"), ButtonKind::primary,
+             vs.passphrase.empty() ? tr.text("seal.coach.passphrase.empty") : std::string())) {
+    v.out.push(app::cmd::OpenWithPassphrase{waiting->id, vs.passphrase});
+    core::age_wipe(vs.passphrase);
+    ImGui::CloseCurrentPopup();  // opened again next frame should the passphrase be wrong
+  }
+  end_dialog(v.ui);
+}
+
 void view_coach(View& v, CoachViewState& vs) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   const auto& w = v.state.workspace;
+  passphrase_dialog(v, vs);  // over whichever screen of the workspace is shown
   if (w.selected) {
     if (const CoachEntry* e = app::find_entry(w, *w.selected)) {
       view_coach_entry(v, vs, *e);

@@ -17,6 +17,31 @@ namespace ui {
 
 namespace {
 
+// The passphrase, typed twice, with what is wrong with it under the second field once both are typed
+// (under the first while it is too short), and how to give it to the jury.
+void passphrase_fields(View& v) {
+  const auto& tr = v.tr;
+  text_wrapped(tr.format("seal.passphrase.hint", {{"min", std::to_string(core::age_passphrase_min_characters)}}), colour::muted);
+  const std::string problem = app::passphrase_problem(v.state);
+  const bool typed_both = !v.state.seal_passphrase_again.empty();
+  const bool first_problem = problem == core::age_passphrase_short || problem == core::age_passphrase_not_text;
+  const std::string first_error = first_problem && typed_both ? tr.text("issue." + problem) : std::string();
+  const std::string again_error = problem == core::age_passphrase_mismatch && typed_both ? tr.text("issue." + problem) : std::string();
+  const float w = std::min(v.width, 420 * v.ui.scale);
+  std::string first = v.state.seal_passphrase;
+  if (secret_field(v.ui, "seal.passphrase", tr.text("seal.passphrase.label"), first, w, first_error)) {
+    v.out.push(app::cmd::SetSealPassphrase{false, first});
+  }
+  core::age_wipe(first);
+  std::string again = v.state.seal_passphrase_again;
+  if (secret_field(v.ui, "seal.passphrase.again", tr.text("seal.passphrase.again"), again, w, again_error)) {
+    v.out.push(app::cmd::SetSealPassphrase{true, again});
+  }
+  core::age_wipe(again);
+  if (problem.empty()) text_wrapped("✓ " + tr.text("seal.passphrase.ok"), colour::success);
+  text_wrapped(tr.text("seal.passphrase.tell"));
+}
+
 // Sealed for the jury (when config.js names its keys) or plain JSON; to whom, with the fingerprints to
 // check by phone; how large the file will be and how to send it.
 void seal_choice(View& v) {
@@ -32,23 +57,26 @@ void seal_choice(View& v) {
     notice(v.ui, Tone::warning, tr.text("seal.config.title"), body, v.width);
   }
   const bool busy = v.state.export_job.has_value();
-  if (!seal.recipients.empty()) {
-    std::string team;
-    for (std::size_t i = 0; i < seal.recipients.size(); ++i) {
-      team += (i == 0 ? "" : tr.text("seal.team_join")) + seal.recipients[i].name;
-    }
-    ImGui::Dummy(ImVec2(0, 4 * s));
-    ImGui::PushFont(v.ui.fonts.strong);
-    plain(tr.text("seal.choice.title"));
-    ImGui::PopFont();
-    const bool sealed = v.state.seal_export;
-    if (radio(v.ui, "seal.choice.sealed", tr.format("seal.choice.sealed", {{"team", team}}), sealed) && !busy) {
-      v.out.push(app::cmd::SetSealExport{true});
-    }
-    if (radio(v.ui, "seal.choice.plain", tr.text("seal.choice.plain"), !sealed) && !busy) {
-      v.out.push(app::cmd::SetSealExport{false});
-    }
-    if (sealed) {
+  const app::SealMode mode = app::effective_seal_mode(v.state);
+  std::string team;
+  for (std::size_t i = 0; i < seal.recipients.size(); ++i) {
+    team += (i == 0 ? "" : tr.text("seal.team_join")) + seal.recipients[i].name;
+  }
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  choice_label(v.ui, tr.text("seal.choice.title"));
+  if (!seal.recipients.empty() &&
+      radio(v.ui, "seal.choice.sealed", tr.format("seal.choice.sealed", {{"team", team}}), mode == app::SealMode::keys) && !busy) {
+    v.out.push(app::cmd::SetSealMode{app::SealMode::keys});
+  }
+  if (radio(v.ui, "seal.choice.passphrase", tr.text("seal.choice.passphrase"), mode == app::SealMode::passphrase) && !busy) {
+    v.out.push(app::cmd::SetSealMode{app::SealMode::passphrase});
+  }
+  if (radio(v.ui, "seal.choice.plain", tr.text("seal.choice.plain"), mode == app::SealMode::plain) && !busy) {
+    v.out.push(app::cmd::SetSealMode{app::SealMode::plain});
+  }
+  end_group(v.ui);
+  switch (mode) {
+    case app::SealMode::keys:
       text_wrapped(tr.text("seal.choice.sealed.hint"), colour::muted);
       plain(tr.text("seal.for"));
       for (const auto& r : seal.recipients) {
@@ -57,9 +85,11 @@ void seal_choice(View& v) {
         ImGui::PopFont();
       }
       text_wrapped(tr.text("seal.check"));
-    } else {
+      break;
+    case app::SealMode::passphrase: passphrase_fields(v); break;
+    case app::SealMode::plain:
       text_wrapped("⚠ " + tr.text("seal.choice.plain.hint"), colour::warning);
-    }
+      break;
   }
   const std::uint64_t estimate = app::estimated_export_bytes(v.state);
   text_wrapped(tr.format("seal.size.estimated", {{"size", app::format_size(estimate, tr)}}) + " " + app::route_text(estimate, tr),
@@ -81,7 +111,11 @@ void view_export(View& v) {
     plain(tr.text("export.running"));
     ImGui::ProgressBar(static_cast<float>(w.progress()), ImVec2(v.width, 0));
   } else {
-    if (button(v.ui, "export.run", tr.text("export.run"))) v.out.push(app::cmd::ExportDossier{});
+    const bool no_passphrase = app::effective_seal_mode(v.state) == app::SealMode::passphrase && !app::passphrase_problem(v.state).empty();
+    if (button(v.ui, "export.run", tr.text("export.run"), ButtonKind::primary,
+               no_passphrase ? tr.text("seal.passphrase.needed") : std::string())) {
+      v.out.push(app::cmd::ExportDossier{});
+    }
     ImGui::SameLine();
     const bool over_limits = std::any_of(v.state.readiness.begin(), v.state.readiness.end(), [](const core::Issue& i) {
       return i.code == "dossier.too_long" || i.code == "dossier.too_many" || i.code == "dossier.too_much_text";

@@ -58,7 +58,7 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
     GImGui->NavDisableHighlight = false;  // the focus ring shows, as for any keyboard move
     GImGui->NavDisableMouseHover = true;
     const std::string k = kind;
-    if (k == "input" || k == "textarea") ImGui::ActivateItem(imgui_id);  // Tab into a field: type at once
+    if (k == "input" || k == "textarea" || k == "password") ImGui::ActivateItem(imgui_id);  // Tab into a field: type at once
     if (!visible) ImGui::SetScrollHereY(0.4f);
     ui.wants_more_frames = true;
   }

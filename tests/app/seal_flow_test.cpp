@@ -311,3 +311,138 @@ TEST(SealCatalog, EveryAgeProblemHasItsSentenceInBothLanguages) {
     }
   }
 }
+
+// ---- a passphrase instead of keys ----------------------------------------------------------------------
+
+namespace {
+
+// A file sent as the browser does it: chunk after chunk, held while the app asked to pause (the rest
+// is sent by resume()).
+struct HeldSend {
+  AppState& s;
+  std::uint32_t job;
+  std::string bytes;
+  std::size_t chunk;
+  std::size_t at = 0;
+  bool paused = false;
+  Effects fx;
+
+  void go() {
+    while (!paused && at < bytes.size()) {
+      const Effects more = apply(s, cmd::FileChunk{job, bytes.substr(at, chunk)});
+      at += chunk;
+      take(more);
+    }
+    if (!paused && at >= bytes.size()) {
+      take(apply(s, cmd::FileEnd{job}));
+      take(run_jobs(s));
+    }
+  }
+  void take(const Effects& more) {
+    for (const auto* p : all_of<fx::PauseFile>(more)) paused = paused || p->job == job;
+    for (const auto* r : all_of<fx::ResumeFile>(more)) paused = paused && r->job != job;
+    fx.insert(fx.end(), more.begin(), more.end());
+  }
+  void start(const std::string& name) {
+    take(apply(s, cmd::FileBegin{job, coach_target, name, bytes.size(), {}}));
+    go();
+  }
+  void answer(const Command& c) {
+    take(apply(s, c));
+    go();
+  }
+};
+
+} // namespace
+
+TEST(SealPassphrase, TheRuleCountsCharactersAndWantsTheSameTwice) {
+  EXPECT_EQ(core::age_passphrase_problem("", ""), core::age_passphrase_empty);
+  EXPECT_EQ(core::age_passphrase_problem("court", "court"), core::age_passphrase_short);
+  // Twelve characters, more bytes: counted in characters. Never trimmed nor normalised.
+  EXPECT_EQ(core::age_passphrase_problem("ééééééééééé", "ééééééééééé"), core::age_passphrase_short);
+  EXPECT_EQ(core::age_passphrase_problem("éééééééééééé", "éééééééééééé"), "");
+  EXPECT_EQ(core::age_passphrase_problem("cheval agrafe pile", "cheval agrafe pile "), core::age_passphrase_mismatch);
+  EXPECT_EQ(core::age_passphrase_problem("cheval agrafe\npile", "cheval agrafe\npile"), core::age_passphrase_not_text);
+  EXPECT_EQ(core::age_passphrase_problem(std::string("cheval agrafe \xff pile"), std::string("cheval agrafe \xff pile")),
+            core::age_passphrase_not_text);
+  for (const Lang lang : {Lang::fr, Lang::en}) {
+    for (const char* code : {core::age_passphrase_empty, core::age_passphrase_short, core::age_passphrase_mismatch,
+                             core::age_passphrase_not_text, "age.passphrase_skipped"}) {
+      EXPECT_TRUE(catalog_for(lang).has(std::string("issue.") + code)) << code;
+    }
+  }
+}
+
+TEST(SealPassphrase, TheCandidateSealsWithAPassphraseTheCoachOpensItWithIt) {
+  const std::string phrase = "cheval agrafe pile 🐎";
+  AppState s = candidate_with_draft();  // no key configured: a passphrase is still offered
+  EXPECT_EQ(s.seal_work_factor, 18);    // what the app seals with: age -p's
+  s.seal_work_factor = 12;              // here: quicker (the format says which, the opener follows)
+  const std::string plain = candidate_export(s, false);
+  apply(s, cmd::SetSealMode{SealMode::passphrase});
+  EXPECT_EQ(snapshot(s)["seal"]["export_mode"], "passphrase");
+  // Not exported until the passphrase is typed twice and long enough: said why, nothing downloaded.
+  apply(s, cmd::SetSealPassphrase{false, phrase});
+  EXPECT_EQ(snapshot(s)["seal"]["passphrase_problem"], core::age_passphrase_mismatch);
+  Effects fx = apply(s, cmd::ExportDossier{});
+  EXPECT_FALSE(s.export_job.has_value());
+  ASSERT_EQ(all_of<fx::Announce>(fx).size(), 1u);
+  EXPECT_EQ(all_of<fx::Announce>(fx)[0]->text, catalog_for(Lang::fr).text("issue.age.passphrase_mismatch"));
+  apply(s, cmd::SetSealPassphrase{true, phrase});
+  EXPECT_EQ(snapshot(s)["seal"]["passphrase_problem"], "");
+  fx = apply(s, cmd::ExportDossier{});
+  answer_random(s, fx, 'p');
+  EXPECT_TRUE(s.export_job->seal.passphrase.empty());  // wiped once scrypt ran
+  const Effects written = run_jobs(s);
+  const auto downloads = all_of<fx::Download>(written);
+  ASSERT_EQ(downloads.size(), 1u);
+  EXPECT_EQ(downloads[0]->filename, "dossier-lefevre-helene-2026-11-28.json.age");
+  const std::string sealed = downloads[0]->bytes;
+  auto opened = core::age_open_with_passphrase(sealed, phrase);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  EXPECT_EQ(*opened, plain);  // the same bundle bytes inside
+  EXPECT_EQ(sealed.find("fingerprint"), std::string::npos);  // a passphrase stanza is alone
+
+  // The coach: the reading is held at the header and the passphrase asked.
+  AppState coach = fresh();
+  HeldSend send{coach, 20, sealed, 1000};
+  send.start("dossier.json.age");
+  ASSERT_EQ(coach.workspace.entries.size(), 1u);
+  const CoachEntry& e = *coach.workspace.entries[0];
+  EXPECT_TRUE(send.paused);
+  EXPECT_TRUE(e.awaiting_passphrase);
+  EXPECT_EQ(e.check, CoachEntry::Check::reading);
+  EXPECT_LE(e.held.size(), 1000u);  // only the rest of one chunk waits
+  EXPECT_EQ(snapshot(coach)["coach"]["entries"][0]["awaiting_passphrase"], true);
+  // A wrong one: asked again, said so.
+  send.answer(cmd::OpenWithPassphrase{e.id, "cheval agrafe pile"});
+  EXPECT_TRUE(send.paused);
+  EXPECT_TRUE(e.awaiting_passphrase);
+  EXPECT_EQ(e.passphrase_error, core::age_bad_passphrase);
+  // The right one: read on, verified, the same dossier as the plain export.
+  send.answer(cmd::OpenWithPassphrase{e.id, phrase});
+  EXPECT_FALSE(e.awaiting_passphrase);
+  ASSERT_EQ(e.check, CoachEntry::Check::valid) << (e.refusal.empty() ? "" : e.refusal[0].message);
+  EXPECT_EQ(e.bundle.digest, core::parse_bundle(plain)->digest);
+  EXPECT_TRUE(e.held.empty());
+
+  // Left unopened: refused, saying so, the rest not read.
+  AppState skipped = fresh();
+  HeldSend skip{skipped, 21, sealed, 1000};
+  skip.start("dossier.json.age");
+  skip.answer(cmd::SkipPassphrase{skipped.workspace.entries.at(0)->id});
+  const CoachEntry& k = *skipped.workspace.entries.at(0);
+  EXPECT_EQ(k.check, CoachEntry::Check::refused);
+  EXPECT_EQ(k.refusal.at(0).code, "age.passphrase_skipped");
+  EXPECT_EQ(all_of<fx::CancelFile>(skip.fx).size(), 1u);
+
+  // A platform that does not hold the reading: what arrives meanwhile is kept, and opened after.
+  AppState eager = fresh();
+  test_support::send_file(eager, 22, coach_target, "dossier.json.age", sealed, 700);
+  CoachEntry& w = *eager.workspace.entries.at(0);
+  EXPECT_TRUE(w.awaiting_passphrase);
+  EXPECT_TRUE(w.ended);
+  apply(eager, cmd::OpenWithPassphrase{w.id, phrase});
+  run_jobs(eager);
+  ASSERT_EQ(w.check, CoachEntry::Check::valid) << (w.refusal.empty() ? "" : w.refusal[0].message);
+}

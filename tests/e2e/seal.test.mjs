@@ -165,3 +165,75 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     await server.close();
   }
 });
+
+test('a dossier sealed with a passphrase typed twice, opened by the CLI and by a coach who types it', async () => {
+  const server = await serve(siteDir);
+  const opts = { server, today: '2026-11-28', width: 1280, height: 900 };
+  const phrase = 'cheval agrafe pile étoile';
+  const config = { accessibilityContact: '', sealTo: [] };  // no key configured: the passphrase is still offered
+  const candidate = await openApp(browser, { ...opts, init: hostConfig, initArg: config });
+  let sealedFile, plainFile;
+  try {
+    await candidate.click('welcome.candidate');
+    await candidate.click('step.questionnaire');
+    await candidate.type('/identity/last_name', 'Lefèvre');
+    await candidate.click('step.review');
+    await candidate.click('seal.choice.passphrase');
+    let s = await candidate.state();
+    assert.equal(s.seal.export_mode, 'passphrase');
+    assert.equal(s.seal.passphrase_problem, 'age.passphrase_empty');
+    assert.equal((await candidate.reveal('export.run')).enabled, false, 'no export without a passphrase');
+    await candidate.type('seal.passphrase', phrase);
+    await candidate.type('seal.passphrase.again', phrase.slice(0, -1));
+    s = await candidate.state();
+    assert.equal(s.seal.passphrase_problem, 'age.passphrase_mismatch');
+    // The passphrase is never shown: not in the widgets, not in the text version.
+    assert.ok(!JSON.stringify(await candidate.widgets()).includes('agrafe'));
+    assert.ok(!(await candidate.page.evaluate(() => document.querySelector('#mirror').innerText)).includes('agrafe'));
+    const mirror = await candidate.page.evaluate(() => document.querySelector('#mirror').innerText);
+    assert.match(mirror, /Les deux phrases de passe diffèrent/);
+    await candidate.shot('seal-08-passphrase-mismatch-fr');
+    await candidate.type('seal.passphrase.again', 'e');
+    s = await candidate.state();
+    assert.equal(s.seal.passphrase_problem, '');
+    await candidate.reveal('export.run');
+    await candidate.shot('seal-09-passphrase-fr');
+    sealedFile = await download(candidate, 'export.run');
+    assert.equal(path.basename(sealedFile), 'dossier-lefevre-2026-11-28.json.age');
+    await candidate.click('seal.choice.plain');
+    plainFile = await download(candidate, 'export.run');
+  } finally {
+    await candidate.close();
+  }
+  const sealed = fs.readFileSync(sealedFile);
+  assert.match(sealed.subarray(0, 60).toString('latin1'), /^age-encryption\.org\/v1\n-> scrypt [A-Za-z0-9+/]{22} 18\n/);
+  const viaCli = path.join(work, 'via-cli-passphrase.json');
+  execFileSync(certif, ['open', sealedFile, '--passphrase-env', 'CERTIF_TEST_PASSPHRASE', '-o', viaCli],
+               { env: { ...process.env, CERTIF_TEST_PASSPHRASE: phrase } });
+  assert.ok(fs.readFileSync(viaCli).equals(fs.readFileSync(plainFile)), 'certif open gives the plain export, byte for byte');
+
+  const coach = await openApp(browser, opts);
+  try {
+    await coach.click('welcome.coach');
+    await importFiles(coach, [sealedFile]);
+    await coach.waitFor((x) => x.coach.entries.length === 1 && x.coach.entries[0].awaiting_passphrase, 'the passphrase asked');
+    await coach.settle(200);
+    await coach.shot('seal-10-coach-passphrase-fr');
+    await coach.type('seal.coach.passphrase', 'cheval agrafe pile');
+    await coach.click('seal.coach.passphrase.open');
+    let s = await coach.waitFor((x) => x.coach.entries[0].passphrase_error === 'age.bad_passphrase', 'the wrong passphrase said');
+    assert.equal(s.coach.entries[0].check, 'reading');
+    await coach.settle(200);
+    await coach.shot('seal-11-coach-wrong-passphrase-fr');
+    await coach.type('seal.coach.passphrase', phrase);
+    await coach.click('seal.coach.passphrase.open');
+    s = await coach.waitFor((x) => ['valid', 'refused'].includes(x.coach.entries[0].check), 'the opened dossier', 60000);
+    assert.equal(s.coach.entries[0].check, 'valid', JSON.stringify(s.coach.entries[0].refusal));
+    assert.equal(s.coach.entries[0].candidate.trim(), 'Lefèvre');
+    await coach.shot('seal-12-coach-opened-fr');
+    assert.deepEqual(coach.problems.pageErrors, []);
+  } finally {
+    await coach.close();
+    await server.close();
+  }
+});

@@ -12,6 +12,7 @@
 
 #include "core/codecs/base64.hpp"
 #include "core/codecs/bech32.hpp"
+#include "core/codecs/utf8.hpp"
 
 #include <sodium.h>
 
@@ -388,6 +389,23 @@ AgeSealer::~AgeSealer() {
 }
 AgeSealer::AgeSealer(AgeSealer&&) noexcept = default;
 AgeSealer& AgeSealer::operator=(AgeSealer&&) noexcept = default;
+
+std::string age_passphrase_problem(std::string_view passphrase, std::string_view again) {
+  if (passphrase.empty()) return age_passphrase_empty;
+  if (first_invalid_utf8(passphrase) || passphrase.find_first_of("\r\n") != std::string_view::npos) {
+    return age_passphrase_not_text;
+  }
+  const auto characters = static_cast<std::size_t>(
+      std::count_if(passphrase.begin(), passphrase.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  if (characters < age_passphrase_min_characters) return age_passphrase_short;
+  if (passphrase != again) return age_passphrase_mismatch;
+  return {};
+}
+
+void age_wipe(std::string& secret) noexcept {
+  if (!secret.empty()) sodium_memzero(&secret[0], secret.size());
+  secret.clear();
+}
 
 std::size_t age_seal_random_size(const AgeSealOptions& options) noexcept {
   return 2 * 16 + (options.use_passphrase ? 16 : 32 * options.recipients.size());

@@ -140,6 +140,19 @@ struct AgeSealOptions {
   std::vector<AgeStanza> extra_stanzas;
 };
 
+// A passphrase a person chose to seal with, typed twice: what is wrong with it, or "" when it can be
+// used. The rule the app's form and its export both apply (the CLI's own twice-typed check says the
+// same of a mismatch). Counted in characters (code points), never bytes; never normalised or trimmed.
+inline constexpr std::size_t age_passphrase_min_characters = 12;
+inline constexpr const char* age_passphrase_empty = "age.passphrase_empty";
+inline constexpr const char* age_passphrase_short = "age.passphrase_short";        // under the minimum
+inline constexpr const char* age_passphrase_mismatch = "age.passphrase_mismatch";  // the two differ
+inline constexpr const char* age_passphrase_not_text = "age.passphrase_not_text";  // not UTF-8, or a line break
+std::string age_passphrase_problem(std::string_view passphrase, std::string_view again);
+
+// Wipes a secret held in a string (the bytes, then the size), where the compiler cannot drop it.
+void age_wipe(std::string& secret) noexcept;
+
 // Random bytes AgeSealer needs: 16 (file key) + 16 (payload nonce) + 32 per recipient (ephemeral
 // secrets), or + 16 (scrypt salt) with a passphrase.
 std::size_t age_seal_random_size(const AgeSealOptions& options) noexcept;
