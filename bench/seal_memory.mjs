@@ -95,20 +95,7 @@ async function measured(app, action) {
   };
 }
 
-async function download(app, widgetId, timeout = 300000) {
-  const pending = app.page.waitForEvent('download', { timeout });
-  await app.click(widgetId);
-  const d = await pending;
-  const file = path.join(tmp, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
 
-async function pick(app, widgetId, files) {
-  const chooser = app.page.waitForEvent('filechooser');
-  await app.click(widgetId);
-  await (await chooser).setFiles(files);
-}
 
 // The attachments: PDFs (header, random bytes, trailer: what content sniffing checks), the same for
 // every page so that the sealed and plain exports carry the same dossier.
@@ -141,7 +128,7 @@ async function candidateExport(browser, server, recipient, sealed) {
     for (let i = 0; i < pdfs.length; ++i) {
       const at = i < targets.length ? targets[i] : pieces.indexOf('mockup');
       const had = (await app.state()).candidate.answers.pieces[at].files.length;
-      await pick(app, `/pieces/${at}/add`, [pdfs[i]]);
+      await app.pick(`/pieces/${at}/add`, [pdfs[i]]);
       await app.waitFor((s) => s.candidate.answers.pieces[at].files.length > had || s.candidate.file_refusals.length > 0,
         `attachment ${i + 1}`, 120000);
       const s = await app.state();
@@ -157,7 +144,7 @@ async function candidateExport(browser, server, recipient, sealed) {
     const s = await app.state();
     if (s.seal.export_sealed !== sealed) throw new Error(`export_sealed is ${s.seal.export_sealed}, wanted ${sealed}`);
     await app.settle(300);
-    const m = await measured(app, () => download(app, 'export.run'));
+    const m = await measured(app, () => app.download('export.run', tmp, { timeout: 300000 }));
     const problems = [...app.problems.console, ...app.problems.pageErrors];
     return { ...m, file: m.result, heapStart, buildMs, attached, problems };
   } finally {
@@ -174,7 +161,7 @@ async function coachImport(browser, server, file, keyFile) {
     await app.click('welcome.coach');
     if (keyFile) {
       await app.click('keys.toggle');
-      await pick(app, 'keys.import', [keyFile]);
+      await app.pick('keys.import', [keyFile]);
       await app.waitFor((x) => x.seal.keys.length === 1, 'the imported key');
       await app.click('keys.toggle');
     }
@@ -212,7 +199,7 @@ try {
       await coach.type('keys.name', 'Jury — banc d\'essai');
       await coach.click('keys.generate');
       ({ recipient } = (await coach.waitFor((x) => x.seal.keys.length === 1, 'the new key')).seal.keys[0]);
-      keyFile = await download(coach, 'keys.download.0');
+      keyFile = await coach.download('keys.download.0', tmp, { timeout: 300000 });
     } finally {
       await coach.close();
     }

@@ -94,6 +94,7 @@ FileTarget file_target(std::string_view id) noexcept {
   if (id == import_target) return FileTarget::import;
   if (id == coach_target) return FileTarget::cohort;
   if (id == keys_target) return FileTarget::keys;
+  if (id == jury_target) return FileTarget::jury;
   return FileTarget::piece;
 }
 
@@ -258,6 +259,18 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     queue_whole_file(s, c, FileTarget::keys, name);
     return;
   }
+  if (target == FileTarget::jury) {
+    if (c.size == 0 || c.size > core::max_evaluation_bytes) {
+      if (CoachEntry* e = find_entry(s.workspace, s.workspace.jury_pick)) {
+        e->jury_issues = {{core::Severity::error, c.size == 0 ? "file.empty" : "file.too_large", "",
+                           "an evaluation record is a few kilobytes of JSON"}};
+      }
+      fx.push_back(fx::CancelFile{c.job});
+      return;
+    }
+    queue_whole_file(s, c, FileTarget::jury, name);
+    return;
+  }
   if (target == FileTarget::import) {
     if (c.size == 0 || c.size > core::max_bundle_bytes || s.import_job || !s.file_jobs.empty()) {
       ImportJob failed;
@@ -320,6 +333,11 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   }
   if (job.target == FileTarget::keys) {
     if (job.bytes.size() == job.size) import_identity_file(s, job.name, job.bytes, fx, tr);
+    drop_job(s, id);
+    return;
+  }
+  if (job.target == FileTarget::jury) {
+    if (job.bytes.size() == job.size) import_jury_record(s, job.name, job.bytes, fx);
     drop_job(s, id);
     return;
   }
@@ -915,11 +933,19 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
       j["claim_disagrees"] = e->summary.claim_disagrees;
       j["missing"] = e->summary.completeness.missing;
       j["errors"] = e->summary.completeness.errors;
-      j["status"] = core::to_string(core::derive_status(e->evaluation));
+      j["status"] = core::to_string(core::derive_status(outcome(*e)));  // the jury's, for a jury of two
       j["duplicate"] = t && t->duplicate_of >= 0;
       j["version"] = t ? t->version : 0;
       j["bytes_in_heap"] = !e->bytes_stored;
       j["evaluation"] = core::evaluation_document(e->evaluation);
+      if (e->jury_outcome) {
+        // A jury of two: certif merge --json's report, the other juror's file, and why a step was refused.
+        nlohmann::json jury = e->jury ? core::merge_report(e->jury->merge) : nlohmann::json::object();
+        jury["peer_file"] = e->jury ? e->jury->peer_file : std::string();
+        jury["issues"] = issues_json(e->jury_issues);
+        jury["attestation_issued"] = e->jury && e->jury->attestation && e->jury->attestation->issued;
+        j["jury"] = std::move(jury);
+      }
     }
     entries.push_back(std::move(j));
   }

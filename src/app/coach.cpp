@@ -32,6 +32,19 @@ namespace app {
 
 // [SECTION] Workspace lookups and records ===========================================================
 
+namespace {
+
+// The programmes as core's jury merge knows them.
+std::vector<core::Programme> known_programmes(const std::vector<core::LoadedProgramme>& loaded) {
+  std::vector<core::Programme> out;
+  out.reserve(loaded.size());
+  for (const auto& p : loaded) out.push_back(p.programme);
+  return out;
+}
+
+} // namespace
+
+
 CoachEntry* find_entry(Workspace& w, std::uint32_t id) noexcept {
   for (auto& e : w.entries) {
     if (e->id == id) return e.get();
@@ -75,6 +88,13 @@ std::string entry_record(const CoachEntry& e) {
       {"evaluation", core::evaluation_document(e.evaluation)},
       {"invitation_sequence", e.invitation_sequence},
   };
+  // The jury's work: the other juror's record as imported, and the jury's record (its resolutions and
+  // decisions; its grid and comparisons are recomputed from the two records when read back).
+  if (e.jury && e.jury_outcome) {
+    j["jury"] = {{"peer_file", e.jury->peer_file},
+                 {"peer", core::evaluation_document(e.jury->peer)},
+                 {"record", core::evaluation_document(*e.jury_outcome)}};
+  }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -140,7 +160,57 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
   if (e->evaluation.bundle.digest != e->bundle.digest) e->evaluation = core::make_evaluation(e->bundle, referential);
   e->summary = core::summarize_bundle(e->bundle, referential, ruleset);
   e->check = CoachEntry::Check::valid;
+  const std::vector<core::Programme> known = known_programmes(programmes);
+  if (core::JsonObject jury = root.object("jury", core::optional)) {
+    // Kept by this app, read back as strictly: what fails leaves the jury's work out, said on the entry.
+    const nlohmann::json* peer_doc = jury.get("peer");
+    const nlohmann::json* record_doc = jury.get("record");
+    const core::Issue missing{core::Severity::error, "jury.member_missing", "/jury", "the jury's records are missing"};
+    auto peer = peer_doc ? core::evaluation_from_json(*peer_doc) : core::Result<core::Evaluation>(missing);
+    auto kept = record_doc ? core::evaluation_from_json(*record_doc) : core::Result<core::Evaluation>(missing);
+    if (peer.ok() && kept.ok()) {
+      auto merge = core::reopen_merge(e->evaluation, *peer, *kept, known);
+      if (merge.ok()) {
+        e->jury = JuryWork{std::move(peer).value(), jury.string_or_empty("peer_file", core::optional), std::move(merge).value(),
+                           kept->attestation};
+      } else {
+        e->jury_issues = merge.issues();
+      }
+    } else {
+      e->jury_issues = peer.ok() ? kept.issues() : peer.issues();
+    }
+  }
+  refresh_outcome(*e, programme.programme.assessor_count, known);
   return e;
+}
+
+void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::Programme>& programmes) {
+  if (assessors < 2) {
+    e.jury.reset();
+    e.jury_outcome.reset();
+    return;
+  }
+  if (!e.jury) {
+    // No jury yet: the coach's grid and proposal, no decision (the jury's is the one that counts).
+    core::Evaluation pending = e.evaluation;
+    pending.decisions.clear();
+    pending.attestation.reset();
+    e.jury_outcome = std::move(pending);
+    return;
+  }
+  // The two records merged as they are now; the levels retained and the jury's decisions carried over.
+  auto merged = core::merge_records(e.evaluation, e.jury->peer, programmes);
+  if (merged.ok()) {
+    merged->resolutions = std::move(e.jury->merge.resolutions);
+    merged->decisions = std::move(e.jury->merge.decisions);
+    e.jury->merge = std::move(merged).value();
+    e.jury_issues.clear();
+  } else {
+    e.jury_issues = merged.issues();  // e.g. the coach's name changed to the other juror's: the last merge stays
+  }
+  core::Evaluation record = core::jury_record(e.jury->merge);
+  record.attestation = e.jury->attestation;
+  e.jury_outcome = std::move(record);
 }
 
 std::uint64_t stored_size(const core::Bundle& b, std::string_view attachment_id) {
@@ -176,8 +246,11 @@ bool is_duplicate(const Workspace& w, const CoachEntry& e) {
   return t && t->duplicate_of >= 0;
 }
 
-void save_entry(const CoachEntry& e, Effects& fx) {
-  if (e.check == CoachEntry::Check::valid) fx.push_back(fx::SaveCoachEntry{e.bundle.digest, entry_record(e)});
+// Kept after every change of the entry's record, with the jury's outcome brought up to date first.
+void save_entry(const AppState& s, CoachEntry& e, Effects& fx) {
+  if (e.check != CoachEntry::Check::valid) return;
+  refresh_outcome(e, entry_programme(s, e).programme.assessor_count, known_programmes(s.programmes));
+  fx.push_back(fx::SaveCoachEntry{e.bundle.digest, entry_record(e)});
 }
 
 std::string slug_for(const CoachEntry& e) {
@@ -464,7 +537,7 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
         }
       }
       e.bytes_stored = !files;
-      save_entry(e, fx);
+      save_entry(s, e, fx);
     }
     fx.push_back(fx::Announce{catalog_for(s.prefs.lang).format("coach.announce.imported", {{"name", e.file_name}})});
     return true;  // one bundle per step
@@ -586,7 +659,7 @@ void handle(AppState& s, const cmd::SetProfile& c, Effects& fx) {
     const core::Coach coach{p.name, p.organisation, p.email};
     if (e->evaluation.coach == coach) continue;
     e->evaluation.coach = coach;
-    save_entry(*e, fx);
+    save_entry(s, *e, fx);
   }
 }
 
@@ -649,14 +722,14 @@ void handle(AppState& s, const cmd::PlanInterview& c, Effects& fx) {
   if (!e) return;
   if (e->evaluation.planned == c.planned) return;
   e->evaluation.planned = c.planned;
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 void handle(AppState& s, const cmd::ClearPlan& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e || !e->evaluation.planned) return;
   e->evaluation.planned.reset();
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx) {
@@ -670,7 +743,7 @@ void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx) {
   ++e->invitation_sequence;  // a changed invitation sent later replaces this one in calendars
   const std::string day = e->evaluation.planned ? core::to_iso(e->evaluation.planned->date) : core::to_iso(s.today);
   download(fx, "entretien-" + slug_for(*e) + "-" + day + ".ics", "text/calendar", std::move(ics).value());
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 namespace {
@@ -693,7 +766,7 @@ void stop_timer(AppState& s, Effects& fx) {
   t->running = false;
   if (CoachEntry* e = valid(s, t->entry)) {
     held_of(s, *e).elapsed_seconds = static_cast<std::int32_t>(std::min(t->accumulated_ms / 1000.0, 86400.0));
-    save_entry(*e, fx);
+    save_entry(s, *e, fx);
   }
 }
 
@@ -714,7 +787,7 @@ void handle(AppState& s, const cmd::TimerStart& c, Effects& fx) {
   held_of(s, *e);
   t->running = true;
   t->started_ms = s.clock_ms;
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 void handle(AppState& s, const cmd::TimerPause&, Effects& fx) { stop_timer(s, fx); }
@@ -726,7 +799,7 @@ void handle(AppState& s, const cmd::TimerReset&, Effects& fx) {
   t->accumulated_ms = 0;
   if (CoachEntry* e = valid(s, t->entry); e && e->evaluation.held) {
     e->evaluation.held->elapsed_seconds = 0;
-    save_entry(*e, fx);
+    save_entry(s, *e, fx);
   }
 }
 
@@ -737,7 +810,7 @@ void handle(AppState& s, const cmd::SetHeld& c, Effects& fx) {
   if (e->evaluation.held) h.elapsed_seconds = e->evaluation.held->elapsed_seconds;  // the timer owns it
   if (e->evaluation.held == h) return;
   e->evaluation.held = h;
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 void handle(AppState& s, const cmd::SetGridEntry& c, Effects& fx) {
@@ -748,7 +821,7 @@ void handle(AppState& s, const cmd::SetGridEntry& c, Effects& fx) {
   const std::string expected = g->expected_level;  // the referential's, never edited
   *g = c.value;
   g->expected_level = expected;
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
 }
 
 void handle(AppState& s, const cmd::RecordDecision& c, Effects& fx) {
@@ -763,21 +836,33 @@ void handle(AppState& s, const cmd::RecordDecision& c, Effects& fx) {
   const bool refused = core::has_errors(issues);
   remember(*e, std::move(issues));
   if (refused) return;
-  save_entry(*e, fx);
+  save_entry(s, *e, fx);
   fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text(c.kind == core::DecisionKind::admis ? "coach.announce.admis"
                                                                                                : "coach.announce.ajourne")});
 }
 
+namespace {
+
+// Where the attestation is written: the jury's record for a jury of two (nowhere before the other
+// juror's record is in: there is no jury decision to attest), else the coach's record.
+std::optional<core::Attestation>* attestation_slot(CoachEntry& e) {
+  if (e.jury_outcome) return e.jury ? &e.jury->attestation : nullptr;
+  return &e.evaluation.attestation;
+}
+
+} // namespace
+
 void handle(AppState& s, const cmd::SetAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
-  if (e->evaluation.attestation && e->evaluation.attestation->issued) return;  // issued: never edited
+  std::optional<core::Attestation>* slot = attestation_slot(*e);
+  if (!slot || (*slot && (*slot)->issued)) return;  // issued: never edited
   core::Attestation a = c.value;
   a.issued = false;
   a.issued_at.clear();
-  if (e->evaluation.attestation == a) return;
-  e->evaluation.attestation = a;
-  save_entry(*e, fx);
+  if (*slot == a) return;
+  *slot = a;
+  save_entry(s, *e, fx);
 }
 
 namespace {
@@ -792,9 +877,10 @@ core::AttestationDefaults attestation_defaults(const AppState& s) {
 // kept): what the Decision tab showed is what is previewed, downloaded or issued.
 void prepare_attestation(AppState& s, CoachEntry& e, Effects& fx) {
   const core::AttestationDefaults defaults = attestation_defaults(s);
-  if (!core::takes_attestation_defaults(e.evaluation, defaults)) return;
-  e.evaluation.attestation = core::attestation_draft(e.evaluation, defaults);
-  save_entry(e, fx);
+  std::optional<core::Attestation>* slot = attestation_slot(e);
+  if (!slot || !core::takes_attestation_defaults(outcome(e), defaults)) return;
+  *slot = core::attestation_draft(outcome(e), defaults);
+  save_entry(s, e, fx);
 }
 
 } // namespace
@@ -803,11 +889,14 @@ void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
   prepare_attestation(s, *e, fx);
-  auto issues = core::issue_attestation(e->evaluation, s.clock_utc);
-  const bool refused = core::has_errors(issues);
+  core::Evaluation work = outcome(*e);  // issued on the record the outcome is read from
+  auto issues = core::issue_attestation(work, s.clock_utc);
+  std::optional<core::Attestation>* slot = attestation_slot(*e);
+  const bool refused = core::has_errors(issues) || !slot;
   remember(*e, std::move(issues));
   if (refused) return;
-  save_entry(*e, fx);
+  *slot = work.attestation;
+  save_entry(s, *e, fx);
   fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("coach.announce.issued")});
 }
 
@@ -817,8 +906,9 @@ namespace {
 // kept on the entry for the view.
 std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& issued, Effects& fx) {
   prepare_attestation(s, e, fx);
-  issued = e.evaluation.attestation && e.evaluation.attestation->issued;
-  auto html = core::attestation_html(e.evaluation, entry_programme(s, e).referential,
+  const core::Evaluation& record = outcome(e);
+  issued = record.attestation && record.attestation->issued;
+  auto html = core::attestation_html(record, entry_programme(s, e).referential,
                                      issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
   if (!html.ok()) {
     remember(e, html.issues());
@@ -873,7 +963,7 @@ void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx) {
   in.issuer_id = s.workspace.profile.issuer_id;
   in.valid_from = s.clock_utc;
   in.salt = s.entropy;  // fresh random bytes from the platform, one salt per credential
-  auto badge = core::open_badge_credential(e->evaluation, entry_programme(s, *e).referential, in);
+  auto badge = core::open_badge_credential(outcome(*e), entry_programme(s, *e).referential, in);
   if (!badge.ok()) {
     remember(*e, badge.issues());
     return;
@@ -886,11 +976,105 @@ void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx) {
   std::vector<const core::Evaluation*> evaluations;
   for (const auto* e : valid_entries(s.workspace)) {
     summaries.push_back(e->summary);
-    if (!is_duplicate(s.workspace, *e)) evaluations.push_back(&e->evaluation);
+    if (!is_duplicate(s.workspace, *e)) evaluations.push_back(&outcome(*e));
   }
   const auto rows = core::cohort_rows(summaries, s.workspace.triage, evaluations);
   download(fx, "cohorte-" + core::to_iso(s.today) + (c.semicolon ? "-excel" : "") + ".csv", "text/csv",
            core::cohort_csv(rows, c.semicolon ? ';' : ','));
+}
+
+// A jury of two ---------------------------------------------------------------------------------------
+
+namespace {
+
+// The jurors' names as the record of what they settled together: "Alex Martin, Sam Bernard".
+std::string both_jurors(const core::JuryMerge& m) { return m.a.juror.name + ", " + m.b.juror.name; }
+
+CoachEntry* jury_entry(AppState& s, std::uint32_t id) {
+  CoachEntry* e = valid(s, id);
+  return e && e->jury_outcome ? e : nullptr;  // a programme with a jury of two
+}
+
+} // namespace
+
+void handle(AppState& s, const cmd::PickJuryRecord& c, Effects& fx) {
+  if (!jury_entry(s, c.entry)) return;
+  s.workspace.jury_pick = c.entry;
+  fx.push_back(fx::PickFiles{jury_target, {}, false});
+}
+
+void import_jury_record(AppState& s, const std::string& file_name, const std::string& bytes, Effects& fx) {
+  CoachEntry* e = jury_entry(s, s.workspace.jury_pick);
+  if (!e) return;
+  const Catalog& tr = catalog_for(s.prefs.lang);
+  // As hostile as any file: read strictly, then merged only with a record of this very bundle.
+  auto peer = core::parse_evaluation(bytes);
+  if (!peer.ok()) {
+    e->jury_issues = peer.issues();
+    fx.push_back(fx::Announce{tr.format("coach.jury.announce.refused", {{"name", file_name}})});
+    return;
+  }
+  auto merge = core::merge_records(e->evaluation, *peer, known_programmes(s.programmes));
+  if (!merge.ok()) {
+    e->jury_issues = merge.issues();
+    fx.push_back(fx::Announce{tr.format("coach.jury.announce.refused", {{"name", file_name}})});
+    return;
+  }
+  // A newer record of the same juror replaces theirs; what the jury settled stays.
+  JuryWork work{std::move(peer).value(), file_name, std::move(merge).value(), std::nullopt};
+  if (e->jury && e->jury->merge.b.juror.name == work.merge.b.juror.name) {
+    work.merge.resolutions = e->jury->merge.resolutions;
+    work.merge.decisions = e->jury->merge.decisions;
+    work.attestation = e->jury->attestation;
+  }
+  e->jury = std::move(work);
+  e->jury_issues.clear();
+  save_entry(s, *e, fx);
+  const std::size_t open = e->jury->merge.open_differences().size();
+  fx.push_back(fx::Announce{tr.format("coach.jury.announce.imported", {{"name", e->jury->merge.b.juror.name},
+                                                                      {"count", std::to_string(open)}})});
+}
+
+void handle(AppState& s, const cmd::ResolveJury& c, Effects& fx) {
+  CoachEntry* e = jury_entry(s, c.entry);
+  if (!e || !e->jury) return;
+  auto issues = core::resolve(e->jury->merge, c.competency, c.level, entry_programme(s, *e).referential,
+                              both_jurors(e->jury->merge), s.clock_utc);
+  e->jury_issues = issues;
+  if (core::has_errors(issues)) return;
+  save_entry(s, *e, fx);
+}
+
+void handle(AppState& s, const cmd::RecordJuryDecision& c, Effects& fx) {
+  CoachEntry* e = jury_entry(s, c.entry);
+  if (!e || !e->jury) return;
+  core::Decision d;
+  d.decision = c.kind;
+  d.reasons = c.reasons;
+  d.date = c.date;
+  d.recorded_at = s.clock_utc;
+  auto issues = core::decide(e->jury->merge, d);
+  e->jury_issues = issues;
+  if (core::has_errors(issues)) return;
+  save_entry(s, *e, fx);
+  fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text(c.kind == core::DecisionKind::admis ? "coach.jury.announce.admis"
+                                                                                               : "coach.jury.announce.ajourne")});
+}
+
+void handle(AppState& s, const cmd::RemoveJuryRecord& c, Effects& fx) {
+  CoachEntry* e = jury_entry(s, c.entry);
+  if (!e || !e->jury) return;
+  if (e->jury->attestation && e->jury->attestation->issued) return;  // what was attested stays
+  e->jury.reset();
+  e->jury_issues.clear();
+  save_entry(s, *e, fx);
+}
+
+void handle(AppState& s, const cmd::ExportJuryRecord& c, Effects& fx) {
+  CoachEntry* e = jury_entry(s, c.entry);
+  if (!e || !e->jury) return;
+  download(fx, "evaluation-jury-" + slug_for(*e) + "-" + core::to_iso(s.today) + ".json", "application/json",
+           core::write_evaluation(outcome(*e)));
 }
 
 } // namespace app

@@ -6,6 +6,7 @@
 #include "core/codecs/age.hpp"
 #include "core/formats/bundle.hpp"
 #include "core/formats/evaluation.hpp"
+#include "core/domain/jury.hpp"
 #include "core/domain/triage.hpp"
 
 #include <cstddef>
@@ -18,6 +19,17 @@
 namespace app {
 
 inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
+
+// A jury of two (a programme with two assessors): the other juror's record of the same bundle, imported
+// from the file they exported, and the jury's work on the two records (core::JuryMerge: where the grids
+// agree and differ, the levels retained, the jury's decisions). The coach's own record (CoachEntry::
+// evaluation) stays theirs: their grid and their proposal.
+struct JuryWork {
+  core::Evaluation peer;      // the other juror's record, as read
+  std::string peer_file;      // the file it came from
+  core::JuryMerge merge;      // of the coach's record (first) and the peer's, as they are now
+  std::optional<core::Attestation> attestation;  // the jury's (a juror's own record never holds one)
+};
 
 struct CoachEntry {
   std::uint32_t id = 0;         // local, stable while the workspace lives
@@ -39,6 +51,12 @@ struct CoachEntry {
   std::int32_t invitation_sequence = 0;  // invitations sent so far (a changed one replaces the last)
   std::vector<core::Issue> last_issues;  // why the last action on the record was refused, for the view
   std::optional<core::BundleDiff> changes;  // since the candidate's previous version, if any (set by the triage)
+  std::optional<JuryWork> jury;     // a jury of two, once the other juror's record is imported
+  std::vector<core::Issue> jury_issues;  // why the last import of the other juror's record, or a jury step, was refused
+  // What the certification's outcome is read from (status, attestation, badge, cohort): for one assessor,
+  // `evaluation` itself (nullopt here); for a jury of two, the jury's record (core::jury_record), which
+  // has no decision until the jury's; see outcome() and refresh_outcome().
+  std::optional<core::Evaluation> jury_outcome;
 
   // While the file is read and verified:
   std::string text;               // the bundle's bytes (opened, when the file is sealed)
@@ -92,6 +110,7 @@ struct Workspace {
   std::optional<InterviewTimer> timer;
   std::optional<ViewedFile> viewed;
   bool loaded = false;        // the saved workspace was read back
+  std::uint32_t jury_pick = 0;  // the entry whose other juror's record the file picker was opened for
   // Attachment bytes on their way to local storage above which no further bundle is verified: they stay
   // in the heap until their write is confirmed.
   std::size_t unstored_bytes_cap = std::size_t{16} << 20;
@@ -99,6 +118,12 @@ struct Workspace {
 
 CoachEntry* find_entry(Workspace& w, std::uint32_t id) noexcept;
 const CoachEntry* find_entry(const Workspace& w, std::uint32_t id) noexcept;
+// The record the outcome is read from: the jury's for a jury of two, else the coach's.
+inline const core::Evaluation& outcome(const CoachEntry& e) noexcept { return e.jury_outcome ? *e.jury_outcome : e.evaluation; }
+// Recomputes the jury's merge and record after either juror's record changed (a programme with one
+// assessor: clears it). `assessors` is the entry's programme's count; `programmes` all known ones.
+void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::Programme>& programmes);
+
 // The valid entries in order, as triage() saw them.
 std::vector<const CoachEntry*> valid_entries(const Workspace& w);
 // The triage entry of a valid entry, or null.

@@ -48,5 +48,12 @@ void handle(AppState& s, const cmd::ExportEvaluation& c, Effects& fx);
 void handle(AppState& s, const cmd::DownloadEvaluationSheet& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx);
+void handle(AppState& s, const cmd::PickJuryRecord& c, Effects& fx);
+void handle(AppState& s, const cmd::ResolveJury& c, Effects& fx);
+void handle(AppState& s, const cmd::RecordJuryDecision& c, Effects& fx);
+void handle(AppState& s, const cmd::RemoveJuryRecord& c, Effects& fx);
+void handle(AppState& s, const cmd::ExportJuryRecord& c, Effects& fx);
+// The other juror's record, read whole (FileTarget::jury), for the entry PickJuryRecord named.
+void import_jury_record(AppState& s, const std::string& file_name, const std::string& bytes, Effects& fx);
 
 } // namespace app

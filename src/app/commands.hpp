@@ -111,6 +111,13 @@ struct ExportBadge { static constexpr bool edits_draft = false; std::uint32_t en
 struct ExportCohort { static constexpr bool edits_draft = false;
   bool semicolon = false;  // the French Excel variant: ';' between fields (same fields, same guard)
 };
+// A jury of two (app/coach.hpp JuryWork): the other juror's exported record imported and merged with the
+// coach's; a differing level retained by the two jurors; the jury's decision; the jury's record exported.
+struct PickJuryRecord { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct ResolveJury { static constexpr bool edits_draft = false; std::uint32_t entry; std::string competency; std::string level; };
+struct RecordJuryDecision { static constexpr bool edits_draft = false; std::uint32_t entry; core::DecisionKind kind; std::string reasons; core::Date date; };
+struct RemoveJuryRecord { static constexpr bool edits_draft = false; std::uint32_t entry; };
+struct ExportJuryRecord { static constexpr bool edits_draft = false; std::uint32_t entry; };
 
 // Sealed delivery (app/keys.hpp): the coach's identities, the platform's random bytes, the export's choice
 struct GenerateKey { static constexpr bool edits_draft = false; std::string name; };
@@ -144,6 +151,7 @@ using Command = std::variant<
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
     cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort,
+    cmd::PickJuryRecord, cmd::ResolveJury, cmd::RecordJuryDecision, cmd::RemoveJuryRecord, cmd::ExportJuryRecord,
     cmd::GenerateKey, cmd::RandomReady, cmd::PickIdentityFile, cmd::RenameKey, cmd::RemoveKey, cmd::DownloadIdentity,
     cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport, cmd::SetSealMode, cmd::SetSealPassphrase,
     cmd::OpenWithPassphrase, cmd::SkipPassphrase>;

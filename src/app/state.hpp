@@ -146,9 +146,11 @@ enum class FileTarget {
   import,  // the candidate re-imports a bundle
   cohort,  // the coach's cohort of bundles
   keys,    // the coach imports an identity file (app/keys.hpp: keys_target)
+  jury,    // the coach imports the other juror's evaluation record (Workspace::jury_pick names the entry)
 };
 inline constexpr const char* import_target = "#import";
 inline constexpr const char* coach_target = "#coach";
+inline constexpr const char* jury_target = "#jury";
 inline constexpr const char* keys_target = "#keys";  // the coach's identity files (app/keys.hpp)
 FileTarget file_target(std::string_view id) noexcept;  // the reserved ids, else a piece
 

@@ -72,6 +72,9 @@ struct CoachViewState {
     bool ready = false;
     std::string plan_date, plan_time, held_date, decision_date, attestation_date, reasons;
     int decision = 0;  // 0 admis, 1 ajourné
+    bool attestation_date_shown = false;  // the date of issue was filled in once (then left as the coach edits it)
+    std::string jury_date, jury_reasons;  // the jury's decision (a jury of two)
+    int jury_decision = 0;
   };
   std::map<std::uint32_t, Drafts> drafts;
   std::string csv_key;

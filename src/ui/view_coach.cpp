@@ -106,7 +106,7 @@ std::string sort_text(const Row& r, int column) {
     case 3: return std::to_string(static_cast<int>(e.check));
     case 4: return ok ? std::to_string(static_cast<int>(e.summary.eligibility)) : "9";
     case 5: return ok ? std::to_string(1000 + e.summary.completeness.missing + e.summary.completeness.errors) : "9999";
-    case 6: return ok ? std::to_string(static_cast<int>(core::derive_status(e.evaluation))) : "9";
+    case 6: return ok ? std::to_string(static_cast<int>(core::derive_status(app::outcome(e)))) : "9";
     default: return "";
   }
 }
@@ -154,7 +154,7 @@ void cohort_table(View& v, CoachViewState& vs) {
                                  : core::fold_name(e.file_name);
       if (hay.find(needle) == std::string::npos) continue;
     }
-    if (vs.status_filter >= 0 && (!ok || static_cast<int>(core::derive_status(e.evaluation)) != vs.status_filter)) continue;
+    if (vs.status_filter >= 0 && (!ok || static_cast<int>(core::derive_status(app::outcome(e))) != vs.status_filter)) continue;
     if (vs.eligibility_filter >= 0 && (!ok || static_cast<int>(e.summary.eligibility) != vs.eligibility_filter)) continue;
     rows.push_back({&e, ok ? app::triage_of(w, e) : nullptr});
   }
@@ -232,7 +232,7 @@ void cohort_table(View& v, CoachViewState& vs) {
         }
       }
       ImGui::TableNextColumn();
-      if (ok) plain_wrapped(tr.text(status_key(core::derive_status(e.evaluation))));
+      if (ok) plain_wrapped(tr.text(status_key(core::derive_status(app::outcome(e)))));
       ImGui::TableNextColumn();
       const std::string open_id = "coach.open." + std::to_string(e.id);
       if (e.check == CoachEntry::Check::valid || e.check == CoachEntry::Check::refused) {

@@ -367,14 +367,18 @@ CoachViewState::Drafts& drafts_for(CoachViewState& vs, const View& v, const Coac
   auto& d = vs.drafts[e.id];
   if (d.ready) return d;
   d.ready = true;
-  const auto& ev = e.evaluation;
+  const auto& ev = app::outcome(e);
   if (ev.planned) {
     d.plan_date = app::display_user_date(core::to_iso(ev.planned->date));
     d.plan_time = core::to_string(ev.planned->time);
   }
   d.held_date = app::display_user_date(core::to_iso(ev.held ? ev.held->date : v.state.today));
   d.decision_date = app::display_user_date(core::to_iso(v.state.today));
-  if (ev.attestation && ev.attestation->date) d.attestation_date = app::display_user_date(core::to_iso(*ev.attestation->date));
+  d.jury_date = d.decision_date;
+  if (ev.attestation && ev.attestation->date) {
+    d.attestation_date = app::display_user_date(core::to_iso(*ev.attestation->date));
+    d.attestation_date_shown = true;
+  }
   return d;
 }
 
@@ -572,62 +576,217 @@ std::string first_blocker_text(const View& v, const std::vector<core::Issue>& bl
   return blockers.front().message;
 }
 
-void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
+// The words of a decision's summary: the coach's decision, a juror's proposal, the jury's decision.
+struct SummaryKeys { const char *none, *none_body, *admis, *ajourne; };
+constexpr SummaryKeys decision_keys{"coach.decision.none", "coach.decision.none.body", "coach.decision.current.admis",
+                                    "coach.decision.current.ajourne"};
+constexpr SummaryKeys proposal_keys{"coach.proposal.none", "coach.proposal.none.body", "coach.proposal.current.admis",
+                                    "coach.proposal.current.ajourne"};
+constexpr SummaryKeys jury_keys{"coach.jury.decision.none", "coach.jury.decision.none.body",
+                                "coach.jury.decision.current.admis", "coach.jury.decision.current.ajourne"};
+
+// The current decision (or none) and the history before it.
+void decision_summary(View& v, const std::vector<core::Decision>& decisions, const SummaryKeys& keys) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
-  const auto& ev = e.evaluation;
-  auto& d = drafts_for(vs, v, e);
-  const core::Decision* current = core::current_decision(ev);
-
+  const core::Decision* current = decisions.empty() ? nullptr : &decisions.back();
   if (current) {
     const bool admis = current->decision == core::DecisionKind::admis;
     notice(v.ui, admis ? Tone::success : Tone::warning,
-           tr.format(admis ? "coach.decision.current.admis" : "coach.decision.current.ajourne", {{"date", fmt_date(v, current->date)}}),
-           current->reasons, v.width);
+           tr.format(admis ? keys.admis : keys.ajourne, {{"date", fmt_date(v, current->date)}}), current->reasons, v.width);
   } else {
-    notice(v.ui, Tone::info, tr.text("coach.decision.none"), tr.text("coach.decision.none.body"), v.width);
+    notice(v.ui, Tone::info, tr.text(keys.none), tr.text(keys.none_body), v.width);
   }
-  if (ev.decisions.size() > 1) {
+  if (decisions.size() > 1) {
     ImGui::Dummy(ImVec2(0, 4 * s));
     field_label(v.ui, tr.text("coach.decision.history"));
-    for (std::size_t i = 0; i < ev.decisions.size(); ++i) {
-      const auto& x = ev.decisions[i];
+    for (std::size_t i = 0; i < decisions.size(); ++i) {
+      const auto& x = decisions[i];
       text_wrapped(tr.format("coach.decision.entry", {{"n", std::to_string(i + 1)},
                                                       {"decision", tr.text(x.decision == core::DecisionKind::admis ? "coach.decision.admis" : "coach.decision.ajourne")},
                                                       {"date", fmt_date(v, x.date)},
                                                       {"at", x.recorded_at}}) +
                        (x.reasons.empty() ? "" : " — " + x.reasons),
-                   i + 1 == ev.decisions.size() ? colour::text : colour::muted);
+                   i + 1 == decisions.size() ? colour::text : colour::muted);
     }
   }
+}
 
-  ImGui::Dummy(ImVec2(0, 8 * s));
-  heading(v.ui, tr.text(current ? "coach.decision.change" : "coach.decision.record"));
-  begin_group(v.ui, tr.text(current ? "coach.decision.change" : "coach.decision.record"));
-  if (radio(v.ui, "coach.decision.kind.admis", tr.text("coach.decision.admis"), d.decision == 0)) d.decision = 0;
+// A decision to record: admis / ajourné, its date, its reasons. `ids` prefixes the widgets' ids
+// ("coach.decision", "coach.jury.decision"); `blocked` is a reason the save is not offered yet. Returns
+// the decision when the coach saves it.
+struct DecisionDraft { int& kind; std::string& date; std::string& reasons; };
+std::optional<app::cmd::RecordDecision> decision_form(View& v, const std::string& ids, const std::string& title, DecisionDraft d,
+                                                      const std::string& save_label, std::string blocked) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  heading(v.ui, title);
+  begin_group(v.ui, title);
+  if (radio(v.ui, (ids + ".kind.admis").c_str(), tr.text("coach.decision.admis"), d.kind == 0)) d.kind = 0;
   ImGui::SameLine(0, 24 * s);
-  if (radio(v.ui, "coach.decision.kind.ajourne", tr.text("coach.decision.ajourne"), d.decision == 1)) d.decision = 1;
+  if (radio(v.ui, (ids + ".kind.ajourne").c_str(), tr.text("coach.decision.ajourne"), d.kind == 1)) d.kind = 1;
   end_group(v.ui);
-  const auto date = core::parse_user_date(d.decision_date);
-  text_field(v.ui, "coach.decision.date", tr.text("coach.decision.date"), d.decision_date, tr.text("elig.date.hint"), 240 * s,
-             !d.decision_date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());
-  text_field(v.ui, "coach.decision.reasons", tr.text(d.decision == 1 ? "coach.decision.reasons.required" : "coach.decision.reasons"),
+  const auto date = core::parse_user_date(d.date);
+  text_field(v.ui, (ids + ".date").c_str(), tr.text("coach.decision.date"), d.date, tr.text("elig.date.hint"), 240 * s,
+             !d.date.empty() && !date ? tr.text("elig.error.date_invalid") : std::string());
+  text_field(v.ui, (ids + ".reasons").c_str(), tr.text(d.kind == 1 ? "coach.decision.reasons.required" : "coach.decision.reasons"),
              d.reasons, {}, v.width);
-  const core::DecisionKind kind = d.decision == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne;
-  const std::string why = first_blocker_text(v, core::decision_blockers(kind, d.reasons, date),
-                                             {{"evaluation.value_invalid", "coach.decision.need_date"},
-                                              {"evaluation.reasons_missing", "coach.decision.need_reasons"}});
-  if (button(v.ui, "coach.decision.save", tr.text("coach.decision.save"), ButtonKind::primary, why)) {
-    v.out.push(app::cmd::RecordDecision{e.id, kind, d.reasons, *date});
-    d.reasons.clear();
+  const core::DecisionKind kind = d.kind == 0 ? core::DecisionKind::admis : core::DecisionKind::ajourne;
+  if (blocked.empty()) {
+    blocked = first_blocker_text(v, core::decision_blockers(kind, d.reasons, date),
+                                 {{"evaluation.value_invalid", "coach.decision.need_date"},
+                                  {"evaluation.reasons_missing", "coach.decision.need_reasons"}});
+  }
+  if (!button(v.ui, (ids + ".save").c_str(), save_label, ButtonKind::primary, blocked)) return std::nullopt;
+  app::cmd::RecordDecision out{0, kind, d.reasons, *date};
+  d.reasons.clear();
+  return out;
+}
+
+std::string level_label(const View& v, const core::Referential& ref, const std::optional<std::string>& id) {
+  if (!id) return v.tr.text("coach.jury.not_assessed");
+  const core::AutonomyLevel* l = ref.level(*id);
+  return l ? l->label.get(app::lang_code(v.state.prefs.lang)) : *id;
+}
+
+// A jury of two: the other juror's record imported, the grids compared, the differences settled by the
+// two jurors, then the jury's decision.
+void jury_section(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const char* lang = app::lang_code(v.state.prefs.lang);
+  const core::Referential& ref = app::entry_programme(v.state, e).referential;
+  auto& d = drafts_for(vs, v, e);
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("coach.jury.title"));
+  text_wrapped(tr.text("coach.jury.help"), colour::muted);
+  if (v.state.workspace.profile.name.empty()) {
+    notice(v.ui, Tone::warning, tr.text("coach.jury.name_missing"), tr.text("coach.jury.name_missing.body"), v.width);
+  }
+  if (!e.jury_issues.empty()) {
+    std::string why;
+    for (const auto& i : e.jury_issues) why += "• " + app::issue_text(i, tr) + "\n";
+    notice(v.ui, Tone::error, tr.text("coach.jury.refused"), why, v.width);
+  }
+  if (!e.jury) {
+    if (button(v.ui, "coach.jury.import", tr.text("coach.jury.import"), ButtonKind::secondary)) {
+      v.out.push(app::cmd::PickJuryRecord{e.id});
+    }
+    return;
+  }
+  const core::JuryMerge& m = e.jury->merge;
+  text_wrapped(tr.format("coach.jury.peer", {{"name", m.b.juror.name}, {"file", e.jury->peer_file}}));
+  const bool attested = e.jury->attestation && e.jury->attestation->issued;
+  if (button(v.ui, "coach.jury.replace", tr.text("coach.jury.replace"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::PickJuryRecord{e.id});
+  }
+  if (!attested) {
+    ImGui::SameLine();
+    if (button(v.ui, "coach.jury.remove", tr.text("coach.jury.remove"), ButtonKind::tertiary)) v.out.push(app::cmd::RemoveJuryRecord{e.id});
+  }
+  // Each juror's proposal.
+  for (const core::JurorRecord* r : {&m.a, &m.b}) {
+    const std::string proposal = r->proposal ? tr.text(r->proposal->decision == core::DecisionKind::admis ? "coach.decision.admis" : "coach.decision.ajourne") +
+                                                   (r->proposal->reasons.empty() ? "" : " — " + r->proposal->reasons)
+                                             : tr.text("coach.jury.no_proposal");
+    text_wrapped(tr.format("coach.jury.proposal", {{"name", r->juror.name}, {"proposal", proposal}}));
+  }
+  // The grids side by side, competency by competency.
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  field_label(v.ui, tr.format("coach.jury.compare", {{"open", std::to_string(m.open_differences().size())}}));
+  for (const core::CompetencyComparison& c : m.comparisons) {
+    const core::Competency* comp = ref.competency(c.competency_id);
+    const std::string title = comp ? comp->title.get(lang) : c.competency_id;
+    const std::string base = "coach.jury.grid." + c.competency_id;
+    begin_card(v.ui, base.c_str(), v.width);
+    ImGui::PushFont(v.ui.fonts.strong);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopFont();
+    text_wrapped(tr.format("coach.jury.levels", {{"a", m.a.juror.name}, {"level_a", level_label(v, ref, c.level_a)},
+                                                 {"b", m.b.juror.name}, {"level_b", level_label(v, ref, c.level_b)}}));
+    if (c.agree) {
+      text_wrapped("✓ " + tr.format("coach.jury.agree", {{"level", level_label(v, ref, c.level_a)}}), colour::success);
+    } else {
+      const auto retained = m.retained(c.competency_id);
+      text_wrapped(retained ? "✓ " + tr.format("coach.jury.retained", {{"level", level_label(v, ref, retained)}})
+                            : "⚠ " + tr.text("coach.jury.differ"),
+                   retained ? colour::success : colour::warning);
+      // The level the two jurors retain, after talking it over.
+      begin_group(v.ui, tr.format("coach.jury.retain", {{"competency", title}}), true);
+      choice_label(v.ui, tr.text("coach.jury.retain.label"));
+      const float right = ImGui::GetCursorPosX() + v.width - 32 * s;
+      bool first = true;
+      for (const auto& level : ref.levels) {
+        if (!first) same_line_or_wrap(check_width(level.label.get(lang)), right, 18 * s);
+        first = false;
+        if (radio(v.ui, (base + ".retain." + level.id).c_str(), level.label.get(lang), retained == level.id) &&
+            retained != level.id) {
+          v.out.push(app::cmd::ResolveJury{e.id, c.competency_id, level.id});
+        }
+      }
+      end_group(v.ui);
+    }
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+  }
+
+  // The jury's decision: only once every level is settled.
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  decision_summary(v, m.decisions, jury_keys);
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  std::string blocked;
+  const auto open = m.open_differences();
+  if (!open.empty()) {
+    std::string names;
+    for (const auto& id : open) {
+      const core::Competency* comp = ref.competency(id);
+      names += (names.empty() ? "" : ", ") + (comp ? comp->title.get(lang) : id);
+    }
+    blocked = tr.format("coach.jury.decision.open", {{"names", names}});
+  }
+  if (auto decided = decision_form(v, "coach.jury.decision", tr.text(m.decisions.empty() ? "coach.jury.decision.record" : "coach.jury.decision.change"),
+                                   {d.jury_decision, d.jury_date, d.jury_reasons}, tr.text("coach.jury.decision.save"), blocked)) {
+    v.out.push(app::cmd::RecordJuryDecision{e.id, decided->kind, decided->reasons, decided->date});
+  }
+  if (button(v.ui, "coach.jury.export", tr.text("coach.jury.export"), ButtonKind::secondary)) {
+    v.out.push(app::cmd::ExportJuryRecord{e.id});
+  }
+}
+
+void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const core::Evaluation& ev = app::outcome(e);  // the jury's record for a jury of two
+  auto& d = drafts_for(vs, v, e);
+  const bool jury = e.jury_outcome.has_value();
+
+  // One assessor: their decision. A jury of two: each juror's proposal first, then the jury's decision.
+  decision_summary(v, e.evaluation.decisions, jury ? proposal_keys : decision_keys);
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  const bool decided = !e.evaluation.decisions.empty();
+  const std::string title = tr.text(jury ? (decided ? "coach.proposal.change" : "coach.proposal.record")
+                                         : (decided ? "coach.decision.change" : "coach.decision.record"));
+  if (auto made = decision_form(v, "coach.decision", title, {d.decision, d.decision_date, d.reasons},
+                                tr.text(jury ? "coach.proposal.save" : "coach.decision.save"), {})) {
+    v.out.push(app::cmd::RecordDecision{e.id, made->kind, made->reasons, made->date});
   }
   if (!e.last_issues.empty() && core::has_errors(e.last_issues)) {
     notice(v.ui, Tone::error, tr.text("coach.refused.action"), issues_text(v, e.last_issues), v.width);
   }
+  if (jury) jury_section(v, vs, e);
 
   // The attestation: prepared (preview), then issued; never edited once issued.
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("coach.attestation.title"));
+  if (jury && !e.jury) {  // nothing to attest before the jury has both records
+    text_wrapped(tr.text("coach.jury.attestation_waits"), colour::muted);
+    ImGui::Dummy(ImVec2(0, 10 * s));
+    heading(v.ui, tr.text("coach.exports.title"));
+    if (button(v.ui, "coach.export.evaluation", tr.text("coach.export.evaluation.juror"), ButtonKind::secondary)) {
+      v.out.push(app::cmd::ExportEvaluation{e.id});
+    }
+    return;
+  }
   const bool issued = ev.attestation && ev.attestation->issued;
   const auto& profile = v.state.workspace.profile;
   const core::AttestationDefaults defaults{profile.place, profile.signatory_name, profile.signatory_role};
@@ -638,6 +797,10 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   } else {
     bool changed = false;
     const float half = (v.width - 24 * s) / 2;
+    if (!d.attestation_date_shown && a.date) {  // the day of the decision, until the coach says otherwise
+      d.attestation_date = app::display_user_date(core::to_iso(*a.date));
+      d.attestation_date_shown = true;
+    }
     const auto adate = core::parse_user_date(d.attestation_date);
     if (text_field(v.ui, "coach.attestation.date", tr.text("coach.attestation.date"), d.attestation_date,
                    tr.text("elig.date.hint"), half,
@@ -678,14 +841,21 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   ImGui::Dummy(ImVec2(0, 10 * s));
   heading(v.ui, tr.text("coach.exports.title"));
   text_wrapped(tr.text("coach.exports.help"), colour::muted);
-  if (button(v.ui, "coach.export.evaluation", tr.text("coach.export.evaluation"), ButtonKind::secondary)) {
+  if (button(v.ui, "coach.export.evaluation", tr.text(jury ? "coach.export.evaluation.juror" : "coach.export.evaluation"),
+             ButtonKind::secondary)) {
     v.out.push(app::cmd::ExportEvaluation{e.id});
   }
-  ImGui::SameLine();
+  // The row wraps where a button would pass the column's edge (long labels, a narrow window).
+  const float right = ImGui::GetCursorPosX() + v.width;
+  const auto next_to = [&](const std::string& label) {
+    same_line_or_wrap(ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, right,
+                      ImGui::GetStyle().ItemSpacing.x);
+  };
+  next_to(tr.text("coach.export.sheet"));
   if (button(v.ui, "coach.export.sheet", tr.text("coach.export.sheet"), ButtonKind::secondary)) {
     v.out.push(app::cmd::DownloadEvaluationSheet{e.id});
   }
-  ImGui::SameLine();
+  next_to(tr.text("coach.export.badge"));
   const std::string badge_why = first_blocker_text(v, core::badge_blockers(ev, v.state.workspace.profile.issuer_id),
                                                    {{"evaluation.not_admitted", "coach.export.badge.not_admitted"},
                                                     {"badge.issuer_missing", "coach.export.badge.issuer"}});

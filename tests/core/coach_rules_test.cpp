@@ -114,12 +114,17 @@ TEST(CoachRules, TheAttestationStartsFromTheProfileUntilTheRecordHasOne) {
   EXPECT_EQ(a.place, "Lyon");
   EXPECT_EQ(a.signatory_name, "Noémie Durand");
   EXPECT_EQ(a.signatory_role, "Coach certificatrice");
-  EXPECT_FALSE(a.date);
+  ASSERT_TRUE(core::is_admitted(e));
+  EXPECT_EQ(a.date, core::current_decision(e)->date) << "dated the day of the decision";
   EXPECT_FALSE(a.issued);
   EXPECT_TRUE(a.issued_at.empty());
 
-  // A profile without a place gives nothing to take (the coach types it on the record).
+  // A profile without a place still gives the date of an admitted record; before a decision, nothing to
+  // take (the coach types it on the record).
+  EXPECT_TRUE(core::takes_attestation_defaults(e, {"", "Noémie Durand", "Coach certificatrice"}));
+  e.decisions.clear();
   EXPECT_FALSE(core::takes_attestation_defaults(e, {"", "Noémie Durand", "Coach certificatrice"}));
+  EXPECT_FALSE(core::attestation_draft(e, defaults).date);
 }
 
 TEST(CoachRules, HowAFileOpens) {

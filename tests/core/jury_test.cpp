@@ -200,3 +200,43 @@ TEST(Jury, AV1RecordIsOneAssessorAndASingleAssessorProgrammeDoesNotMerge) {
   juror.coach.name = "Sam Bernard";
   EXPECT_TRUE(core::merge_records(record("Alex Martin", "portfolio_manager", all_autonomous), juror, programmes()).ok());
 }
+
+TEST(Jury, AMergeKeptAsFilesReopensWithItsHistory) {
+  const auto a = record("Alex Martin", "portfolio_manager", with(all_autonomous, 2, "team"));
+  const auto b = record("Sam Bernard", "certified_intrapreneur", with(all_autonomous, 2, "guided"));
+  auto m = core::merge_records(a, b, programmes());
+  ASSERT_TRUE(m.ok());
+  ASSERT_TRUE(core::resolve(m.value(), "design_prioritisation", "guided", rs6247(), "Alex Martin, Sam Bernard",
+                            "2027-05-20T14:00:00Z").empty());
+  ASSERT_TRUE(core::decide(m.value(), admis()).empty());
+  const auto kept = core::parse_evaluation(core::write_evaluation(core::jury_record(*m)));
+  ASSERT_TRUE(kept.ok());
+
+  auto reopened = core::reopen_merge(a, b, *kept, programmes());
+  ASSERT_TRUE(reopened.ok()) << reopened.error().path << ": " << reopened.error().message;
+  EXPECT_EQ(reopened->resolutions.size(), 1u);
+  EXPECT_EQ(reopened->retained("design_prioritisation"), "guided");
+  ASSERT_EQ(reopened->decisions.size(), 1u);
+  EXPECT_EQ(core::write_evaluation(core::jury_record(*reopened)), core::write_evaluation(core::jury_record(*m)));
+
+  // A juror who changed their grid since: merged as it is now, the history kept.
+  const auto b2 = record("Sam Bernard", "certified_intrapreneur", all_autonomous);
+  auto now = core::reopen_merge(a, b2, *kept, programmes());
+  ASSERT_TRUE(now.ok());
+  EXPECT_FALSE(now->comparisons[2].agree);
+  EXPECT_EQ(now->retained("design_prioritisation"), "guided");
+
+  // A history of another bundle, or malformed, is refused with where.
+  EXPECT_EQ(core::reopen_merge(record("A", "portfolio_manager", all_autonomous, digest_2),
+                               record("B", "certified_intrapreneur", all_autonomous, digest_2), *kept, programmes())
+                .error().code,
+            "jury.bundle_differs");
+  core::Evaluation bad = *kept;
+  bad.document["jury"]["resolutions"][0]["recorded_at"] = "hier";
+  const auto refused = core::reopen_merge(a, b, bad, programmes());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "jury.value_invalid");
+  EXPECT_EQ(refused.error().path, "/jury/resolutions/0/recorded_at");
+  bad.document["jury"]["resolutions"] = "none";
+  EXPECT_EQ(core::reopen_merge(a, b, bad, programmes()).error().code, "jury.type_mismatch");
+}

@@ -27,14 +27,6 @@ async function waitFor(app, predicate, what, timeout = 30000) {
   }
 }
 
-async function download(app, widgetId) {
-  const pending = app.page.waitForEvent('download');
-  await app.click(widgetId);
-  const d = await pending;
-  const file = path.join(os.tmpdir(), d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
 
 test('a cohort: import, triage, review, interview, decision, exports, reload', async () => {
   const server = await serve(siteDir);
@@ -87,7 +79,7 @@ test('a cohort: import, triage, review, interview, decision, exports, reload', a
     let entry = s.coach.entries.find((e) => e.id === complete.id);
     assert.equal(entry.status, 'entretien_planifie');
     assert.equal(entry.evaluation.interview.planned.date, '2026-12-05');
-    const ics = fs.readFileSync(await download(app, 'coach.plan.ics'), 'utf8');
+    const ics = fs.readFileSync(await app.download('coach.plan.ics', os.tmpdir()), 'utf8');
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
     assert.match(ics, /DTSTART;TZID=Europe\/Paris:20261205T143000/);
     await app.click('coach.timer.start');
@@ -118,21 +110,22 @@ test('a cohort: import, triage, review, interview, decision, exports, reload', a
     entry = s.coach.entries.find((e) => e.id === complete.id);
     assert.equal(entry.status, 'admis');
     assert.deepEqual(entry.evaluation.decisions.map((d) => d.decision), ['ajourne', 'admis']);
-    await app.type('coach.attestation.date', '28/11/2026');
+    // The date of issue is filled in with the decision's day (#15); the coach may change it.
     await app.click('coach.attestation.issue');
     s = await app.state();
     entry = s.coach.entries.find((e) => e.id === complete.id);
     assert.equal(entry.evaluation.attestation.issued, true);
+    assert.equal(entry.evaluation.attestation.date, '2026-11-28');
     await app.shot('coach-05-decision');
 
     // Exports: the evaluation record (valid for the CLI, tied to the bundle), the attestation.
-    const evaluation = await download(app, 'coach.export.evaluation');
+    const evaluation = await app.download('coach.export.evaluation', os.tmpdir());
     const record = JSON.parse(fs.readFileSync(evaluation, 'utf8'));
     assert.equal(record.format, 'certif-intra/evaluation');
     assert.equal(record.bundle.digest, complete.digest);
     const csv = execFileSync(certif, ['cohort', path.join(samples, 'complete.json'), evaluation], { encoding: 'utf8' });
     assert.match(csv, /,admis,admis,2026-11-28,/);
-    const attestation = fs.readFileSync(await download(app, 'coach.attestation.download'), 'utf8');
+    const attestation = fs.readFileSync(await app.download('coach.attestation.download', os.tmpdir()), 'utf8');
     assert.match(attestation, /Méthodologies d(&#39;|')entrepreneuriat appliquées aux projets d(&#39;|')innovation/);
     assert.match(attestation, /RS3536/);
     assert.match(attestation, /Camille/);
@@ -141,7 +134,7 @@ test('a cohort: import, triage, review, interview, decision, exports, reload', a
 
     // The cohort table, from the list.
     await app.click('coach.back');
-    const table = fs.readFileSync(await download(app, 'coach.export_csv'), 'utf8');
+    const table = fs.readFileSync(await app.download('coach.export_csv', os.tmpdir()), 'utf8');
     assert.ok(table.startsWith('\uFEFF'), 'UTF-8 with a BOM');
     assert.match(table, /Martin/);
     assert.match(table, /Benali/);

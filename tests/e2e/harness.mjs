@@ -149,6 +149,21 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       await page.waitForFunction(() => (window.certif.state().coach.entries[0] || {}).check === 'valid', null, { timeout });
       return (await app.state()).coach.entries[0];
     },
+    // Clicks `id` and saves what it downloads into `dir`, under the name the app gave it; returns its path.
+    async download(id, dir, { timeout = 30000 } = {}) {
+      const pending = page.waitForEvent('download', { timeout });
+      await app.click(id);
+      const d = await pending;
+      const file = path.join(dir, d.suggestedFilename());
+      await d.saveAs(file);
+      return file;
+    },
+    // Clicks `id`, which opens the browser's file picker, and picks `files` in it.
+    async pick(id, files) {
+      const chooser = page.waitForEvent('filechooser');
+      await app.click(id);
+      await (await chooser).setFiles(files);
+    },
     async shot(name) {
       fs.mkdirSync(shotDir, { recursive: true });
       const file = path.join(shotDir, `${name}.png`);

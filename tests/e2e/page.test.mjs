@@ -111,7 +111,6 @@ test('a PDF and the attestation open in a new tab without a reference back to th
     await app.click('coach.tab.decision');
     await app.click('coach.decision.kind.admis');
     await app.click('coach.decision.save');
-    await app.type('coach.attestation.date', '28/11/2026');
     const doc = await opened(app, 'coach.attestation.preview');
     assert.match(doc.url(), /^blob:/);
     assert.match(await doc.textContent('body'), /Camille Martin/, 'the attestation of the dossier opened');

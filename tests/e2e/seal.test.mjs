@@ -31,25 +31,12 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-async function download(app, widgetId) {
-  const pending = app.page.waitForEvent('download');
-  await app.click(widgetId);
-  const d = await pending;
-  const file = path.join(work, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
 
 // config.js as a host would fill it: defined before the page's scripts, config.js's own assignment ignored.
 function hostConfig(config) {
   Object.defineProperty(self, 'certifConfig', { get: () => config, set: () => {}, configurable: false });
 }
 
-async function importFiles(app, files) {
-  const chooser = app.page.waitForEvent('filechooser');
-  await app.click('coach.import');
-  await (await chooser).setFiles(files);
-}
 
 test('a key made by the coach, a dossier sealed for it, opened by the app, the CLI and age', async () => {
   const server = await serve(siteDir);
@@ -70,9 +57,9 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     assert.equal(s.seal.keys[0].name, 'Jury RS6247 — DINUM');
     assert.equal(s.seal.keys[0].backed_up, false);
     await coach.shot('seal-01-keys-fr');
-    keyFile = await download(coach, 'keys.download.0');
+    keyFile = await coach.download('keys.download.0', work);
     assert.match(fs.readFileSync(keyFile, 'utf8'), /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/m);
-    const formFile = await download(coach, 'keys.recovery.0');
+    const formFile = await coach.download('keys.recovery.0', work);
     const form = fs.readFileSync(formFile, 'utf8');
     await checkDocument(formFile);
     assert.match(form, /<html lang="fr"/);
@@ -107,10 +94,10 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     await candidate.click('step.review');
     await candidate.reveal('seal.choice.sealed');
     await candidate.shot('seal-03-review-fr');
-    sealedFile = await download(candidate, 'export.run');
+    sealedFile = await candidate.download('export.run', work);
     assert.equal(path.basename(sealedFile), 'dossier-lefevre-2026-11-28.json.age');
     await candidate.click('seal.choice.plain');
-    plainFile = await download(candidate, 'export.run');
+    plainFile = await candidate.download('export.run', work);
     assert.equal(path.basename(plainFile), 'dossier-lefevre-2026-11-28.json');
     await candidate.click('seal.choice.sealed');
     await candidate.click('lang.switch');
@@ -140,7 +127,7 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
     await (await chooser).setFiles([keyFile]);
     await withKey.waitFor((x) => x.seal.keys.length === 1, 'the imported key');
     await withKey.click('keys.toggle');
-    await importFiles(withKey, [sealedFile]);
+    await withKey.pick('coach.import', [sealedFile]);
     const s = await withKey.waitFor((x) => x.coach.entries.length === 1 && ['valid', 'refused'].includes(x.coach.entries[0].check), 'the sealed import');
     assert.equal(s.coach.entries[0].check, 'valid', JSON.stringify(s.coach.entries[0].refusal));
     assert.equal(s.coach.entries[0].candidate.trim(), 'Lefèvre');
@@ -151,7 +138,7 @@ test('a key made by the coach, a dossier sealed for it, opened by the app, the C
   const without = await openApp(browser, opts);
   try {
     await without.click('welcome.coach');
-    await importFiles(without, [sealedFile]);
+    await without.pick('coach.import', [sealedFile]);
     const s = await without.waitFor((x) => x.coach.entries.length === 1 && x.coach.entries[0].check === 'refused', 'the refusal');
     assert.equal(s.coach.entries[0].refusal[0].code, 'age.wrong_key');
     assert.ok(s.coach.entries[0].refusal[0].message.includes(fingerprint), 'the refusal names the fingerprint');
@@ -198,10 +185,10 @@ test('a dossier sealed with a passphrase typed twice, opened by the CLI and by a
     assert.equal(s.seal.passphrase_problem, '');
     await candidate.reveal('export.run');
     await candidate.shot('seal-09-passphrase-fr');
-    sealedFile = await download(candidate, 'export.run');
+    sealedFile = await candidate.download('export.run', work);
     assert.equal(path.basename(sealedFile), 'dossier-lefevre-2026-11-28.json.age');
     await candidate.click('seal.choice.plain');
-    plainFile = await download(candidate, 'export.run');
+    plainFile = await candidate.download('export.run', work);
   } finally {
     await candidate.close();
   }
@@ -215,7 +202,7 @@ test('a dossier sealed with a passphrase typed twice, opened by the CLI and by a
   const coach = await openApp(browser, opts);
   try {
     await coach.click('welcome.coach');
-    await importFiles(coach, [sealedFile]);
+    await coach.pick('coach.import', [sealedFile]);
     await coach.waitFor((x) => x.coach.entries.length === 1 && x.coach.entries[0].awaiting_passphrase, 'the passphrase asked');
     await coach.settle(200);
     await coach.shot('seal-10-coach-passphrase-fr');

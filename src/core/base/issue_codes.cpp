@@ -45,8 +45,9 @@ std::vector<std::string> build() {
   kit("programme");
   add("programme", {"not_a_programme", "version_unsupported", "duplicate_id", "source_unknown", "roles_count_mismatch",
                     "mode_unknown", "month_invalid", "rule_unknown", "unknown", "asset_missing", "asset_mismatch"});
+  kit("jury");
   add("jury", {"bundle_differs", "programme_unknown", "programme_differs", "same_juror", "not_a_jury",
-               "competency_unknown", "level_unknown", "resolver_missing", "value_invalid", "disagreement_unresolved"});
+               "competency_unknown", "level_unknown", "resolver_missing", "disagreement_unresolved"});
   kit("session");
   add("session", {"duplicate_id", "interviews_before_deadline", "interviews_order"});
   std::sort(codes.begin(), codes.end());

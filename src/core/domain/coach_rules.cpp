@@ -37,11 +37,12 @@ Attestation attestation_draft(const Evaluation& e, const AttestationDefaults& de
   a.place = std::string(defaults.place);
   a.signatory_name = std::string(defaults.signatory_name);
   a.signatory_role = std::string(defaults.signatory_role);
+  if (is_admitted(e)) a.date = current_decision(e)->date;  // issued, by default, on the day of the decision
   return a;
 }
 
 bool takes_attestation_defaults(const Evaluation& e, const AttestationDefaults& defaults) noexcept {
-  return !e.attestation && !defaults.place.empty();
+  return !e.attestation && (!defaults.place.empty() || is_admitted(e));
 }
 
 FileOpening file_opening(std::string_view media_type) noexcept {

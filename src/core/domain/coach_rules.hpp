@@ -42,11 +42,11 @@ struct AttestationDefaults {
 };
 
 // The attestation the coach starts from: the record's own once it has one; before, one prepared from
-// the defaults (undated, not issued).
+// the defaults, dated the day of the decision when it is "admis" (not issued).
 Attestation attestation_draft(const Evaluation& e, const AttestationDefaults& defaults);
 
 // Whether the record takes the defaults when the coach first acts on its attestation (preview,
-// download, issue): it has none yet and the defaults name a place.
+// download, issue): it has none yet, and the defaults name a place or the record is admitted (a date).
 bool takes_attestation_defaults(const Evaluation& e, const AttestationDefaults& defaults) noexcept;
 
 // How the coach opens a piece's file, by its media type (as the sniffer found it).

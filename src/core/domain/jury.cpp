@@ -223,6 +223,43 @@ Evaluation jury_record(const JuryMerge& m) {
   return e;
 }
 
+Result<JuryMerge> reopen_merge(const Evaluation& a, const Evaluation& b, const Evaluation& kept,
+                               const std::vector<Programme>& programmes) {
+  auto merged = merge_records(a, b, programmes);
+  if (!merged) return merged;
+  JuryMerge m = std::move(merged).value();
+  if (kept.bundle.digest != a.bundle.digest) {
+    return std::vector<Issue>{jury_error("bundle_differs", "/bundle/digest",
+                                         "The jury's record kept is about another bundle (digest " +
+                                             kept.bundle.digest.substr(0, 12) + "…); expected the record of this bundle.")};
+  }
+  // The history, read as strictly as a file: the record kept may come from storage or another tool.
+  std::vector<Issue> issues;
+  ReaderRules rules("jury", ReaderRules::Integers::count);
+  rules.report_unknown = false;
+  JsonReader r(rules, issues);
+  const json empty = json::object();
+  JsonObject root = r.root(kept.document.is_object() ? kept.document : empty, "a jury's record");
+  if (JsonObject jury = root.object("jury", optional)) {
+    JsonArray list = jury.array("resolutions", optional, max_decisions);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      JsonObject x = list.object(i, "an object (a resolution)");
+      if (!x) continue;
+      const std::string* competency = x.string("competency", required, max_line_chars, true);
+      const std::string* level = x.string("retained_level", required, max_line_chars, true);
+      const std::string* by = x.string("by", required, max_line_chars, true);
+      const std::string* at = x.string("recorded_at");
+      if (at && !is_timestamp(*at)) {
+        issues.push_back(jury_error("value_invalid", x.path("recorded_at"), "The time " + detail::quoted(*at) + " is not YYYY-MM-DDThh:mm:ssZ."));
+      }
+      if (competency && level && by && at) m.resolutions.push_back({*competency, *level, *by, *at});
+    }
+  }
+  if (has_errors(issues)) return issues;
+  m.decisions = kept.decisions;
+  return m;
+}
+
 json merge_report(const JuryMerge& m) {
   const auto level = [](const std::optional<std::string>& l) { return l ? json(*l) : json(nullptr); };
   json competencies = json::array();

@@ -98,6 +98,14 @@ std::vector<Issue> decide(JuryMerge& merge, Decision decision);
 // both jurors with their own grid and proposal, and the resolutions (the whole history).
 Evaluation jury_record(const JuryMerge& merge);
 
+// Reopens a merge kept as files: the two jurors' records merged again (their grids as they are now),
+// then the resolutions and jury decisions of `kept` (a jury_record() written earlier, read back by
+// parse_evaluation) replayed on it. A resolution of a competency the jurors now agree on stays in the
+// history and no longer decides it. Errors: merge_records' refusals; jury.bundle_differs when `kept` is
+// of another bundle; jury.value_invalid / jury.type_mismatch (path /jury/...) for a malformed history.
+Result<JuryMerge> reopen_merge(const Evaluation& a, const Evaluation& b, const Evaluation& kept,
+                               const std::vector<Programme>& programmes);
+
 // The JSON report `certif merge --json` prints: {"programme", "bundle", "jurors": [{"name", "role",
 // "proposal"}], "competencies": [{"competency", "a", "b", "agree", "retained"}], "open": [ids],
 // "decision": null | {...}}.
