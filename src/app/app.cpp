@@ -211,9 +211,12 @@ void drop_job(AppState& s, std::uint32_t id) {
                     s.file_jobs.end());
 }
 
-void refuse(AppState& s, const std::string& piece, const std::string& name, const char* code, std::uint64_t size,
-            std::string kind = {}, std::string detail = {}) {
-  s.file_refusals.push_back({piece, name, code, std::move(kind), std::move(detail), size});
+// A file not added to `piece`; when it was to replace the attachment `replaces`, the refusal names the
+// file that stays.
+void refuse(AppState& s, const std::string& piece, const std::string& replaces, const std::string& name, const char* code,
+            std::uint64_t size, std::string kind = {}, std::string detail = {}) {
+  const core::Attachment* kept = replaces.empty() ? nullptr : find_attachment(s.draft, replaces);
+  s.file_refusals.push_back({piece, name, code, std::move(kind), std::move(detail), size, kept ? kept->name : std::string()});
   if (s.file_refusals.size() > 20) s.file_refusals.erase(s.file_refusals.begin());
 }
 
@@ -292,24 +295,24 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
   }
   // The limits are checked before reading a single byte: no one waits for a file that cannot be kept.
   if (c.size == 0) {
-    refuse(s, c.piece_id, name, "empty", 0);
+    refuse(s, c.piece_id, c.replaces, name, "empty", 0);
     fx.push_back(fx::CancelFile{c.job});
     return;
   }
   if (c.size > core::max_file_bytes) {
-    refuse(s, c.piece_id, name, "file_too_large", c.size);
+    refuse(s, c.piece_id, c.replaces, name, "file_too_large", c.size);
     fx.push_back(fx::CancelFile{c.job});
     return;
   }
   if (committed_bytes(s, c.replaces) + c.size > core::max_dossier_bytes) {
-    refuse(s, c.piece_id, name, "dossier_full", c.size);
+    refuse(s, c.piece_id, c.replaces, name, "dossier_full", c.size);
     fx.push_back(fx::CancelFile{c.job});
     return;
   }
   if (!spec->multiple && c.replaces.empty()) {
     for (const auto& j : s.file_jobs) {
       if (j.piece_id == c.piece_id) {  // two files dropped on a one-file piece: keep the first
-        refuse(s, c.piece_id, name, "one_file_only", c.size);
+        refuse(s, c.piece_id, c.replaces, name, "one_file_only", c.size);
         fx.push_back(fx::CancelFile{c.job});
         return;
       }
@@ -342,13 +345,13 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
     return;
   }
   if (job.bytes.size() != job.size) {
-    refuse(s, job.piece_id, job.name, "read_failed", job.size);
+    refuse(s, job.piece_id, job.replaces, job.name, "read_failed", job.size);
     drop_job(s, id);
     return;
   }
   const core::Sniff sniff = core::sniff_media_type(job.bytes);
   if (!sniff.accepted) {
-    refuse(s, job.piece_id, job.name, "type_refused", job.size, sniff.kind, sniff.detail);
+    refuse(s, job.piece_id, job.replaces, job.name, "type_refused", job.size, sniff.kind, sniff.detail);
     drop_job(s, id);
     return;
   }
@@ -603,7 +606,7 @@ void handle(AppState& state, const cmd::FileChunk& c, Effects& fx) {
     return;
   }
   if (job->bytes.size() + c.bytes.size() > job->size) {  // the file grew while being read
-    refuse(state, job->piece_id, job->name, "read_failed", job->size);
+    refuse(state, job->piece_id, job->replaces, job->name, "read_failed", job->size);
     fx.push_back(fx::CancelFile{job->id});
     drop_job(state, c.job);
     return;
@@ -638,13 +641,13 @@ void handle(AppState& state, const cmd::FileFailed& c, Effects&) {
     coach_file_failed(state, c.job, c.error);
     return;
   }
-  refuse(state, job->piece_id, job->name, "read_failed", job->size, c.error);
+  refuse(state, job->piece_id, job->replaces, job->name, "read_failed", job->size, c.error);
   drop_job(state, c.job);
 }
 
 void handle(AppState& state, const cmd::DropMissed&, Effects& fx) {
   const Catalog& tr = catalog_for(state.prefs.lang);
-  refuse(state, "", "", "drop_outside", 0);
+  refuse(state, "", "", "", "drop_outside", 0);
   fx.push_back(fx::Announce{tr.text("files.refused.drop_outside")});
 }
 

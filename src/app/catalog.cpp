@@ -56,6 +56,12 @@ std::string Catalog::format(std::string_view key,
   return substitute(text(key), args);
 }
 
+std::string Catalog::count(std::string_view base, double n, std::string shown) const {
+  const bool one = lang_ == Lang::fr ? n < 2 : n == 1;
+  if (shown.empty()) shown = std::to_string(static_cast<long long>(n));
+  return format(std::string(base) + (one ? "one" : "other"), {{"n", std::move(shown)}});
+}
+
 std::string substitute(std::string_view pattern,
                        std::initializer_list<std::pair<std::string_view, std::string>> args) {
   std::string out;

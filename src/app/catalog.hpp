@@ -28,6 +28,10 @@ public:
   const std::string& text(std::string_view key) const;
   // The string with each "{name}" replaced by its value.
   std::string format(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> args) const;
+  // A counted phrase: "<base>one" or "<base>other" (`base` ends with a dot) chosen by the language's rule
+  // for `n` (French: the singular below 2, "0 jour", "1,5 jour"; English: the singular for 1 only), with
+  // "{n}" replaced by `shown`, the number as the interface writes it (std::to_string(n) when empty).
+  std::string count(std::string_view base, double n, std::string shown = {}) const;
   const std::map<std::string, std::string, std::less<>>& all() const noexcept { return strings_; }
 
 private:

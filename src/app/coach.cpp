@@ -1032,7 +1032,7 @@ void import_jury_record(AppState& s, const std::string& file_name, const std::st
   save_entry(s, *e, fx);
   const std::size_t open = e->jury->merge.open_differences().size();
   fx.push_back(fx::Announce{tr.format("coach.jury.announce.imported", {{"name", e->jury->merge.b.juror.name},
-                                                                      {"count", std::to_string(open)}})});
+                                                                      {"count", tr.count("coach.jury.differences.", static_cast<double>(open))}})});
 }
 
 void handle(AppState& s, const cmd::ResolveJury& c, Effects& fx) {

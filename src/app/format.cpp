@@ -69,4 +69,13 @@ std::string programme_text(const Catalog& tr, const core::Programme& programme, 
                          {"count", std::to_string(competencies)}});
 }
 
+std::string duration_figures(const core::DurationResult& d, const Catalog& tr) {
+  const auto days = [&](double n, std::string shown) { return tr.count("elig.days.", n, std::move(shown)); };
+  return tr.format("elig.duration.figures",
+                   {{"full", days(d.full_time_days, std::to_string(d.full_time_days))},
+                    {"part", days(d.part_time_days, std::to_string(d.part_time_days))},
+                    {"equivalent", days(d.equivalent_days, format_half(d.equivalent_days, tr.lang()))},
+                    {"required", days(d.required_days, std::to_string(d.required_days))}});
+}
+
 } // namespace app

@@ -3,6 +3,7 @@
 
 #include "app/catalog.hpp"
 #include "core/base/date.hpp"
+#include "core/model/eligibility.hpp"
 #include "core/model/programme.hpp"
 
 #include <cstdint>
@@ -22,6 +23,10 @@ std::string format_half(double value, Lang lang);
 // core::format_size() with the interface language's units from its catalog ("size.*"): "12,3 Kio" /
 // "12.3 KiB" — the same figure the printed documents and the command line show.
 std::string format_size(std::uint64_t bytes, const Catalog& tr);
+
+// The time in role in words, each count with its plural: "1 jour à temps plein et 0 jour à temps
+// partiel (comptés pour moitié), soit 1 jour équivalent temps plein sur 183 jours requis."
+std::string duration_figures(const core::DurationResult& d, const Catalog& tr);
 
 // A count with the language's thousands separator: "20 000" (a narrow no-break space) / "20,000".
 std::string format_count(std::uint64_t value, Lang lang);

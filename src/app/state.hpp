@@ -175,6 +175,7 @@ struct FileRefusal {
   std::string kind;         // for "type_refused": what the content is (core::Sniff::kind)
   std::string detail;       // and, when there is one, the precise finding (core::Sniff::detail)
   std::uint64_t size = 0;   // the file's size
+  std::string kept;         // a refused replacement: the name of the file that stays in its place
 };
 
 

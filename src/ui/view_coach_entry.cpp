@@ -81,10 +81,7 @@ void verdicts(View& v, const CoachEntry& e) {
   std::string body = tr.format("coach.elig.body", {{"date", fmt_date(v, e.bundle.reference_date)}});
   if (sum.recomputed) {
     const auto& d = sum.recomputed->duration;
-    body += "\n" + tr.format("elig.duration.figures", {{"full", std::to_string(d.full_time_days)},
-                                                       {"part", std::to_string(d.part_time_days)},
-                                                       {"equivalent", app::format_half(d.equivalent_days, v.state.prefs.lang)},
-                                                       {"required", std::to_string(d.required_days)}});
+    body += "\n" + app::duration_figures(d, tr);
   }
   if (sum.claim_disagrees) body += "\n⚠ " + tr.text("coach.elig.disagrees.long");
   notice(v.ui, sum.eligibility == core::Eligibility::eligible ? Tone::success : Tone::warning,
@@ -103,8 +100,8 @@ void changes(View& v, const CoachEntry& e) {
   if (!e.changes) return;
   const core::BundleDiff& d = *e.changes;
   const auto& tr = v.tr;
-  if (ImGui::CollapsingHeader((tr.format("coach.diff.title", {{"answers", std::to_string(d.answers.size())},
-                                                               {"files", std::to_string(d.files.size())}}) +
+  if (ImGui::CollapsingHeader((tr.format("coach.diff.title", {{"answers", tr.count("coach.diff.answers.", static_cast<double>(d.answers.size()))},
+                                                               {"files", tr.count("coach.diff.files.", static_cast<double>(d.files.size()))}}) +
                                "###coach.diff").c_str())) {
     track(v.ui, "coach.diff", tr.text("coach.diff"), "header");
     for (const auto& c : d.answers) {
@@ -193,7 +190,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
     ImGui::Dummy(ImVec2(0, 6 * s));
     std::string body;
     for (const auto& i : e.summary.dossier_issues) body += "• " + i.path + " — " + i.message + "\n";
-    notice(v.ui, Tone::warning, tr.format("coach.gaps", {{"n", std::to_string(e.summary.dossier_issues.size())}}), body, v.width);
+    notice(v.ui, Tone::warning, tr.count("coach.gaps.", static_cast<double>(e.summary.dossier_issues.size())), body, v.width);
   }
 }
 
@@ -206,6 +203,15 @@ void viewer(View& v, CoachViewState& vs) {
   if (!viewed) return;
   ImGui::Dummy(ImVec2(0, 6 * s));
   begin_card(v.ui, "coach.viewer", v.width);
+  // Which file this is: its name as the candidate gave it, and its size.
+  if (const CoachEntry* owner = app::find_entry(v.state.workspace, viewed->entry)) {
+    if (const core::Attachment* a = app::find_attachment(owner->bundle.dossier, viewed->attachment_id)) {
+      ImGui::PushFont(v.ui.fonts.strong);
+      text_wrapped(tr.format("coach.viewer.file", {{"name", a->name},
+                                                   {"size", app::format_size(app::stored_size(owner->bundle, a->id), tr)}}));
+      ImGui::PopFont();
+    }
+  }
   if (button(v.ui, "coach.viewer.close", tr.text("coach.viewer.close"), ButtonKind::tertiary)) v.out.push(app::cmd::CloseViewer{});
   if (viewed->loading) {
     plain(tr.text("coach.viewer.loading"));
@@ -243,9 +249,7 @@ void viewer(View& v, CoachViewState& vs) {
       ImGui::EndTable();
     }
     // Its shape in words, for the text version (and for tests: the split the sniffer settled on).
-    const auto count = [&](const char* what, std::size_t n) {
-      return tr.format(std::string(what) + (n < 2 ? "one" : "many"), {{"n", std::to_string(n)}});
-    };
+    const auto count = [&](const char* what, std::size_t n) { return tr.count(what, static_cast<double>(n)); };
     track(v.ui, "coach.viewer.table",
           tr.text("coach.viewer.table") + " (" + count("coach.viewer.rows.", t.rows.size()) + ", " +
               count("coach.viewer.columns.", cols) + ")",

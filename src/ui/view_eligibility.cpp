@@ -295,11 +295,7 @@ void verdict_stage(View& v) {
 
   // Duration
   std::vector<std::string> lines;
-  lines.push_back(tr.format("elig.duration.figures",
-                            {{"full", std::to_string(r.duration.full_time_days)},
-                             {"part", std::to_string(r.duration.part_time_days)},
-                             {"equivalent", app::format_half(r.duration.equivalent_days, lang)},
-                             {"required", std::to_string(r.duration.required_days)}}));
+  lines.push_back(app::duration_figures(r.duration, tr));
   if (!r.duration.met) {
     if (r.duration.met_on) {
       lines.push_back(tr.format("elig.duration.met_on", {{"date", date(*r.duration.met_on)}}));

@@ -19,7 +19,7 @@ namespace {
 
 std::string key_count(const app::Catalog& tr, std::size_t n) {
   // French plurals: the singular below 2.
-  return tr.format(n < 2 ? "keys.count.one" : "keys.count.other", {{"n", std::to_string(n)}});
+  return tr.count("keys.count.", static_cast<double>(n));
 }
 
 void key_card(View& v, CoachViewState& vs, std::size_t i, const app::KeyEntry& k) {

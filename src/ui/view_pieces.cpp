@@ -19,7 +19,15 @@ namespace ui {
 
 namespace {
 
+std::string refusal_reason(const View& v, const app::FileRefusal& r);
+
+// Why a file was not added and, for a replacement, that the current file stays.
 std::string refusal_text(const View& v, const app::FileRefusal& r) {
+  const std::string why = refusal_reason(v, r);
+  return r.kept.empty() ? why : why + " " + v.tr.format("files.refused.kept", {{"kept", r.kept}});
+}
+
+std::string refusal_reason(const View& v, const app::FileRefusal& r) {
   const auto& tr = v.tr;
   if (r.code == "file_too_large") {
     const std::string max = app::format_size(core::max_file_bytes, tr);

@@ -113,7 +113,7 @@ void competencies(View& v) {
     std::string evidence = answer.evidence;
     const std::size_t n = core::count_characters(evidence);
     const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
-                                          {{"n", app::format_count(n, v.state.prefs.lang)},
+                                          {{"chars", tr.count("q.characters.", static_cast<double>(n), app::format_count(n, v.state.prefs.lang))},
                                            {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)}});
     if (text_area(v.ui, (base + "/evidence").c_str(), tr.text("q.competency.evidence"), evidence, v.width - 32 * s,
                   130 * s, counter, field_error_text(v, base + "/evidence"), core::max_text_chars)) {

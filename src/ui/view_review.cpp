@@ -83,7 +83,7 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
   plain(tr.text(sec.title_key));
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-  plain(items.empty() ? tr.text("review.complete") : tr.format("review.count", {{"n", std::to_string(items.size())}}));
+  plain(items.empty() ? tr.text("review.complete") : tr.count("review.count.", static_cast<double>(items.size())));
   ImGui::PopStyleColor();
   ImGui::PopFont();
   for (std::size_t k = 0; k < items.size(); ++k) {
@@ -122,7 +122,8 @@ void view_review(View& v) {
   if (missing == 0 && errors == 0) {
     notice(v.ui, Tone::success, tr.text("review.ready"), tr.text("review.ready.body"), v.width);
   } else {
-    notice(v.ui, Tone::warning, tr.format("review.gaps", {{"missing", std::to_string(missing)}, {"errors", std::to_string(errors)}}),
+    notice(v.ui, Tone::warning, tr.format("review.gaps", {{"missing", tr.count("review.missing.", static_cast<double>(missing))},
+                                                         {"errors", tr.count("review.errors.", static_cast<double>(errors))}}),
            v.about("review.gaps.body"), v.width);
   }
   view_export(v);

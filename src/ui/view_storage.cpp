@@ -20,22 +20,20 @@ std::string when(const View& v, const std::string& stamp) {
   return v.tr.format("storage.when", {{"date", app::format_date(*d, v.tr)}, {"time", stamp.substr(11, 5)}});
 }
 
-// "n thing" / "n things" (French: the singular below 2).
-std::string counted(const View& v, int n, const char* one, const char* other) {
-  return v.tr.format(n < 2 ? one : other, {{"n", std::to_string(n)}});
-}
+// "n thing" / "n things", by the language's rule (Catalog::count).
+std::string counted(const View& v, int n, const char* base) { return v.tr.count(base, n); }
 
 // What is not saved, in words.
 std::string what_failed(const View& v, const app::StorageProblems& p) {
   std::vector<std::string> parts;
   if (p.answers) parts.push_back(v.tr.text("storage.item.answers"));
-  if (p.files > 0) parts.push_back(counted(v, p.files, "storage.item.files.one", "storage.item.files.other"));
+  if (p.files > 0) parts.push_back(counted(v, p.files, "storage.item.files."));
   if (p.erase) parts.push_back(v.tr.text("storage.item.erase"));
   if (p.coach_records > 0) {
-    parts.push_back(counted(v, p.coach_records, "storage.item.coach_records.one", "storage.item.coach_records.other"));
+    parts.push_back(counted(v, p.coach_records, "storage.item.coach_records."));
   }
   if (p.coach_files > 0) {
-    parts.push_back(counted(v, p.coach_files, "storage.item.coach_files.one", "storage.item.coach_files.other"));
+    parts.push_back(counted(v, p.coach_files, "storage.item.coach_files."));
   }
   if (p.coach_erase) parts.push_back(v.tr.text("storage.item.coach_erase"));
   if (p.profile) parts.push_back(v.tr.text("storage.item.profile"));

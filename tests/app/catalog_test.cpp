@@ -82,3 +82,40 @@ TEST(Catalog, SizesUseTheInterfaceLanguagesUnits) {
   EXPECT_EQ(app::format_size(1, Catalog(Lang::en)), "1 byte");
   EXPECT_EQ(app::format_size(50ull * 1024 * 1024, Catalog(Lang::en)), "50.0 MiB");
 }
+
+// Counted phrases: French takes the singular below 2 ("0 jour", "1,5 jour"), English for 1 only; every
+// counted phrase has both forms in both languages (a ".one" may say its number in words: "la première").
+TEST(Catalog, CountedPhrasesFollowEachLanguagesRule) {
+  const Catalog& fr = app::catalog_for(Lang::fr);
+  const Catalog& en = app::catalog_for(Lang::en);
+  EXPECT_EQ(fr.count("elig.days.", 0), "0 jour");
+  EXPECT_EQ(fr.count("elig.days.", 1), "1 jour");
+  EXPECT_EQ(fr.count("elig.days.", 1.5, "1,5"), "1,5 jour");
+  EXPECT_EQ(fr.count("elig.days.", 2), "2 jours");
+  EXPECT_EQ(en.count("elig.days.", 0), "0 days");
+  EXPECT_EQ(en.count("elig.days.", 1), "1 day");
+  EXPECT_EQ(en.count("elig.days.", 1.5, "1.5"), "1.5 days");
+  EXPECT_EQ(fr.count("review.count.", 1), "1 point à compléter");
+  core::DurationResult d;
+  d.full_time_days = 1;
+  d.part_time_days = 0;
+  d.equivalent_days = 1;
+  d.required_days = 183;
+  EXPECT_EQ(app::duration_figures(d, fr),
+            "1 jour à temps plein et 0 jour à temps partiel (comptés pour moitié), soit 1 jour équivalent temps plein sur 183 jours requis.");
+  EXPECT_EQ(app::duration_figures(d, en),
+            "1 day full-time and 0 days part-time (counted as half), that is 1 day full-time equivalent out of 183 days required.");
+  for (const Catalog* c : {&fr, &en}) {
+    for (const auto& [k, v] : c->all()) {
+      for (const char* form : {".one", ".other"}) {
+        const std::string suffix = form;
+        if (k.size() <= suffix.size() || k.compare(k.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        const std::string base = k.substr(0, k.size() - suffix.size());
+        if (suffix == ".other" && v.find("{n}") == std::string::npos) continue;  // "q.purpose.other": "Autre"
+        EXPECT_TRUE(c->has(base + ".one") && c->has(base + ".other")) << k << " lacks its other form";
+      }
+    }
+    // No "(s)" left: a counted phrase says its number's form.
+    for (const auto& [k, v] : c->all()) EXPECT_EQ(v.find("(s)"), std::string::npos) << k << ": " << v;
+  }
+}

@@ -349,3 +349,27 @@ TEST(DossierFlow, TheDraftHoldsStillWhileTheExportIsWritten) {
   ASSERT_EQ(core::find_piece(s.draft, "deck")->files.size(), 1u);
   EXPECT_EQ(all_of<fx::StoreAttachment>(fx).size(), 1u);
 }
+
+TEST(DossierFlow, ARefusedReplacementNamesTheFileThatStays) {
+  AppState s = fresh();
+  send_file(s, 1, "deck", "pitch.pdf", read_file("tests/data/sniff/chromium.pdf"));
+  const core::Piece* deck = core::find_piece(s.draft, "deck");
+  ASSERT_EQ(deck->files.size(), 1u);
+  const std::string id = deck->files[0].id;
+  const std::string text = std::string("\x7f" "ELF\x02\x01\x01") + std::string(200, '\0');  // a program
+  apply(s, cmd::FileBegin{2, "deck", "notes.pdf", text.size(), id});
+  apply(s, cmd::FileChunk{2, text});
+  apply(s, cmd::FileEnd{2});
+  ASSERT_EQ(deck->files.size(), 1u);
+  EXPECT_EQ(deck->files[0].name, "pitch.pdf") << "the current file stays";
+  ASSERT_EQ(s.file_refusals.size(), 1u);
+  EXPECT_EQ(s.file_refusals[0].code, "type_refused");
+  EXPECT_EQ(s.file_refusals[0].kept, "pitch.pdf");
+  // Refused before a byte is read (empty), the same.
+  apply(s, cmd::FileBegin{3, "deck", "vide.pdf", 0, id});
+  ASSERT_EQ(s.file_refusals.size(), 2u);
+  EXPECT_EQ(s.file_refusals[1].kept, "pitch.pdf");
+  // Not a replacement: nothing named.
+  apply(s, cmd::FileBegin{4, "mockup", "vide.png", 0, {}});
+  EXPECT_EQ(s.file_refusals.back().kept, "");
+}

@@ -100,7 +100,13 @@ test('left more than a year ago: recency is not met and the last day to apply is
     assert.equal(r.criteria.recency.met, false);
     assert.equal(r.criteria.recency.apply_before, '2026-11-26');
     assert.equal(r.eligible, false);
+    // Counted in French with the singular below 2 ("0 jour"), in English for 1 only ("0 days").
+    const mirror = () => app.page.evaluate(() => document.querySelector('#mirror').innerText);
+    assert.match(await mirror(), /jours à temps plein et 0 jour à temps partiel/);
     await app.shot('elig-05-verdict-lapsed');
+    await app.click('lang.switch');
+    assert.match(await mirror(), /days full-time and 0 days part-time/);
+    await app.click('lang.switch');
   } finally { await app.close(); }
 });
 

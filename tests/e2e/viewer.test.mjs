@@ -102,6 +102,8 @@ test('the viewer shows images upright and scaled, and tables split at their sepa
     let w = await show(0, 'coach.viewer.image');
     await shotViewer('viewer-01-photo-orientation6');
     assert.deepEqual(size(w), { w: 320, h: 400 }, 'the photo is upright');
+    assert.match(await app.page.evaluate(() => document.querySelector('#mirror').innerText),
+      /« Photo téléphone\.jpg » \([\d,]+ Kio\)/, 'the viewer names the file it shows');
     await app.click('coach.viewer.close');
 
     // The French CSV: 4 rows of 2 columns (its sentences hold commas; ';' separates the columns).
@@ -161,6 +163,21 @@ test('a refused file says what was found and what to do, in French; the coach ca
       assert.match(text, /protégé par un mot de passe\. Enregistrez-le à nouveau sans mot de passe/);
       await app.reveal('/pieces/2/add');
       await app.shot(`viewer-05-refusals-${width}`);
+      if (width === 1280) {
+        // A refused replacement says the current file stays.
+        await pick('ghostscript.pdf');
+        await app.waitFor((x) => x.candidate.answers.pieces[2].files.length === 1, 'the PDF added');
+        const replace = (await app.widgets()).find((w) => /^\/pieces\/2\/.+\/replace$/.test(w.id));
+        assert.ok(replace, 'the file has a replace button');
+        await app.pick(replace.id, [path.join(corpus, 'pdf-truncated-60.pdf')]);
+        await app.waitFor((x) => x.candidate.file_refusals.length === 3, 'the refused replacement');
+        await app.settle(300);
+        assert.match(await app.page.evaluate(() => document.querySelector('#mirror').innerText),
+          /n'a pas été ajouté : .*Le fichier actuel « ghostscript\.pdf » est conservé\./);
+        assert.equal((await app.state()).candidate.answers.pieces[2].files[0].name, 'ghostscript.pdf');
+        await app.reveal(replace.id);
+        await app.shot('viewer-07-refused-replacement');
+      }
 
       // The coach's cohort table, also for French Excel.
       await app.click('nav.home');
