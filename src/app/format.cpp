@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 namespace app {
 
@@ -76,6 +77,18 @@ std::string duration_figures(const core::DurationResult& d, const Catalog& tr) {
                     {"part", days(d.part_time_days, std::to_string(d.part_time_days))},
                     {"equivalent", days(d.equivalent_days, format_half(d.equivalent_days, tr.lang()))},
                     {"required", days(d.required_days, std::to_string(d.required_days))}});
+}
+
+std::string format_timestamp(std::string_view utc, const Catalog& tr) {
+  const auto seconds = core::unix_seconds(utc);
+  if (!seconds) return std::string(utc);
+  const std::time_t t = static_cast<std::time_t>(*seconds);
+  std::tm local{};
+  if (localtime_r(&t, &local) == nullptr) return std::string(utc);
+  const core::Date day{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  char time[8];
+  std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
+  return tr.format("storage.when", {{"date", format_date(day, tr)}, {"time", time}});
 }
 
 } // namespace app

@@ -24,6 +24,11 @@ std::string format_half(double value, Lang lang);
 // "12.3 KiB" — the same figure the printed documents and the command line show.
 std::string format_size(std::uint64_t bytes, const Catalog& tr);
 
+// A UTC timestamp the app records ("2026-11-27T09:10:00Z") as this device's local date and time in
+// words: "27 novembre 2026 à 10:10" (the platform's time zone, summer time included). Anything that is
+// not such a timestamp is returned unchanged.
+std::string format_timestamp(std::string_view utc, const Catalog& tr);
+
 // The time in role in words, each count with its plural: "1 jour à temps plein et 0 jour à temps
 // partiel (comptés pour moitié), soit 1 jour équivalent temps plein sur 183 jours requis."
 std::string duration_figures(const core::DurationResult& d, const Catalog& tr);

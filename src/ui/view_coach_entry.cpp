@@ -609,7 +609,7 @@ void decision_summary(View& v, const std::vector<core::Decision>& decisions, con
       text_wrapped(tr.format("coach.decision.entry", {{"n", std::to_string(i + 1)},
                                                       {"decision", tr.text(x.decision == core::DecisionKind::admis ? "coach.decision.admis" : "coach.decision.ajourne")},
                                                       {"date", fmt_date(v, x.date)},
-                                                      {"at", x.recorded_at}}) +
+                                                      {"at", app::format_timestamp(x.recorded_at, tr)}}) +
                        (x.reasons.empty() ? "" : " — " + x.reasons),
                    i + 1 == decisions.size() ? colour::text : colour::muted);
     }
@@ -796,7 +796,7 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const core::AttestationDefaults defaults{profile.place, profile.signatory_name, profile.signatory_role};
   core::Attestation a = core::attestation_draft(ev, defaults);  // what the app will act on (never created here)
   if (issued) {
-    notice(v.ui, Tone::success, tr.format("coach.attestation.issued", {{"at", a.issued_at}}),
+    notice(v.ui, Tone::success, tr.format("coach.attestation.issued", {{"at", app::format_timestamp(a.issued_at, tr)}}),
            tr.format("coach.attestation.issued.body", {{"place", a.place}, {"name", a.signatory_name}, {"role", a.signatory_role}}), v.width);
   } else {
     bool changed = false;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -118,4 +120,19 @@ TEST(Catalog, CountedPhrasesFollowEachLanguagesRule) {
     // No "(s)" left: a counted phrase says its number's form.
     for (const auto& [k, v] : c->all()) EXPECT_EQ(v.find("(s)"), std::string::npos) << k << ": " << v;
   }
+}
+
+// Recorded times are shown as the device's local date and time in words, summer time included.
+TEST(Catalog, TimestampsInLocalTimeInWords) {
+  const char* before = std::getenv("TZ");
+  const std::string saved = before ? before : "";
+  setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);  // Paris, without needing the tz database
+  tzset();
+  EXPECT_EQ(app::format_timestamp("2026-11-27T09:10:00Z", app::catalog_for(Lang::fr)), "27 novembre 2026 à 10:10");
+  EXPECT_EQ(app::format_timestamp("2026-07-01T22:30:00Z", app::catalog_for(Lang::fr)), "2 juillet 2026 à 00:30");
+  EXPECT_EQ(app::format_timestamp("2026-07-01T09:10:00Z", app::catalog_for(Lang::en)), "1 July 2026 at 11:10");
+  EXPECT_EQ(app::format_timestamp("hier", app::catalog_for(Lang::fr)), "hier");
+  if (before) setenv("TZ", saved.c_str(), 1);
+  else unsetenv("TZ");
+  tzset();
 }

@@ -104,6 +104,8 @@ test('two jurors: records exchanged, grids compared, a difference settled, the j
     await app.click('coach.attestation.issue');
     s = await app.state();
     assert.equal(s.coach.entries[0].jury.attestation_issued, true);
+    assert.match(await app.page.evaluate(() => document.querySelector('#mirror').innerText),
+      /Attestation délivrée le 1er décembre 2026 à \d\d:\d\d/, 'when, in local time and in words');
     await app.shot('jury-03-decided-fr');
 
     const record = JSON.parse(fs.readFileSync(await app.download('coach.jury.export', work), 'utf8'));
