@@ -66,6 +66,26 @@ void header(View& v, const CoachEntry& e) {
   text_wrapped(e.summary.startup + (e.summary.email.empty() ? "" : "  ·  " + e.summary.email), colour::muted);
 }
 
+// The eligibility rechecked for the next session of the dossier's programme (its deadline), or for
+// today when the programme has no sessions: the export day may be weeks before the jury sits.
+std::string eligibility_now(const View& v, const CoachEntry& e) {
+  const auto& tr = v.tr;
+  const core::LoadedProgramme& p = app::entry_programme(v.state, e);
+  const core::Calendar calendar = p.programme.id == v.state.programme.programme.id ? v.state.calendar
+                                                                                  : core::make_calendar(p.programme, {});
+  const auto se = app::sessions_eligibility(e.bundle.dossier.eligibility, v.state.today, p.ruleset, calendar, 1);
+  if (se && !se->sessions.empty()) {
+    const core::SessionVerdict& sv = se->sessions.front();
+    return tr.format(sv.result.eligible ? "coach.elig.session.eligible" : "coach.elig.session.not_eligible",
+                     {{"session", sv.session.label.get(app::lang_code(v.state.prefs.lang))},
+                      {"deadline", fmt_date(v, sv.session.dossier_deadline)}});
+  }
+  const app::EligibilityCheck today = app::check_eligibility(e.bundle.dossier.eligibility, v.state.today, p.ruleset);
+  if (!today.result) return {};
+  return tr.format(today.result->eligible ? "coach.elig.today.eligible" : "coach.elig.today.not_eligible",
+                   {{"date", fmt_date(v, v.state.today)}});
+}
+
 void verdicts(View& v, const CoachEntry& e) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -83,6 +103,7 @@ void verdicts(View& v, const CoachEntry& e) {
     const auto& d = sum.recomputed->duration;
     body += "\n" + app::duration_figures(d, tr);
   }
+  body += "\n" + eligibility_now(v, e);
   if (sum.claim_disagrees) body += "\n⚠ " + tr.text("coach.elig.disagrees.long");
   notice(v.ui, sum.eligibility == core::Eligibility::eligible ? Tone::success : Tone::warning,
          tr.text("coach.elig.title") + " : " + elig, body, v.width);

@@ -42,6 +42,12 @@ test('two jurors: records exchanged, grids compared, a difference settled, the j
   const candidate = await openApp(browser, opts);
   try {
     await candidate.click('welcome.candidate');
+    await candidate.click('candidate.start');
+    await candidate.click('elig.period.add');
+    await candidate.type('elig.period.0.start', '01/09/2024');
+    await candidate.click('elig.next');
+    await candidate.click('elig.phase.investigation.yes');
+    await candidate.click('elig.phase.construction.yes');
     await candidate.click('step.questionnaire');
     await candidate.type('/identity/first_name', 'Anaïs');
     await candidate.type('/identity/last_name', 'Bérubé');
@@ -58,7 +64,14 @@ test('two jurors: records exchanged, grids compared, a difference settled, the j
     assert.equal(e.programme, 'rs6247');
     assert.equal(e.status, 'evalue', "a juror's proposal is not the jury's decision");
     assert.deepEqual(e.jury.issues, []);
-    assert.match((await sam.app.widget('coach.export.evaluation')).label, /pour l'autre juré/);
+    await sam.app.click('coach.tab.dossier');
+    const dossierText = await sam.app.page.evaluate(() => document.querySelector('#mirror').innerText);
+    assert.match(dossierText, /Session de .* 20\d\d \(dossiers jusqu'au .*\) : (pas )?éligible\./, dossierText.slice(0, 600));
+    await sam.app.page.mouse.wheel(0, -3000);
+    await sam.app.settle(300);
+    await sam.app.shot('jury-00-eligibility-next-session-fr');
+    await sam.app.click('coach.tab.decision');
+    assert.match((await sam.app.reveal('coach.export.evaluation')).label, /pour l'autre juré/);
     await sam.app.shot('jury-01-juror-before-merge-fr');
     // Each juror's machine has its own downloads: the two records carry the same file name.
     samRecord = await sam.app.download('coach.export.evaluation', fs.mkdtempSync(path.join(work, 'sam-')));
