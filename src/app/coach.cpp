@@ -160,7 +160,6 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
   if (e->evaluation.bundle.digest != e->bundle.digest) e->evaluation = core::make_evaluation(e->bundle, referential);
   e->summary = core::summarize_bundle(e->bundle, referential, ruleset);
   e->check = CoachEntry::Check::valid;
-  const std::vector<core::Programme> known = known_programmes(programmes);
   if (core::JsonObject jury = root.object("jury", core::optional)) {
     // Kept by this app, read back as strictly: what fails leaves the jury's work out, said on the entry.
     const nlohmann::json* peer_doc = jury.get("peer");
@@ -169,7 +168,7 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
     auto peer = peer_doc ? core::evaluation_from_json(*peer_doc) : core::Result<core::Evaluation>(missing);
     auto kept = record_doc ? core::evaluation_from_json(*record_doc) : core::Result<core::Evaluation>(missing);
     if (peer.ok() && kept.ok()) {
-      auto merge = core::reopen_merge(e->evaluation, *peer, *kept, known);
+      auto merge = core::reopen_merge(e->evaluation, *peer, *kept, known_programmes(programmes));
       if (merge.ok()) {
         e->jury = JuryWork{std::move(peer).value(), jury.string_or_empty("peer_file", core::optional), std::move(merge).value(),
                            kept->attestation};
@@ -180,11 +179,11 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
       e->jury_issues = peer.ok() ? kept.issues() : peer.issues();
     }
   }
-  refresh_outcome(*e, programme.programme.assessor_count, known);
+  refresh_outcome(*e, programme.programme.assessor_count, programmes);
   return e;
 }
 
-void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::Programme>& programmes) {
+void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::LoadedProgramme>& programmes) {
   if (assessors < 2) {
     e.jury.reset();
     e.jury_outcome.reset();
@@ -199,7 +198,7 @@ void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<co
     return;
   }
   // The two records merged as they are now; the levels retained and the jury's decisions carried over.
-  auto merged = core::merge_records(e.evaluation, e.jury->peer, programmes);
+  auto merged = core::merge_records(e.evaluation, e.jury->peer, known_programmes(programmes));
   if (merged.ok()) {
     merged->resolutions = std::move(e.jury->merge.resolutions);
     merged->decisions = std::move(e.jury->merge.decisions);
@@ -249,7 +248,7 @@ bool is_duplicate(const Workspace& w, const CoachEntry& e) {
 // Kept after every change of the entry's record, with the jury's outcome brought up to date first.
 void save_entry(const AppState& s, CoachEntry& e, Effects& fx) {
   if (e.check != CoachEntry::Check::valid) return;
-  refresh_outcome(e, entry_programme(s, e).programme.assessor_count, known_programmes(s.programmes));
+  refresh_outcome(e, entry_programme(s, e).programme.assessor_count, s.programmes);
   fx.push_back(fx::SaveCoachEntry{e.bundle.digest, entry_record(e)});
 }
 
@@ -824,15 +823,24 @@ void handle(AppState& s, const cmd::SetGridEntry& c, Effects& fx) {
   save_entry(s, *e, fx);
 }
 
+namespace {
+
+// A decision as the coach (or the jury) states it, entered now.
+core::Decision decision_now(const AppState& s, core::DecisionKind kind, const std::string& reasons, const core::Date& date) {
+  core::Decision d;
+  d.decision = kind;
+  d.reasons = reasons;
+  d.date = date;
+  d.recorded_at = s.clock_utc;
+  return d;
+}
+
+} // namespace
+
 void handle(AppState& s, const cmd::RecordDecision& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
-  core::Decision d;
-  d.decision = c.kind;
-  d.reasons = c.reasons;
-  d.date = c.date;
-  d.recorded_at = s.clock_utc;
-  auto issues = core::record_decision(e->evaluation, d);
+  auto issues = core::record_decision(e->evaluation, decision_now(s, c.kind, c.reasons, c.date));
   const bool refused = core::has_errors(issues);
   remember(*e, std::move(issues));
   if (refused) return;
@@ -1048,12 +1056,7 @@ void handle(AppState& s, const cmd::ResolveJury& c, Effects& fx) {
 void handle(AppState& s, const cmd::RecordJuryDecision& c, Effects& fx) {
   CoachEntry* e = jury_entry(s, c.entry);
   if (!e || !e->jury) return;
-  core::Decision d;
-  d.decision = c.kind;
-  d.reasons = c.reasons;
-  d.date = c.date;
-  d.recorded_at = s.clock_utc;
-  auto issues = core::decide(e->jury->merge, d);
+  auto issues = core::decide(e->jury->merge, decision_now(s, c.kind, c.reasons, c.date));
   e->jury_issues = issues;
   if (core::has_errors(issues)) return;
   save_entry(s, *e, fx);

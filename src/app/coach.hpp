@@ -122,7 +122,7 @@ const CoachEntry* find_entry(const Workspace& w, std::uint32_t id) noexcept;
 inline const core::Evaluation& outcome(const CoachEntry& e) noexcept { return e.jury_outcome ? *e.jury_outcome : e.evaluation; }
 // Recomputes the jury's merge and record after either juror's record changed (a programme with one
 // assessor: clears it). `assessors` is the entry's programme's count; `programmes` all known ones.
-void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::Programme>& programmes);
+void refresh_outcome(CoachEntry& e, std::int32_t assessors, const std::vector<core::LoadedProgramme>& programmes);
 
 // The valid entries in order, as triage() saw them.
 std::vector<const CoachEntry*> valid_entries(const Workspace& w);
