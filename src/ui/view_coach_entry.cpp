@@ -147,7 +147,7 @@ void dossier_tab(View& v, const CoachEntry& e) {
   const auto& d = e.bundle.dossier;
   const char* lang = app::lang_code(v.state.prefs.lang);
   changes(v, e);
-  heading(v.ui, tr.text("q.section.identity"));
+  heading(v.ui, tr.text("coach.dossier.identity"));
   fact(v, tr.text("q.field.first_name"), d.first_name);
   fact(v, tr.text("q.field.last_name"), d.last_name);
   fact(v, tr.text("q.field.email"), d.email);
@@ -161,9 +161,9 @@ void dossier_tab(View& v, const CoachEntry& e) {
   fact(v, tr.text("q.field.startup_phase"), d.startup_phase.empty() ? std::string() : tr.text("q.phase." + d.startup_phase));
   fact(v, tr.text("q.field.startup_start"), app::display_user_date(d.startup_start));
   fact(v, tr.text("q.field.startup_site"), d.startup_site);
-  fact(v, tr.text("q.field.role"), d.role);
+  fact(v, tr.text("coach.dossier.role"), d.role);
   ImGui::Dummy(ImVec2(0, 6 * s));
-  heading(v.ui, tr.text("elig.periods.title"));
+  heading(v.ui, tr.text("coach.dossier.periods"));
   for (std::size_t i = 0; i < d.eligibility.periods.size(); ++i) {
     const auto& p = d.eligibility.periods[i];
     text_wrapped(tr.format(p.ongoing ? "coach.period.ongoing" : "coach.period",
@@ -173,10 +173,10 @@ void dossier_tab(View& v, const CoachEntry& e) {
                             {"time", tr.text(p.time == core::TimeKind::full ? "elig.period.time.full" : "elig.period.time.part")}}));
   }
   auto answer = [&](const std::optional<bool>& b) { return b ? tr.text(*b ? "answer.yes" : "answer.no") : tr.text("coach.empty_value"); };
-  fact(v, tr.text("elig.phase.investigation"), answer(d.eligibility.investigation));
-  fact(v, tr.text("elig.phase.construction"), answer(d.eligibility.construction));
+  fact(v, tr.text("coach.dossier.investigation"), answer(d.eligibility.investigation));
+  fact(v, tr.text("coach.dossier.construction"), answer(d.eligibility.construction));
   ImGui::Dummy(ImVec2(0, 6 * s));
-  heading(v.ui, tr.text("q.section.competencies"));
+  heading(v.ui, tr.text("coach.dossier.competencies"));
   for (std::size_t i = 0; i < d.competencies.size(); ++i) {
     const auto& a = d.competencies[i];
     const core::Competency* c = app::entry_programme(v.state, e).referential.competency(a.competency_id);
@@ -204,13 +204,17 @@ void dossier_tab(View& v, const CoachEntry& e) {
   }
   heading(v.ui, tr.text("q.section.purposes"));
   std::string purposes;
-  for (const auto& p : d.purposes) purposes += (purposes.empty() ? "" : ", ") + tr.text("q.purpose." + p);
+  for (const auto& p : d.purposes) {
+    // In the third person where the candidate's label speaks in the first ("ma fiche de poste").
+    const std::string own = "coach.dossier.purpose." + p;
+    purposes += (purposes.empty() ? "" : ", ") + tr.text(tr.has(own) ? own : "q.purpose." + p);
+  }
   fact(v, tr.text("coach.purposes"), purposes);
   if (!d.purpose_detail.empty()) text_wrapped(d.purpose_detail);
   if (!e.summary.dossier_issues.empty()) {
     ImGui::Dummy(ImVec2(0, 6 * s));
     std::string body;
-    for (const auto& i : e.summary.dossier_issues) body += "• " + i.path + " — " + i.message + "\n";
+    for (const auto& i : e.summary.dossier_issues) body += "• " + app::issue_text(i, tr) + "\n";
     notice(v.ui, Tone::warning, tr.count("coach.gaps.", static_cast<double>(e.summary.dossier_issues.size())), body, v.width);
   }
 }

@@ -3,6 +3,7 @@
 #include "app/issue_text.hpp"
 
 #include "core/base/issue_codes.hpp"
+#include "core/model/dossier.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,6 +25,21 @@ TEST(IssueText, EveryReaderCodeIsSaidInTheInterfacesLanguage) {
       EXPECT_EQ(text.rfind(sentence + " (", 0), 0u) << code << ": " << text;
     }
   }
+}
+
+TEST(IssueText, WhatADossierLacksIsSaidInTheInterfacesLanguage) {
+  // The coach's list of a dossier's gaps: check_dossier's codes, never its English.
+  for (Lang lang : {Lang::fr, Lang::en}) {
+    const Catalog& tr = app::catalog_for(lang);
+    for (const auto code : core::dossier_check_codes()) {
+      EXPECT_TRUE(tr.has("issue." + std::string(code))) << code;
+      const core::Issue issue{core::Severity::warning, std::string(code), "/identity/email", "e-mail is missing"};
+      EXPECT_EQ(app::issue_text(issue, tr).find("is missing"), std::string::npos) << code;
+    }
+  }
+  const core::Issue missing{core::Severity::warning, "missing", "/identity/email", "e-mail is missing"};
+  EXPECT_EQ(app::issue_text(missing, app::catalog_for(Lang::fr)), "Non renseigné (Adresse e-mail).");
+  EXPECT_EQ(app::issue_text(missing, app::catalog_for(Lang::en)), "Not filled in (E-mail address).");
 }
 
 TEST(IssueText, WhereInWords) {

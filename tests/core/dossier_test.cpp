@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/base/issue_codes.hpp"
+
+#include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using core::Date;
@@ -154,6 +158,34 @@ TEST(Dossier, MalformedValuesAreErrors) {
   EXPECT_EQ(code_at("/pieces/3/files"), "-");
   EXPECT_EQ(code_at("/pieces/4/files"), "too_many_files");
   EXPECT_EQ(code_at("/eligibility/periods/0/start"), "eligibility.period_starts_after_reference");
+}
+
+TEST(Dossier, EveryCodeTheCheckReportsIsRegistered) {
+  // Empty, malformed and over-large dossiers together meet every code; each is check_dossier's, the
+  // eligibility reader's or the draft's (registered in core/base/issue_codes.hpp): the interface says each.
+  const auto ref = referential();
+  Dossier bad = complete_dossier(ref);
+  bad.email = "x";
+  bad.startup_site = "http://a.fr";
+  bad.status = "stagiaire";
+  bad.startup_start = "31/02/2024";
+  bad.pieces[2].url = "https://example.fr/report";
+  bad.pieces[4].files.push_back(bad.pieces[4].files.front());
+  bad.competencies.push_back({"retired", "text", {"nope"}});
+  bad.pieces[3].files.push_back({"big", "big.png", "image/png", "", std::string(151u << 20, 'x')});
+  std::set<std::string> seen;
+  for (const Dossier& d : {core::make_dossier(ref), bad}) {
+    for (const auto& i : core::check_dossier(d, ref, Date{2026, 11, 28})) {
+      seen.insert(i.code);
+      const auto& own = core::dossier_check_codes();
+      EXPECT_TRUE(std::binary_search(own.begin(), own.end(), i.code) || core::is_reader_issue_code(i.code)) << i.code;
+    }
+  }
+  for (const char* c : {"missing", "email_invalid", "url_not_https", "value_unknown", "date_invalid", "link_not_accepted",
+                        "too_many_files", "competency_unknown", "file_too_large", "dossier_too_large"}) {
+    EXPECT_EQ(seen.count(c), 1u) << c;
+  }
+  EXPECT_TRUE(std::is_sorted(core::dossier_check_codes().begin(), core::dossier_check_codes().end()));
 }
 
 TEST(Dossier, SizeLimits) {

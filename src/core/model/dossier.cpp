@@ -391,6 +391,14 @@ struct Checker {
 
 } // namespace
 
+const std::vector<std::string_view>& dossier_check_codes() {
+  static const std::vector<std::string_view> codes = {
+      "competency_unknown", "date_in_future", "date_invalid",  "dossier_too_large", "email_invalid",
+      "file_too_large",     "files_not_accepted", "link_not_accepted", "missing", "piece_unknown",
+      "too_many_files",     "url_not_https", "value_unknown"};
+  return codes;
+}
+
 std::vector<Issue> check_dossier(const Dossier& d, const Referential& ref, Date today) {
   Checker c;
   c.required(d.first_name, "/identity/first_name", "first name");

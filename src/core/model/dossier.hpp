@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <string_view>
 #include <vector>
 
 namespace core {
@@ -190,6 +191,9 @@ std::vector<Issue> text_limit_issues(const Dossier& d);
 // "/identity/email", "/pieces/2", "/competencies/0/evidence"). Errors: malformed values (e-mail shape,
 // non-https URL, unreadable date, unknown status...). Warnings: what is missing.
 std::vector<Issue> check_dossier(const Dossier& d, const Referential& referential, Date today);
+// The codes check_dossier reports besides the eligibility reader's (eligibility.*, core/base/issue_codes.hpp)
+// and the draft's text limits (dossier.*): bare words, sorted. The interface has a sentence for each.
+const std::vector<std::string_view>& dossier_check_codes();
 
 bool is_email(std::string_view text) noexcept;
 bool is_https_url(std::string_view text) noexcept;
