@@ -10,6 +10,8 @@ mergeInto(LibraryManager.library, {
         version: UTF8ToString(Module['_certif_api_version']()),
         stats: function() { return api('_certif_api_stats'); },
         widgets: function() { return api('_certif_api_widgets'); },
+        // Texts drawn wider than what shows them (cut) in the last frame: [{text, right, clip_right}].
+        clipped: function() { return api('_certif_api_clipped'); },
         state: function() { return api('_certif_api_state'); },
         // A copy of an attachment's bytes (Uint8Array), or null: lets tests check files survive intact.
         attachment: function(id) {

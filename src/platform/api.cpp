@@ -87,6 +87,14 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
   return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// Texts cut at the edge of what shows them, in the last frame drawn: [{text, right, clip_right}] in
+// device pixels.
+EMSCRIPTEN_KEEPALIVE const char* certif_api_clipped() {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& c : platform::P().ui.clipped) arr.push_back({{"text", c.text}, {"right", c.right}, {"clip_right", c.clip_right}});
+  return platform::answer(arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 EMSCRIPTEN_KEEPALIVE const char* certif_api_state() {
   return platform::answer(app::snapshot(platform::P().state).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }

@@ -192,6 +192,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   }
   ui.widgets.clear();
   ui.mirror.clear();
+  ui.clipped.clear();
   ui.active_field_label.clear();
   mirror_to(&ui);
   ui.activation = std::exchange(ui.activate_request, {});
@@ -204,8 +205,10 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   }
   const float s = ui.scale;
   const ImGuiIO& io = ImGui::GetIO();
-  // The content column: at most 880 CSS px, centred, with room for margins and the scrollbar.
-  const float column = std::min(io.DisplaySize.x - 2 * 20 * s - ImGui::GetStyle().ScrollbarSize, 880 * s);
+  // The content column: at most 880 CSS px (1280 for the coach's cohort table: a session's rows, eight
+  // columns), centred, with room for margins and the scrollbar.
+  const bool cohort = state.screen == app::Screen::coach && !state.workspace.selected;
+  const float column = std::min(io.DisplaySize.x - 2 * 20 * s - ImGui::GetStyle().ScrollbarSize, (cohort ? 1280 : 880) * s);
   View v{state, app::catalog_for(state.prefs.lang), out, ui, column};
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -264,10 +267,16 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   ImGui::SetCursorPos(ImVec2(0, top));
   ImGui::BeginChild("##page", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
   // A new screen or step starts at its top, not where the previous one was scrolled to.
-  const int place = static_cast<int>(state.screen) * 100 + static_cast<int>(state.candidate_step);
+  // (A dossier opened from the cohort is a new place too, and the cohort again when it is closed.)
+  const std::uint32_t opened = state.screen == app::Screen::coach && state.workspace.selected ? *state.workspace.selected : 0;
+  const long long place = static_cast<long long>(opened) * 1000 + static_cast<int>(state.screen) * 100 +
+                          static_cast<int>(state.candidate_step);
+  const long long cohort_place = static_cast<int>(app::Screen::coach) * 100 + static_cast<int>(state.candidate_step);
   if (place != ui.last_place) {
+    // Back from a dossier, the cohort is where the coach left it.
+    if (ui.last_place == cohort_place) ui.cohort_scroll = ImGui::GetScrollY();
+    ImGui::SetScrollY(place == cohort_place ? ui.cohort_scroll : 0);
     ui.last_place = place;
-    ImGui::SetScrollY(0);
   }
   ImGui::Dummy(ImVec2(0, 12 * s));
   ImGui::Indent(margin);

@@ -88,6 +88,10 @@ struct Ui {
   float pixel_ratio = 1.0f;            // device pixels per CSS pixel (widget rectangles are in CSS pixels)
   std::vector<WidgetRecord> widgets;   // refilled every frame
   std::vector<MirrorItem> mirror;      // the screen as text, refilled every frame
+  // Texts drawn wider than the region that shows them (cut at a column's or a window's edge), this frame:
+  // window.certif.clipped() lists them, for tests that check nothing is cut.
+  struct Clipped { std::string text; float right = 0, clip_right = 0; };
+  std::vector<Clipped> clipped;
   // A widget the text version asked to activate (a screen reader "clicked" its mirror): set by the
   // platform between frames, honoured by the widget with that id during the next frame, then dropped.
   std::string activate_request, activation;
@@ -126,7 +130,8 @@ struct Ui {
   struct DropZone { std::string piece_id; float x0, y0, x1, y1; };
   std::vector<DropZone> drop_zones;
   bool confirm_clear = false;          // the "erase my local data" confirmation is open
-  int last_place = -1;                 // screen and step of the last frame (scroll resets on change)
+  long long last_place = -1;           // screen, step and opened dossier of the last frame (scroll resets on change)
+  float cohort_scroll = 0;             // where the coach's cohort was scrolled to when a dossier was opened
   // Image thumbnails, decoded by the browser into GL textures on request (attachment id → texture).
   struct Thumbnail { unsigned texture = 0; float w = 0, h = 0; bool failed = false; };
   std::map<std::string, Thumbnail> thumbnails;

@@ -71,7 +71,7 @@ void check_cell(View& v, const CoachEntry& e) {
   const auto& tr = v.tr;
   switch (e.check) {
     case CoachEntry::Check::queued:
-      plain(tr.text("coach.check.queued"));
+      plain_wrapped(tr.text("coach.check.queued"));
       break;
     case CoachEntry::Check::reading:
     case CoachEntry::Check::verifying:
@@ -84,11 +84,14 @@ void check_cell(View& v, const CoachEntry& e) {
       break;
     case CoachEntry::Check::valid:
       ImGui::PushStyleColor(ImGuiCol_Text, colour::success);
-      plain(("✓ " + tr.text("coach.check.valid")));
+      plain_wrapped("✓ " + tr.text("coach.check.valid"));
       ImGui::PopStyleColor();
       break;
   }
 }
+
+// Below this content width (CSS px) the cohort is a list of cards rather than an eight-column table.
+constexpr float cohort_table_min_width = 760;
 
 struct Row {
   const CoachEntry* e;
@@ -111,19 +114,197 @@ std::string sort_text(const Row& r, int column) {
   }
 }
 
+constexpr int cohort_columns = 8;  // the last one holds the "Ouvrir" button
+constexpr const char* cohort_headers[cohort_columns - 1] = {
+    "coach.col.candidate", "coach.col.startup", "coach.col.exported", "coach.col.check",
+    "coach.col.eligibility", "coach.col.completeness", "coach.col.status"};
+
+// What column `column` says of a row, wrapped within the space it is drawn in (a table cell, a card).
+void cohort_cell(View& v, const Row& r, int column) {
+  const auto& tr = v.tr;
+  const CoachEntry& e = *r.e;
+  const bool ok = e.check == CoachEntry::Check::valid;
+  if (!ok && column != 0 && column != 3) return;
+  switch (column) {
+    case 0:
+      if (!ok) {
+        plain_wrapped(e.file_name);
+        break;
+      }
+      ImGui::PushFont(v.ui.fonts.strong);
+      plain_wrapped(e.summary.first_name + " " + e.summary.last_name);
+      ImGui::PopFont();
+      ImGui::PushFont(v.ui.fonts.small);
+      text_wrapped(e.summary.email, colour::muted);
+      if (r.t && r.t->duplicate_of >= 0) text_wrapped("⚠ " + tr.text("coach.duplicate"), colour::warning);
+      else if (r.t && r.t->is_new_version()) text_wrapped("● " + tr.format("coach.version", {{"n", std::to_string(r.t->version)}}), colour::primary);
+      ImGui::PopFont();
+      break;
+    case 1: plain_wrapped(e.summary.startup); break;
+    case 2: {
+      const auto d = core::parse_iso_date(std::string_view(e.bundle.exported_at).substr(0, 10));
+      plain_wrapped(d ? app::format_date(*d, tr) : e.bundle.exported_at);
+      break;
+    }
+    case 3: check_cell(v, e); break;
+    case 4: {
+      const bool yes = e.summary.eligibility == core::Eligibility::eligible;
+      ImGui::PushStyleColor(ImGuiCol_Text, yes ? colour::success : colour::error);
+      plain_wrapped(std::string(yes ? "✓ " : "✗ ") + tr.text(eligibility_key(e.summary.eligibility)));
+      ImGui::PopStyleColor();
+      if (e.summary.claim_disagrees) {
+        ImGui::PushFont(v.ui.fonts.small);
+        text_wrapped("⚠ " + tr.text("coach.elig.disagrees"), colour::warning);
+        ImGui::PopFont();
+      }
+      break;
+    }
+    case 5: {
+      const auto& c = e.summary.completeness;
+      if (c.complete()) {
+        text_wrapped("✓ " + tr.text("coach.complete"), colour::success);
+      } else {
+        text_wrapped("⚠ " + tr.format("coach.incomplete", {{"pieces", std::to_string(c.pieces_present)},
+                                                          {"pieces_total", std::to_string(c.pieces_total)},
+                                                          {"missing", std::to_string(c.missing + c.errors)}}),
+                     colour::warning);
+      }
+      break;
+    }
+    case 6: plain_wrapped(tr.text(status_key(core::derive_status(app::outcome(e))))); break;
+    default: break;
+  }
+}
+
+void open_button(View& v, const CoachEntry& e) {
+  if (e.check != CoachEntry::Check::valid && e.check != CoachEntry::Check::refused) return;
+  const std::string open_id = "coach.open." + std::to_string(e.id);
+  if (button(v.ui, open_id.c_str(), v.tr.text("coach.open"), ButtonKind::secondary)) v.out.push(app::cmd::SelectEntry{e.id});
+}
+
+// The header row, each header wrapped within its column (TableHeadersRow cuts them at one line) and
+// still the sort button of its column.
+void wrapped_headers(View& v) {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float arrow = ImFloor(ImGui::GetFontSize() * 0.65f + st.FramePadding.x);  // TableHeader's sort arrow
+  float height = ImGui::GetFontSize();
+  std::string labels[cohort_columns - 1];
+  for (int c = 0; c < cohort_columns - 1; ++c) {
+    labels[c] = v.tr.text(cohort_headers[c]);
+    const ImGuiTableColumn& col = table->Columns[c];
+    const float room = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
+    height = std::max(height, ImGui::CalcTextSize(labels[c].c_str(), nullptr, false, room).y);
+  }
+  table->RowMinHeight = height + 2 * table->CellPaddingY;
+  for (int c = 0; c < cohort_columns; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(c);
+    ImGui::TableHeader("##header");
+    ImGui::PopID();
+    if (c == cohort_columns - 1) continue;
+    const ImGuiTableColumn& col = table->Columns[c];
+    const float room = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                        labels[c].c_str(), nullptr, room);
+  }
+}
+
+void cohort_wide(View& v, CoachViewState& vs, std::vector<Row>& rows) {
+  const float s = v.ui.scale;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8 * s, 8 * s));
+  if (ImGui::BeginTable("##cohort", cohort_columns, flags, ImVec2(v.width, 0))) {
+    const float weights[cohort_columns - 1] = {2.2f, 1.4f, 1.2f, 1.2f, 1.3f, 1.2f, 1.1f};
+    for (int c = 0; c < cohort_columns - 1; ++c) {
+      ImGui::TableSetupColumn(v.tr.text(cohort_headers[c]).c_str(), c == 0 ? ImGuiTableColumnFlags_DefaultSort : 0, weights[c]);
+    }
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 90 * s);
+    // Cells wrap at their column's edge, not at the page's.
+    ImGui::PushTextWrapPos(0.0f);
+    wrapped_headers(v);
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+      vs.sort_column = specs->Specs[0].ColumnIndex;
+      vs.sort_ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
+      return vs.sort_ascending ? ka < kb : kb < ka;
+    });
+    for (const Row& r : rows) {
+      ImGui::PushID(static_cast<int>(r.e->id));
+      ImGui::TableNextRow();
+      for (int c = 0; c < cohort_columns - 1; ++c) {
+        ImGui::TableNextColumn();
+        cohort_cell(v, r, c);
+      }
+      ImGui::TableNextColumn();
+      open_button(v, *r.e);
+      ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTable();
+  }
+  ImGui::PopStyleVar();
+}
+
+// On a narrow screen, one card per file: each column's value under its name, the same sort (chosen from
+// a list) and filters.
+void cohort_cards(View& v, CoachViewState& vs, std::vector<Row>& rows) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  std::string sorts[cohort_columns - 1];
+  for (int c = 0; c < cohort_columns - 1; ++c) sorts[c] = tr.format("coach.sort.by", {{"column", tr.text(cohort_headers[c])}});
+  const int shown = std::clamp(vs.sort_column, 0, cohort_columns - 2);
+  ImGui::SetNextItemWidth(std::min(v.width, 320 * s));
+  if (ImGui::BeginCombo("##coach.sort", sorts[shown].c_str())) {
+    for (int c = 0; c < cohort_columns - 1; ++c) {
+      if (ImGui::Selectable(sorts[c].c_str(), shown == c)) vs.sort_column = c;
+    }
+    ImGui::EndCombo();
+  }
+  track(v.ui, "coach.sort", sorts[shown], "combo");
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
+    return vs.sort_ascending ? ka < kb : kb < ka;
+  });
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  for (const Row& r : rows) {
+    ImGui::PushID(static_cast<int>(r.e->id));
+    begin_card(v.ui, ("coach.row." + std::to_string(r.e->id)).c_str(), v.width);
+    cohort_cell(v, r, 0);
+    for (int c = 1; c < cohort_columns - 1; ++c) {
+      if (r.e->check != CoachEntry::Check::valid && c != 3) continue;
+      ImGui::PushFont(v.ui.fonts.small);
+      text_wrapped(tr.text(cohort_headers[c]), colour::muted);
+      ImGui::PopFont();
+      cohort_cell(v, r, c);
+    }
+    open_button(v, *r.e);
+    end_card(v.ui);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    ImGui::PopID();
+  }
+}
+
 void cohort_table(View& v, CoachViewState& vs) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   const auto& w = v.state.workspace;
-  // Filters
-  ImGui::SetNextItemWidth(280 * s);
+  // Filters, wrapped onto lines of their own where the screen is narrow.
+  const float row_right = ImGui::GetCursorPosX() + v.width;
+  const float spacing = 16 * s;
+  ImGui::SetNextItemWidth(std::min(v.width, 280 * s));
   ImGui::InputTextWithHint("##coach.filter", tr.text("coach.filter.hint").c_str(), &vs.filter);
   track(v.ui, "coach.filter", tr.text("coach.filter.hint"), "input");
-  ImGui::SameLine(0, 16 * s);
+  same_line_or_wrap(std::min(v.width, 220 * s), row_right, spacing);
   const std::string statuses[] = {tr.text("coach.filter.all_statuses"), tr.text("coach.status.a_examiner"),
                                   tr.text("coach.status.entretien_planifie"), tr.text("coach.status.evalue"),
                                   tr.text("coach.status.admis"), tr.text("coach.status.ajourne")};
-  ImGui::SetNextItemWidth(220 * s);
+  ImGui::SetNextItemWidth(std::min(v.width, 220 * s));
   if (ImGui::BeginCombo("##coach.status_filter", statuses[vs.status_filter + 1].c_str())) {
     for (int i = -1; i < 5; ++i) {
       if (ImGui::Selectable(statuses[i + 1].c_str(), vs.status_filter == i)) vs.status_filter = i;
@@ -131,10 +312,10 @@ void cohort_table(View& v, CoachViewState& vs) {
     ImGui::EndCombo();
   }
   track(v.ui, "coach.status_filter", statuses[vs.status_filter + 1], "combo");
-  ImGui::SameLine(0, 16 * s);
+  same_line_or_wrap(std::min(v.width, 220 * s), row_right, spacing);
   const std::string eligibilities[] = {tr.text("coach.filter.all_eligibility"), tr.text("coach.elig.eligible"),
                                        tr.text("coach.elig.not_eligible"), tr.text("coach.elig.undetermined")};
-  ImGui::SetNextItemWidth(220 * s);
+  ImGui::SetNextItemWidth(std::min(v.width, 220 * s));
   if (ImGui::BeginCombo("##coach.elig_filter", eligibilities[vs.eligibility_filter + 1].c_str())) {
     for (int i = -1; i < 3; ++i) {
       if (ImGui::Selectable(eligibilities[i + 1].c_str(), vs.eligibility_filter == i)) vs.eligibility_filter = i;
@@ -158,93 +339,9 @@ void cohort_table(View& v, CoachViewState& vs) {
     if (vs.eligibility_filter >= 0 && (!ok || static_cast<int>(e.summary.eligibility) != vs.eligibility_filter)) continue;
     rows.push_back({&e, ok ? app::triage_of(w, e) : nullptr});
   }
-
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8 * s, 8 * s));
-  if (ImGui::BeginTable("##cohort", 8, flags, ImVec2(v.width, 0))) {
-    ImGui::TableSetupColumn(tr.text("coach.col.candidate").c_str(), ImGuiTableColumnFlags_DefaultSort, 2.2f);
-    ImGui::TableSetupColumn(tr.text("coach.col.startup").c_str(), 0, 1.4f);
-    ImGui::TableSetupColumn(tr.text("coach.col.exported").c_str(), 0, 1.1f);
-    ImGui::TableSetupColumn(tr.text("coach.col.check").c_str(), 0, 1.2f);
-    ImGui::TableSetupColumn(tr.text("coach.col.eligibility").c_str(), 0, 1.3f);
-    ImGui::TableSetupColumn(tr.text("coach.col.completeness").c_str(), 0, 1.1f);
-    ImGui::TableSetupColumn(tr.text("coach.col.status").c_str(), 0, 1.2f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 90 * s);
-    ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-      vs.sort_column = specs->Specs[0].ColumnIndex;
-      vs.sort_ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
-    }
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
-      return vs.sort_ascending ? ka < kb : kb < ka;
-    });
-    for (const Row& r : rows) {
-      const CoachEntry& e = *r.e;
-      const bool ok = e.check == CoachEntry::Check::valid;
-      ImGui::PushID(static_cast<int>(e.id));
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      if (ok) {
-        ImGui::PushFont(v.ui.fonts.strong);
-        plain_wrapped(e.summary.first_name + " " + e.summary.last_name);
-        ImGui::PopFont();
-        ImGui::PushFont(v.ui.fonts.small);
-        text_wrapped(e.summary.email, colour::muted);
-        if (r.t && r.t->duplicate_of >= 0) text_wrapped("⚠ " + tr.text("coach.duplicate"), colour::warning);
-        else if (r.t && r.t->is_new_version()) text_wrapped("● " + tr.format("coach.version", {{"n", std::to_string(r.t->version)}}), colour::primary);
-        ImGui::PopFont();
-      } else {
-        plain_wrapped(e.file_name);
-      }
-      ImGui::TableNextColumn();
-      if (ok) plain_wrapped(e.summary.startup);
-      ImGui::TableNextColumn();
-      if (ok) {
-        const auto d = core::parse_iso_date(std::string_view(e.bundle.exported_at).substr(0, 10));
-        plain_wrapped(d ? app::format_date(*d, tr).c_str() : e.bundle.exported_at);
-      }
-      ImGui::TableNextColumn();
-      check_cell(v, e);
-      ImGui::TableNextColumn();
-      if (ok) {
-        const bool yes = e.summary.eligibility == core::Eligibility::eligible;
-        ImGui::PushStyleColor(ImGuiCol_Text, yes ? colour::success : colour::error);
-        plain_wrapped(std::string(yes ? "✓ " : "✗ ") + tr.text(eligibility_key(e.summary.eligibility)));
-        ImGui::PopStyleColor();
-        if (e.summary.claim_disagrees) {
-          ImGui::PushFont(v.ui.fonts.small);
-          text_wrapped("⚠ " + tr.text("coach.elig.disagrees"), colour::warning);
-          ImGui::PopFont();
-        }
-      }
-      ImGui::TableNextColumn();
-      if (ok) {
-        const auto& c = e.summary.completeness;
-        if (c.complete()) {
-          text_wrapped("✓ " + tr.text("coach.complete"), colour::success);
-        } else {
-          text_wrapped("⚠ " + tr.format("coach.incomplete", {{"pieces", std::to_string(c.pieces_present)},
-                                                            {"pieces_total", std::to_string(c.pieces_total)},
-                                                            {"missing", std::to_string(c.missing + c.errors)}}),
-                       colour::warning);
-        }
-      }
-      ImGui::TableNextColumn();
-      if (ok) plain_wrapped(tr.text(status_key(core::derive_status(app::outcome(e)))));
-      ImGui::TableNextColumn();
-      const std::string open_id = "coach.open." + std::to_string(e.id);
-      if (e.check == CoachEntry::Check::valid || e.check == CoachEntry::Check::refused) {
-        if (button(v.ui, open_id.c_str(), tr.text("coach.open"), ButtonKind::secondary)) {
-          v.out.push(app::cmd::SelectEntry{e.id});
-        }
-      }
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
-  }
-  ImGui::PopStyleVar();
+  // Eight columns need room: below it, cards.
+  if (v.width >= cohort_table_min_width * s) cohort_wide(v, vs, rows);
+  else cohort_cards(v, vs, rows);
   if (rows.empty() && !w.entries.empty()) text_wrapped(tr.text("coach.filter.none"), colour::muted);
 }
 

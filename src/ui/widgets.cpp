@@ -16,7 +16,13 @@ Ui* mirror_ui = nullptr;  // the Ui of the frame being drawn
 void mirror_to(Ui* ui) { mirror_ui = ui; }
 
 void mirror_text(const std::string& text, MirrorItem::Kind kind) {
-  if (mirror_ui && !text.empty()) mirror_ui->mirror.push_back({kind, text, -1});
+  if (!mirror_ui || text.empty()) return;
+  mirror_ui->mirror.push_back({kind, text, -1});
+  // The text item just drawn: cut if it reaches past what its window (or table column) shows.
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float right = ImGui::GetItemRectMax().x, clip = window->ClipRect.Max.x;
+  const bool horizontal_scroll = (window->Flags & ImGuiWindowFlags_HorizontalScrollbar) != 0 || window->ScrollMax.x > 0;
+  if (right > clip + 1.0f && !horizontal_scroll && ImGui::GetItemRectMin().x < clip) mirror_ui->clipped.push_back({text, right, clip});
 }
 
 void plain(const std::string& text) {

@@ -78,6 +78,8 @@ export async function openApp(browser, { prefix = '/', dpr = 1, width = 1280, he
       await page.waitForFunction(() => !window.certif.stats().busy, null, { timeout: 20000, polling: 50 });
     },
     async widgets() { return page.evaluate(() => window.certif.widgets()); },
+    // Texts cut at the edge of what shows them in the last frame drawn (window.certif.clipped()).
+    async clipped() { return page.evaluate(() => window.certif.clipped()); },
     // Polls window.certif.state() until `predicate` holds; throws naming `what` after `timeout` ms.
     async waitFor(predicate, what, timeout = 20000) {
       const end = Date.now() + timeout;
