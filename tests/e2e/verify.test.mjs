@@ -1,9 +1,10 @@
 // The verification page in the browser (#17): a key made and a credential signed by the command line, the
 // host's `credentials` in config.js; the valid credential shows valid (and npm's jose agrees); a tampered
-// payload, a tampered signature and an unknown kid are refused; a screenshot of the printed attestation
-// is read for its QR code (zbarimg agrees) and verified; the QR code's link (…#<code>) opens the page on
-// that code, verified; the host's signed revocation list revokes; no key configured says nothing can be
-// verified; the English interface. Screenshots at 1280×900 and 390×844. No request leaves the origin.
+// payload, a tampered signature (dropped on the page), an unknown kid and an unsigned credential are
+// refused; a screenshot of the printed attestation is read for its QR code (zbarimg agrees) and verified;
+// the QR code's link (…#<code>) opens the page on that code, verified; the host's signed revocation list
+// revokes; no key configured says nothing can be verified; the English interface. Screenshots at
+// 1280×900 and 390×844. No request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,6 +50,8 @@ before(async () => {
   sig[100] ^= 1;
   fs.writeFileSync(at('signature.jwt'), `${h}.${p}.${sig.toString('base64url')}\n`);
   fs.writeFileSync(at('kid.jwt'), `${b64({ ...JSON.parse(Buffer.from(h, 'base64url')), kid: 'https://numa.example.org/keys/2' })}.${p}.${s}\n`);
+  // The same credential unsigned, as the coach's preview is.
+  fs.writeFileSync(at('badge.json'), JSON.stringify(JSON.parse(Buffer.from(p, 'base64url')), null, 2));
 });
 after(async () => { await browser.close(); await server.close(); });
 
@@ -58,6 +61,20 @@ function assertClean(app) {
   assert.deepEqual(app.problems.pageErrors, [], 'page errors');
   assert.deepEqual(app.problems.console, [], 'console errors');
   assert.deepEqual(app.problems.offOrigin, [], 'requests that left the origin');
+}
+
+// Drops `file` on the page's canvas, as a file dragged from the desktop.
+async function dropFile(app, file) {
+  await app.page.evaluate(({ bytes, name }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], name));
+    const canvas = document.getElementById('canvas');
+    for (const kind of ['dragover', 'drop']) {
+      canvas.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, clientX: 400, clientY: 600, bubbles: true, cancelable: true }));
+    }
+  }, { bytes: Array.from(fs.readFileSync(file)), name: path.basename(file) });
+  return app.waitFor((s) => ['done', 'refused', 'unchecked'].includes(s.verify.stage) && s.verify.name === path.basename(file),
+    `the verdict on the dropped ${path.basename(file)}`);
 }
 
 // Picks `file` on the verification page and waits for its verdict (or refusal).
@@ -106,8 +123,12 @@ test('a signed credential is valid; tampered payload, signature and kid are refu
     assert.equal(s.verify.valid, false);
     assert.match((await app.widget('verify.status')).label, /Signature invalide/);
     await app.shot('verify-02-tampered-fr');
-    s = await verifyFile(app, at('signature.jwt'));
+    s = await dropFile(app, at('signature.jwt'));
     assert.equal(s.verify.status, 'signature_invalid');
+    s = await dropFile(app, at('badge.json'));
+    assert.equal(s.verify.status, 'refused');
+    assert.equal(s.verify.issues[0].code, 'verify.unsigned');
+    assert.match((await app.widget('verify.status')).label, /un badge non signé ne prouve rien/);
     s = await verifyFile(app, at('kid.jwt'));
     assert.equal(s.verify.status, 'refused');
     assert.equal(s.verify.issues[0].code, 'jws.key_unknown');
@@ -206,6 +227,17 @@ test('no key configured: the page says nothing can be verified here; the English
     await app.shot('verify-08-no-keys-en');
     assertClean(app);
   } finally { await app.close(); }
+  const bad = await open({ config: { programme: 'rs3536', credentials: { ...credentials, keys: [{ kty: 'RSA', n: 'abc', e: 'AQAB', kid: 'k' }], verificationUrl: 'http://x' } } });
+  try {
+    await bad.click('welcome.verify');
+    const s = await bad.state();
+    assert.deepEqual(s.verify.config_problems.map((p) => p.code), ['jwk.invalid', 'verify.config_verification_url']);
+    const text = await bad.page.evaluate(() => document.getElementById('mirror').textContent);
+    assert.match(text, /Réglage de la vérification à corriger/);
+    assert.match(text, /« verificationUrl » doit être une adresse https/);
+    await bad.shot('verify-11-bad-config-fr');
+    assertClean(bad);
+  } finally { await bad.close(); }
   const en = await open();
   try {
     await en.click('lang.switch');
