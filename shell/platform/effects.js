@@ -1,7 +1,8 @@
 // What C++'s effect executor asks the page to do (C++ half: src/platform/effects.cpp): local storage
 // (IndexedDB for the draft, its files and the coach's workspace; localStorage for small values), files
 // picked and read, downloads, documents and links opened in tabs that cannot reach the app, WebCrypto
-// digests, announcements, the page's title and language. Every outcome is reported back to C++.
+// digests and RS256 signatures, images decoded for their QR code, announcements, the page's title and
+// language. Every outcome is reported back to C++.
 //
 // [SECTION] Storage       — CertifStore, the draft and its files
 // [SECTION] Files in      — CertifFiles: picked or dropped files read into C++
@@ -265,6 +266,7 @@ mergeInto(LibraryManager.library, {
       }
       input.multiple = !!multiple;
       input.accept = piece === '#keys' ? '.txt,.key,text/plain'
+                   : piece === '#verify' ? '.jwt,.json,.txt,.png,.jpg,.jpeg,.webp,image/*,application/json,text/plain'
                    : piece === '#coach' ? '.json,.age,application/json'
                    : piece.charAt(0) === '#' ? '.json,application/json'
                                              : '.pdf,.png,.jpg,.jpeg,.webp,.odt,.ods,.odp,.docx,.xlsx,.pptx,.csv';
@@ -460,5 +462,56 @@ mergeInto(LibraryManager.library, {
       pending = Promise.reject(e);
     }
     pending.then(reply, function() { reply(null); });
+  },
+
+  // Is `signature` an RS256 signature of `data` under the public JWK? WebCrypto alone checks it (no
+  // cryptography of our own); -1 when it cannot (no WebCrypto outside a secure context, a key it refuses).
+  certif_js_verify_rs256__deps: ['$CertifPlatform'],
+  certif_js_verify_rs256: function(request, jwk_ptr, data_ptr, size, sig_ptr, sig_size) {
+    var reply = function(result, error) {
+      CertifPlatform.withString(error || '', function(e) { Module['_certif_on_signature'](request, result, e); });
+    };
+    var subtle = typeof crypto === 'object' && crypto.subtle;
+    if (!subtle || typeof subtle.verify !== 'function') { setTimeout(function() { reply(-1, 'NotSupportedError'); }, 0); return; }
+    var algorithm = {name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256'};
+    var data = HEAPU8.slice(data_ptr, data_ptr + size), signature = HEAPU8.slice(sig_ptr, sig_ptr + sig_size);
+    var pending;
+    try {
+      pending = subtle.importKey('jwk', JSON.parse(UTF8ToString(jwk_ptr)), algorithm, false, ['verify']).then(function(key) {
+        return subtle.verify(algorithm, key, signature, data);
+      });
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.then(function(ok) { reply(ok ? 1 : 0, ''); }, function(e) { reply(-1, (e && e.name) || 'Error'); });
+  },
+
+  // An image (a photo or a screenshot of an attestation's QR code) decoded by the browser, no larger than
+  // max_pixels, on white; its RGBA goes to C++ a band of rows at a time (C++ keeps it as grayscale).
+  certif_js_decode_image__deps: ['$CertifPlatform'],
+  certif_js_decode_image: function(request, data_ptr, size, type_ptr, max_pixels) {
+    var blob = new Blob([HEAPU8.slice(data_ptr, data_ptr + size)], {type: UTF8ToString(type_ptr)});
+    var fail = function(e) {
+      CertifPlatform.withString((e && e.name) || 'EncodingError', function(p) { Module['_certif_on_image_failed'](request, p); });
+    };
+    createImageBitmap(blob).then(function(bitmap) {
+      var k = Math.min(1, Math.sqrt(max_pixels / Math.max(1, bitmap.width * bitmap.height)));
+      var w = Math.max(1, Math.floor(bitmap.width * k)), h = Math.max(1, Math.floor(bitmap.height * k));
+      var canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      var ctx = canvas.getContext('2d', {willReadFrequently: true});
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, w, h);
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      bitmap.close();
+      Module['_certif_on_image_begin'](request, w, h);
+      var band = Math.max(1, Math.floor((1 << 20) / (4 * w)));   // about 1 MB of RGBA at a time
+      for (var y = 0; y < h; y += band) {
+        var rows = Math.min(band, h - y);
+        CertifPlatform.withBytes(ctx.getImageData(0, y, w, rows).data, function(p) { Module['_certif_on_image_rows'](request, rows, p); });
+      }
+      Module['_certif_on_image_end'](request);
+    }).catch(fail);
   },
 });

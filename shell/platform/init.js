@@ -44,6 +44,16 @@ mergeInto(LibraryManager.library, {
       return p;
     },
 
+    // config.js's member `name` as JSON text for C++ to check (what cannot be stringified: "unreadable"),
+    // malloc'd; 0 when config.js does not give it.
+    configJson: function(name) {
+      var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig[name] : undefined;
+      if (c === undefined || c === null) return 0;
+      var text;
+      try { text = JSON.stringify(c); } catch (e) { text = '"unreadable"'; }
+      return CertifPlatform.mallocString(text === undefined ? '"unreadable"' : text);
+    },
+
     resize: function() {
       var c = CertifPlatform.canvas;
       var rect = c.getBoundingClientRect();
@@ -131,12 +141,17 @@ mergeInto(LibraryManager.library, {
   },
   // ---- sealed delivery (#16): config.js `sealTo`, as JSON text for C++ to check, malloc'd, or 0 ----
   certif_js_site_seal_to__deps: ['$CertifPlatform'],
-  certif_js_site_seal_to: function() {
-    var c = (typeof self.certifConfig === 'object' && self.certifConfig) ? self.certifConfig.sealTo : undefined;
-    if (c === undefined || c === null) return 0;
-    var text;
-    try { text = JSON.stringify(c); } catch (e) { text = '"unreadable"'; }
-    return CertifPlatform.mallocString(text === undefined ? '"unreadable"' : text);
+  certif_js_site_seal_to: function() { return CertifPlatform.configJson('sealTo'); },
+
+  // ---- verification page (#17): config.js `credentials`, as JSON text for C++ to check, malloc'd, or 0 ----
+  certif_js_site_credentials__deps: ['$CertifPlatform'],
+  certif_js_site_credentials: function() { return CertifPlatform.configJson('credentials'); },
+  // The page's fragment (an attestation's QR code opens …/verifier#<code>), read once at start, malloc'd, or
+  // 0. It stays in this page: browsers never send a fragment to the server, and neither does the app.
+  certif_js_location_fragment__deps: ['$CertifPlatform'],
+  certif_js_location_fragment: function() {
+    var h = (window.location && window.location.hash) || '';
+    return h.length > 1 ? CertifPlatform.mallocString(h.substring(1)) : 0;
   },
 
   // config.js's programme and sessions (see web/config.js) as one JSON text the app reads: malloc'd, or 0

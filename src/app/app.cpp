@@ -11,6 +11,7 @@
 #include "app/exchange.hpp"
 #include "app/keys.hpp"
 #include "app/storage.hpp"
+#include "app/verify.hpp"
 #include "assets/assets.hpp"
 #include "core/codecs/json_strict.hpp"
 #include "core/formats/sniff.hpp"
@@ -32,10 +33,10 @@ namespace {
 
 // One row per enumerator, in declaration order: the enum's value is its row. The static_asserts make a
 // new enumerator without its row a compile error.
-constexpr const char* screen_ids[] = {"welcome", "candidate", "coach", "accessibility"};
+constexpr const char* screen_ids[] = {"welcome", "candidate", "coach", "accessibility", "verify"};
 constexpr const char* step_ids[] = {"overview", "eligibility", "questionnaire", "pieces", "review", "next_steps"};
 constexpr const char* stage_ids[] = {"periods", "phases", "verdict"};
-static_assert(std::size(screen_ids) == static_cast<std::size_t>(Screen::accessibility) + 1);
+static_assert(std::size(screen_ids) == static_cast<std::size_t>(Screen::verify) + 1);
 static_assert(std::size(step_ids) == static_cast<std::size_t>(CandidateStep::next_steps) + 1);
 static_assert(std::size(stage_ids) == static_cast<std::size_t>(EligibilityStage::verdict) + 1);
 
@@ -95,6 +96,7 @@ FileTarget file_target(std::string_view id) noexcept {
   if (id == coach_target) return FileTarget::cohort;
   if (id == keys_target) return FileTarget::keys;
   if (id == jury_target) return FileTarget::jury;
+  if (id == verify_target) return FileTarget::verify;
   return FileTarget::piece;
 }
 
@@ -164,6 +166,7 @@ AppState initial_state(core::Date today, SiteConfig site) {
   if (chosen) s.programme = *chosen;
   s.calendar = core::make_calendar(s.programme.programme, site.sessions);
   s.site = std::move(site);
+  s.verifier.revocations = revocation_check(s.site.credentials);
   s.draft = core::make_dossier(s.programme.referential);
   refresh_derived(s);
   return s;
@@ -262,6 +265,11 @@ void file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx) {
     queue_whole_file(s, c, FileTarget::keys, name);
     return;
   }
+  if (target == FileTarget::verify) {
+    verify_file_begin(s, c, fx);
+    if (c.size > 0 && c.size <= max_verify_file_bytes) queue_whole_file(s, c, FileTarget::verify, name);
+    return;
+  }
   if (target == FileTarget::jury) {
     if (c.size == 0 || c.size > core::max_evaluation_bytes) {
       if (CoachEntry* e = find_entry(s.workspace, s.workspace.jury_pick)) {
@@ -341,6 +349,11 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
   }
   if (job.target == FileTarget::jury) {
     if (job.bytes.size() == job.size) import_jury_record(s, job.name, job.bytes, fx);
+    drop_job(s, id);
+    return;
+  }
+  if (job.target == FileTarget::verify) {
+    if (job.bytes.size() == job.size) verify_file(s, job.name, std::move(job.bytes), fx);
     drop_job(s, id);
     return;
   }
@@ -848,8 +861,6 @@ std::string clean_contact(std::string_view raw) {
   return out;
 }
 
-namespace {
-
 nlohmann::json issues_json(const std::vector<core::Issue>& issues) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& i : issues) {
@@ -857,6 +868,8 @@ nlohmann::json issues_json(const std::vector<core::Issue>& issues) {
   }
   return out;
 }
+
+namespace {
 
 nlohmann::json storage_snapshot(const AppState& s) {
   const Storage& st = s.storage;
@@ -1013,6 +1026,7 @@ nlohmann::json snapshot(const AppState& state) {
       {"import", import_snapshot(state)},
       {"storage", storage_snapshot(state)},
       {"seal", seal_snapshot(state)},
+      {"verify", verify_snapshot(state)},
   };
 }
 

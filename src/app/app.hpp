@@ -55,6 +55,9 @@ std::string clean_contact(std::string_view raw);
 // The document title for the current screen.
 std::string title_for(const AppState& state, const Catalog& tr);
 
+// Issues as the snapshot lists them: [{severity, code, path, message}].
+nlohmann::json issues_json(const std::vector<core::Issue>& issues);
+
 // A JSON-serialisable snapshot of the state, for window.certif.state() and tests.
 nlohmann::json snapshot(const AppState& state);
 

@@ -135,6 +135,17 @@ struct SetSealPassphrase { static constexpr bool edits_draft = false; bool again
 // A sealed file the coach imports asks for its passphrase: opened with it, or not opened at all.
 struct OpenWithPassphrase { static constexpr bool edits_draft = false; std::uint32_t entry = 0; std::string passphrase; };
 struct SkipPassphrase { static constexpr bool edits_draft = false; std::uint32_t entry = 0; };
+
+// The verification page (app/verify.hpp): a code typed or pasted, opened from a link (the page's
+// fragment) or read from a file; the file picker; the platform's answers (signature, image).
+struct VerifyText { static constexpr bool edits_draft = false; std::string text; VerifySource source = VerifySource::code; std::string name; };
+struct PickVerifyFile { static constexpr bool edits_draft = false; };
+// fx::VerifySignature's answer: `result` 1 the signature holds, 0 it does not, -1 it could not be checked
+// (no WebCrypto: `error` says why).
+struct SignatureChecked { static constexpr bool edits_draft = false; std::uint32_t request = 0; int result = -1; std::string error; };
+// fx::DecodeImage's answer: `gray` holds width × height bytes, or is empty with `error` (the browser's).
+struct ImageDecoded { static constexpr bool edits_draft = false; std::uint32_t request = 0; std::uint32_t width = 0; std::uint32_t height = 0;
+                      std::string gray; std::string error; };
 } // namespace cmd
 
 using Command = std::variant<
@@ -154,7 +165,8 @@ using Command = std::variant<
     cmd::PickJuryRecord, cmd::ResolveJury, cmd::RecordJuryDecision, cmd::RemoveJuryRecord, cmd::ExportJuryRecord,
     cmd::GenerateKey, cmd::RandomReady, cmd::PickIdentityFile, cmd::RenameKey, cmd::RemoveKey, cmd::DownloadIdentity,
     cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport, cmd::SetSealMode, cmd::SetSealPassphrase,
-    cmd::OpenWithPassphrase, cmd::SkipPassphrase>;
+    cmd::OpenWithPassphrase, cmd::SkipPassphrase,
+    cmd::VerifyText, cmd::PickVerifyFile, cmd::SignatureChecked, cmd::ImageDecoded>;
 
 template <typename C, typename = void>
 struct declares_edits_draft : std::false_type {};

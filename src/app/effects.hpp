@@ -61,13 +61,20 @@ struct OpenUrl { std::string url; };
 // `size` random bytes from the browser's CSPRNG (crypto.getRandomValues), answered by cmd::RandomReady
 // with the same `purpose` ("key": a new identity; "seal": the export being sealed).
 struct RandomBytes { std::string purpose; std::size_t size = 0; };
+// Is `signature` a valid RS256 signature (RSASSA-PKCS1-v1_5, SHA-256) of `signing_input` under the public
+// key `jwk` (JSON text)? WebCrypto's verify, answered by cmd::SignatureChecked with the same `request`.
+struct VerifySignature { std::uint32_t request = 0; std::string jwk; std::string signing_input; std::string signature; };
+// An image (PNG, JPEG, WebP) decoded by the browser, scaled to at most `max_pixels`, and handed back as
+// grayscale by cmd::ImageDecoded with the same `request` (the verification page reads its QR code).
+struct DecodeImage { std::uint32_t request = 0; std::string media_type; std::string bytes; std::uint64_t max_pixels = 0; };
 } // namespace fx
 
 using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
                             fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
-                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes, fx::PauseFile, fx::ResumeFile>;
+                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes, fx::PauseFile, fx::ResumeFile,
+                            fx::VerifySignature, fx::DecodeImage>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

@@ -12,6 +12,7 @@
 #include "core/model/session.hpp"
 #include "core/codecs/sha256.hpp"
 #include "core/codecs/age.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include <cstdint>
 #include <map>
@@ -23,9 +24,9 @@
 
 namespace app {
 
-enum class Screen { welcome, candidate, coach, accessibility };
+enum class Screen { welcome, candidate, coach, accessibility, verify };
 
-const char* screen_id(Screen s) noexcept;  // "welcome", "candidate", "coach", "accessibility"
+const char* screen_id(Screen s) noexcept;  // "welcome", "candidate", "coach", "accessibility", "verify"
 
 // The candidate area's steps, in the order a candidate goes through them.
 enum class CandidateStep { overview, eligibility, questionnaire, pieces, review, next_steps };
@@ -105,6 +106,17 @@ struct KeyRing {
 };
 // ---- end of sealed delivery ----
 
+// ---- verification page (#17): the issuer the host vouches for (config.js `credentials`) ----
+struct CredentialsConfig {
+  bool given = false;               // config.js has a `credentials` member (else nothing can be verified)
+  std::string issuer_id, issuer_name, issuer_url;
+  std::vector<core::RsaPublicJwk> keys;  // the usable ones
+  std::string revocations;          // the signed revocation list as published, "" when none
+  std::string verification_url;     // where the QR codes send phones, "" when none
+  std::vector<core::Issue> problems;  // what could not be used, path under /credentials
+};
+// ---- end of verification page ----
+
 // What the host of this copy filled in (config.js next to index.html), read once at start.
 struct SiteConfig {
   std::string accessibility_contact;  // an e-mail address or an https:// page; empty when not given
@@ -113,7 +125,41 @@ struct SiteConfig {
   std::vector<SiteProblem> problems;
   // ---- sealed delivery (#16): config.js `sealTo` ----
   SealConfig seal;
+  // ---- verification page (#17): config.js `credentials` ----
+  CredentialsConfig credentials;
 };
+
+// ---- verification page (#17): what is being checked, and the host's revocation list ----
+// Where the text being checked came from.
+enum class VerifySource { code, file, image, link };
+// The host's revocation list counts only once the platform said its signature holds.
+struct RevocationCheck {
+  enum class Status { none, unchecked, checking, valid, invalid, refused };
+  Status status = Status::none;
+  std::optional<core::RevocationListDraft> draft;  // read from config.js (the list itself once valid)
+  std::uint32_t request = 0;                       // of its signature check
+};
+// One credential or attestation code, from its text to its verdict.
+struct VerifyCheck {
+  enum class Stage { idle, reading, decoding, checking, done, refused, unchecked };
+  Stage stage = Stage::idle;
+  VerifySource source = VerifySource::code;
+  std::string name;              // the file's name ("" for a code typed or opened from a link)
+  core::SignedTextKind kind = core::SignedTextKind::credential;
+  std::optional<core::CredentialDraft> credential;
+  std::optional<core::AttestationCodeDraft> code;
+  std::uint32_t request = 0;     // of its signature check, or of its image's decoding
+  std::optional<bool> signature_valid;  // the platform's answer
+  std::int64_t now = 0;          // the clock, read once when the check began
+  std::optional<core::Verdict> verdict;
+  std::vector<core::Issue> issues;  // why it was refused (refused) or could not be checked (unchecked)
+};
+struct Verifier {
+  RevocationCheck revocations;
+  VerifyCheck check;
+  std::uint32_t next_request = 1;
+};
+// ---- end of verification page ----
 
 // An item of local storage (the draft, a file, a coach record, a preference...) whose latest write the
 // platform has not confirmed: on its way, or failed and waiting to be tried again (app/storage.hpp).
@@ -147,11 +193,13 @@ enum class FileTarget {
   cohort,  // the coach's cohort of bundles
   keys,    // the coach imports an identity file (app/keys.hpp: keys_target)
   jury,    // the coach imports the other juror's evaluation record (Workspace::jury_pick names the entry)
+  verify,  // a credential, an attestation code or an image of one, for the verification page
 };
 inline constexpr const char* import_target = "#import";
 inline constexpr const char* coach_target = "#coach";
 inline constexpr const char* jury_target = "#jury";
 inline constexpr const char* keys_target = "#keys";  // the coach's identity files (app/keys.hpp)
+inline constexpr const char* verify_target = "#verify";  // the verification page (app/verify.hpp)
 FileTarget file_target(std::string_view id) noexcept;  // the reserved ids, else a piece
 
 // A file being read into a piece, 16 MB at a time, hashed as it comes.
@@ -266,6 +314,9 @@ struct AppState {
   SealMode seal_mode = SealMode::keys;
   std::string seal_passphrase, seal_passphrase_again;
   int seal_work_factor = core::age_default_work_factor;  // scrypt's, as age -p (tests lower it)
+
+  // The verification page (#17): the credential being checked, the host's revocation list.
+  Verifier verifier;
 };
 
 // The seal the next export gets: keys only when the host configured some.

@@ -367,15 +367,7 @@ core::Result<std::vector<std::string>> qr_texts_in_image(std::string_view bytes)
 // One text: a credential or an attestation code, by the typ of its header.
 void verify_text(std::string_view text, const std::vector<core::RsaPublicJwk>& keys, const core::RevocationList* revocations,
                  std::int64_t now, VerifyReport& r) {
-  auto jws_text = core::attestation_jws_from_qr_text(text);
-  bool code = false;
-  if (jws_text) {
-    if (auto jws = core::parse_compact_jws(*jws_text)) {
-      const auto typ = jws->header.find("typ");
-      code = typ != jws->header.end() && *typ == core::attestation_code_jws_type;
-    }
-  }
-  if (code) {
+  if (core::signed_text_kind(text) == core::SignedTextKind::attestation_code) {
     r.kind = "attestation_code";
     auto draft = core::read_attestation_code(text, keys);
     if (!draft) {

@@ -17,6 +17,8 @@ void certif_js_today(int* y, int* m, int* d);
 char* certif_js_site_seal_to();                                 // config.js's sealTo as JSON text: malloc'd, or null
 char* certif_js_site_contact();                                 // config.js's accessibility contact: malloc'd, or null
 char* certif_js_site_programme();                               // config.js's {"programme", "sessions"} as JSON: malloc'd, or null
+char* certif_js_site_credentials();                             // config.js's credentials as JSON text: malloc'd, or null
+char* certif_js_location_fragment();                            // location.hash without '#', read once: malloc'd, or null
 
 // scheduler.js
 void certif_js_request_frame();
@@ -62,6 +64,13 @@ void certif_js_entropy(char* out33);
 int certif_js_random(void* out, std::size_t size);             // crypto.getRandomValues: 1 filled, 0 unavailable
 int certif_js_can_digest();                                     // 1: WebCrypto's SHA-256 is available
 void certif_js_digest(int coach, unsigned owner, unsigned index, const void* data, std::size_t size);
+// WebCrypto's RS256 verify of `data` against `signature` under the public JWK `jwk` (JSON text): the answer
+// comes back as certif_on_signature(request, 1 holds / 0 does not / -1 could not check).
+void certif_js_verify_rs256(unsigned request, const char* jwk, const void* data, std::size_t size, const void* signature,
+                            std::size_t signature_size);
+// An image decoded by the browser within max_pixels, its RGBA handed back in bands of rows:
+// certif_on_image_begin, certif_on_image_rows..., certif_on_image_end (or certif_on_image_failed).
+void certif_js_decode_image(unsigned request, const void* data, std::size_t size, const char* media_type, double max_pixels);
 
 // textures.js
 void certif_js_make_thumbnail(const char* id, const void* data, std::size_t size, const char* media_type, int max_px);
@@ -96,6 +105,11 @@ void certif_on_file_chunk(unsigned job, const char* data, std::size_t size);
 void certif_on_file_end(unsigned job);
 void certif_on_file_failed(unsigned job, const char* error);
 void certif_on_digest(int coach, unsigned owner, unsigned index, const char* digest, std::size_t size);
+void certif_on_signature(unsigned request, int result, const char* error);
+void certif_on_image_begin(unsigned request, unsigned width, unsigned height);
+void certif_on_image_rows(unsigned request, unsigned rows, const unsigned char* rgba);
+void certif_on_image_end(unsigned request);
+void certif_on_image_failed(unsigned request, const char* error);
 void certif_on_work();
 void certif_on_coach_entry(const char* record);
 void certif_on_coach_file(const char* key, const char* data, std::size_t size, int ok);

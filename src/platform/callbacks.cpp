@@ -5,6 +5,7 @@
 
 #include "platform/platform.hpp"
 
+#include "core/documents/qr.hpp"
 #include "ui/textarea.hpp"
 
 #include <emscripten/emscripten.h>
@@ -177,6 +178,38 @@ EMSCRIPTEN_KEEPALIVE void certif_on_digest(int coach, unsigned owner, unsigned i
   platform::apply_now(app::cmd::FileDigest{coach != 0, owner, index, std::string(digest ? digest : "", digest ? size : 0)}, true);
 }
 
+// WebCrypto's answer to fx::VerifySignature.
+EMSCRIPTEN_KEEPALIVE void certif_on_signature(unsigned request, int result, const char* error) {
+  platform::from_browser(app::cmd::SignatureChecked{request, result, error ? error : ""});
+}
+
+// An image for the verification page, as grayscale: the browser's RGBA arrives in bands of rows (never the
+// whole picture's RGBA in the heap at once), each reduced to gray here by core.
+EMSCRIPTEN_KEEPALIVE void certif_on_image_begin(unsigned request, unsigned width, unsigned height) {
+  auto& in = platform::P().image_in;
+  in = {request, width, height, {}};
+  in.gray.reserve(static_cast<std::size_t>(width) * height);
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_image_rows(unsigned request, unsigned rows, const unsigned char* rgba) {
+  auto& in = platform::P().image_in;
+  if (in.request != request || !rgba) return;
+  const auto gray = core::gray_from_rgba(rgba, in.width, rows);
+  in.gray.append(gray.begin(), gray.end());
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_image_end(unsigned request) {
+  auto& in = platform::P().image_in;
+  if (in.request != request) return;
+  platform::from_browser(app::cmd::ImageDecoded{request, in.width, in.height, std::move(in.gray), ""});
+  in = {};
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_image_failed(unsigned request, const char* error) {
+  platform::P().image_in = {};
+  platform::from_browser(app::cmd::ImageDecoded{request, 0, 0, {}, error ? error : "EncodingError"});
+}
+
 // The long work's next slice (see platform::work).
 EMSCRIPTEN_KEEPALIVE void certif_on_work() { platform::work(); }
 
@@ -188,6 +221,7 @@ EMSCRIPTEN_KEEPALIVE void certif_on_file_failed(unsigned job, const char* error)
 EMSCRIPTEN_KEEPALIVE const char* certif_drop_target(double x, double y) {
   auto& p = platform::P();
   if (p.state.screen == app::Screen::coach && !p.state.workspace.selected) return platform::answer(app::coach_target);
+  if (p.state.screen == app::Screen::verify) return platform::answer(app::verify_target);
   if (p.state.screen == app::Screen::candidate && p.state.candidate_step == app::CandidateStep::pieces) {
     for (const auto& z : p.ui.drop_zones) {
       if (x >= z.x0 && x <= z.x1 && y >= z.y0 && y <= z.y1) return platform::answer(z.piece_id);

@@ -4,6 +4,7 @@
 
 #include "app/keys.hpp"
 #include "app/storage.hpp"
+#include "app/verify.hpp"
 
 #include <cstdlib>
 
@@ -25,6 +26,10 @@ int main() {
   if (char* programme = certif_js_site_programme()) {
     app::read_site_programme(site, programme);
     std::free(programme);
+  }
+  if (char* credentials = certif_js_site_credentials()) {
+    site.credentials = app::read_credentials_config(credentials);
+    std::free(credentials);
   }
   p.state = app::initial_state(core::Date{y, m, d}, std::move(site));
   p.state.platform_hashes = certif_js_can_digest() != 0;
@@ -49,6 +54,15 @@ int main() {
   if (char* stored = certif_js_store_get(app::coach_profile_key)) {
     from_browser(app::cmd::CoachProfileLoaded{stored});
     std::free(stored);
+  }
+  // Opened from an attestation's QR code (…/verifier#<code>): the verification page, that code checked.
+  // The fragment is read once, here, and never leaves the page.
+  if (char* fragment = certif_js_location_fragment()) {
+    if (app::is_verify_fragment(fragment)) {
+      from_browser(app::cmd::GoTo{app::Screen::verify});
+      from_browser(app::cmd::VerifyText{fragment, app::VerifySource::link, {}});
+    }
+    std::free(fragment);
   }
   if (!start_graphics()) return 0;
   certif_js_set_lang(app::lang_code(p.state.prefs.lang));

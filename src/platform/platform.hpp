@@ -59,6 +59,9 @@ struct Platform {
   double frame_cost_ms = 10;       // how long a frame keeps the page from the work (smoothed)
   long long browser_digests = 0;   // attachments' SHA-256 computed by WebCrypto
   int unsaved_sent = 0;            // failed writes the page knows of (it asks before being left)
+  // An image the verification page decodes: its grayscale, built band by band from the browser's RGBA.
+  struct ImageIn { unsigned request = 0; std::uint32_t width = 0, height = 0; std::string gray; };
+  ImageIn image_in;
 };
 
 Platform& P();  // main.cpp

@@ -291,6 +291,7 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
     case app::Screen::candidate: view_candidate(v); break;
     case app::Screen::coach: view_coach(v, ui.coach); break;
     case app::Screen::accessibility: view_accessibility(v); break;
+    case app::Screen::verify: view_verify(v, ui.verify); break;
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(margin);

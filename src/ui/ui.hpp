@@ -81,6 +81,11 @@ struct CoachViewState {
   core::CsvTable csv;
 };
 
+// UI-only state of the verification page: the code being typed or pasted.
+struct VerifyViewState {
+  std::string code;
+};
+
 // Everything the views keep between frames that is not application state.
 struct Ui {
   Fonts fonts;
@@ -112,6 +117,7 @@ struct Ui {
   double wake_after_ms = -1;           // a view wants a frame after this delay (a running timer)
   EligibilityViewState eligibility;
   CoachViewState coach;
+  VerifyViewState verify;
   // While a field is active ImGui re-applies its own buffer whenever the value we pass differs (e.g. a
   // date we show reformatted), reporting a change each frame: the last text committed per field tells
   // a real edit from that echo.

@@ -1,4 +1,5 @@
-// Welcome screen: what certif-intra is for, how the process runs, the candidate / coach choice.
+// Welcome screen: what certif-intra is for, how the process runs, the candidate / coach choice, and the way
+// to verify an attestation received (no dossier or coach data needed).
 #include "ui/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -36,6 +37,13 @@ void view_welcome(View& v) {
   if (choice_card(v.ui, "welcome.coach", tr.text("welcome.coach"), tr.text("welcome.coach.detail"), card_w)) {
     v.out.push(app::cmd::GoTo{app::Screen::coach});
   }
+
+  // Whoever received an attestation checks it here, with no dossier and no coach data.
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  heading(v.ui, tr.text("welcome.verify.heading"));
+  text_wrapped(tr.text("welcome.verify.detail"));
+  ImGui::Dummy(ImVec2(0, 2 * s));
+  if (button(v.ui, "welcome.verify", tr.text("welcome.verify"), ButtonKind::secondary)) v.out.push(app::cmd::GoTo{app::Screen::verify});
 
   if (v.state.storage.draft_exists) {
     ImGui::Dummy(ImVec2(0, 4 * s));

@@ -26,6 +26,8 @@ struct View {
 
 void view_welcome(View& v);
 void view_accessibility(View& v);
+// Verifying a signed credential or a printed attestation's code (issue 17), without any coach data.
+void view_verify(View& v, VerifyViewState& vs);
 void view_candidate(View& v);
 void candidate_bar(View& v);  // the candidate's step bar, above the scrolling page
 // How many lines the step bar takes between x = left and right (window coordinates), as it wraps.

@@ -195,7 +195,7 @@ void page_intro(Ui& ui, const std::string& title_text, const std::string& intro)
   text_wrapped(intro);
 }
 
-void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string& body, float width) {
+void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string& body, float width, const char* id) {
   const float s = ui.scale;
   ImU32 bg = colour::info_soft, fg = colour::primary;
   const char* icon = "●";
@@ -223,7 +223,9 @@ void notice(Ui& ui, Tone tone, const std::string& title_text, const std::string&
                 colour::text, body.c_str(), nullptr, inner_w);
   }
   ImGui::Dummy(ImVec2(width, h));
-  mirror_text(head + (body.empty() ? "" : " — " + body));
+  const std::string said = head + (body.empty() ? "" : " — " + body);
+  if (id) track(ui, id, said, "status");
+  else mirror_text(said);
 }
 
 void numbered_step(Ui& ui, int number, const std::string& text, float width) {

@@ -56,8 +56,9 @@ void begin_group(Ui& ui, const std::string& legend, bool qualify_names = false);
 void end_group(Ui& ui);
 
 enum class Tone { info, success, warning, error };
-// A boxed message with a bold title; severity is in the words and icon, never colour alone.
-void notice(Ui& ui, Tone tone, const std::string& title, const std::string& body, float width);
+// A boxed message with a bold title; severity is in the words and icon, never colour alone. With an `id`,
+// the box is also a widget of kind "status" (window.certif.widgets(), the text version) named by its text.
+void notice(Ui& ui, Tone tone, const std::string& title, const std::string& body, float width, const char* id = nullptr);
 
 // A circled step number followed by wrapped text.
 void numbered_step(Ui& ui, int number, const std::string& text, float width);

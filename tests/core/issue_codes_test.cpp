@@ -71,7 +71,7 @@ TEST(IssueCodes, SortedOnceEachAndNamedFormatDotWhat) {
   EXPECT_GT(codes.size(), 60u);
   EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()));
   EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end()), codes.end());
-  const std::regex form(R"((json|file|bundle|eligibility|dossier|evaluation|referential|ruleset|programme|session|jury)\.[a-z0-9_]+)");
+  const std::regex form(R"((json|file|bundle|eligibility|dossier|evaluation|referential|ruleset|programme|session|jury|credential|jws|jwk|base64url|qr)\.[a-z0-9_]+)");
   for (const auto c : codes) EXPECT_TRUE(std::regex_match(std::string(c), form)) << c;
   EXPECT_TRUE(core::is_reader_issue_code("bundle.too_long"));
   EXPECT_FALSE(core::is_reader_issue_code("type_mismatch"));  // the bare form of before

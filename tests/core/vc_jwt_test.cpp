@@ -262,6 +262,22 @@ TEST(RevocationList, SignedListReadBack) {
   EXPECT_EQ(core::revocation_list_signing_input(list, key().kid).error().code, "credential.value_invalid");
 }
 
+TEST(SignedText, KindByItsHeader) {
+  const core::AttestationClaims claims{"urn:uuid:a", "Hélène Lefèvre", "RS3536", {2025, 4, 9}};
+  const std::string code = core::compact_jws(core::attestation_code_signing_input(claims, key()).value(), fake_signature);
+  core::RevocationList list;
+  list.issuer_id = issuer;
+  const std::string revocations = core::compact_jws(core::revocation_list_signing_input(list, key().kid).value(), fake_signature);
+  EXPECT_EQ(core::signed_text_kind(signed_jwt()), core::SignedTextKind::credential);
+  EXPECT_EQ(core::signed_text_kind(code), core::SignedTextKind::attestation_code);
+  EXPECT_EQ(core::signed_text_kind("https://certif.example.gouv.fr/verifier#" + code + "\n"), core::SignedTextKind::attestation_code);
+  EXPECT_EQ(core::signed_text_kind(revocations), core::SignedTextKind::revocation_list);
+  // Anything else goes to the credential reader, which says what is wrong.
+  for (const char* other : {"", "HELLO", "a.b.c", "https://example.org/page"}) {
+    EXPECT_EQ(core::signed_text_kind(other), core::SignedTextKind::credential) << other;
+  }
+}
+
 TEST(IssuerProfile, ProfileJwksAndConfig) {
   core::IssuerProfileInputs in;
   in.id = issuer;

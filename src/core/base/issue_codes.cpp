@@ -50,6 +50,16 @@ std::vector<std::string> build() {
                "competency_unknown", "level_unknown", "resolver_missing", "disagreement_unresolved"});
   kit("session");
   add("session", {"duplicate_id", "interviews_before_deadline", "interviews_order"});
+  // Signed credentials (formats/vc_jwt.hpp, codecs/jose.hpp, documents/qr.hpp): what a verifier says.
+  add("credential", {"claim_conflict", "claims_mismatch", "expired", "format_unsupported", "key_issuer_mismatch",
+                     "member_invalid", "not_attestation_code", "not_json", "not_open_badge", "not_revocation_list",
+                     "not_yet_valid", "qr_not_ours", "revocations_checked", "revocations_none", "revocations_other_issuer",
+                     "revoked", "signature_invalid", "value_invalid"});
+  add("jws", {"alg_unsupported", "header_invalid", "key_unknown", "malformed", "payload_invalid", "signature_length",
+              "too_large"});
+  add("jwk", {"invalid", "kid_duplicate", "kid_missing"});
+  add("base64url", {"invalid"});
+  add("qr", {"image_invalid", "image_too_large", "not_found", "too_long", "value_invalid"});
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   return codes;

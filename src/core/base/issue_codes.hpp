@@ -12,7 +12,8 @@ namespace core {
 // (bundle.*), recheck_verdict and the eligibility input reader (eligibility.*), answers_from_json
 // (dossier.*), parse_evaluation (evaluation.*), parse_referential (referential.*), parse_ruleset
 // (ruleset.*), parse_programme and load_programme (programme.*), read_sessions (session.*),
-// merge_records / resolve / decide (jury.*), and a file that cannot be read at all (file.*). Sorted, each once.
+// merge_records / resolve / decide (jury.*), the signed credentials' readers and verdicts (credential.*,
+// jws.*, jwk.*, base64url.*, qr.*), and a file that cannot be read at all (file.*). Sorted, each once.
 const std::vector<std::string_view>& reader_issue_codes();
 
 // Whether `code` is one of them.

@@ -471,6 +471,18 @@ Result<RevocationListDraft> read_revocation_list(std::string_view text, const st
 
 // ---- [SECTION] verdict -------------------------------------------------------------------------------------
 
+SignedTextKind signed_text_kind(std::string_view text) {
+  auto extracted = attestation_jws_from_qr_text(text);
+  if (!extracted) return SignedTextKind::credential;
+  auto jws = parse_compact_jws(*extracted);
+  if (!jws) return SignedTextKind::credential;
+  const auto typ = jws->header.find("typ");
+  if (typ == jws->header.end()) return SignedTextKind::credential;
+  if (*typ == attestation_code_jws_type) return SignedTextKind::attestation_code;
+  if (*typ == revocation_list_jws_type) return SignedTextKind::revocation_list;
+  return SignedTextKind::credential;
+}
+
 const char* to_string(VerdictStatus s) noexcept {
   switch (s) {
     case VerdictStatus::valid: return "valid";

@@ -185,6 +185,13 @@ Result<RevocationListDraft> read_revocation_list(std::string_view text, const st
 
 // ---- [SECTION] verdict ----------------------------------------------------------------------------------
 
+// Which of the signed texts above `text` is, by its header's typ (a QR code's https form included): an
+// attestation code, a revocation list, or else a credential — whose reader then says what is wrong with
+// it. Verifiers (the page, `certif credential verify`) pick the reader with it.
+enum class SignedTextKind { credential, attestation_code, revocation_list };
+SignedTextKind signed_text_kind(std::string_view text);
+
+
 enum class VerdictStatus {
   valid,              // signed by a listed issuer key, in its validity period, not revoked
   signature_invalid,  // the signature does not hold: altered, or not signed by that key
