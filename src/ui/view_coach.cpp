@@ -114,6 +114,14 @@ std::string sort_text(const Row& r, int column) {
   }
 }
 
+// The rows in the order the coach chose (the table's sort specs, or the cards' list).
+void sort_rows(std::vector<Row>& rows, const CoachViewState& vs) {
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
+    return vs.sort_ascending ? ka < kb : kb < ka;
+  });
+}
+
 constexpr int cohort_columns = 8;  // the last one holds the "Ouvrir" button
 constexpr const char* cohort_headers[cohort_columns - 1] = {
     "coach.col.candidate", "coach.col.startup", "coach.col.exported", "coach.col.check",
@@ -191,11 +199,12 @@ void wrapped_headers(View& v) {
   const float arrow = ImFloor(ImGui::GetFontSize() * 0.65f + st.FramePadding.x);  // TableHeader's sort arrow
   float height = ImGui::GetFontSize();
   std::string labels[cohort_columns - 1];
+  float room[cohort_columns - 1];  // each label's width: its column's, less the arrow
   for (int c = 0; c < cohort_columns - 1; ++c) {
     labels[c] = v.tr.text(cohort_headers[c]);
     const ImGuiTableColumn& col = table->Columns[c];
-    const float room = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
-    height = std::max(height, ImGui::CalcTextSize(labels[c].c_str(), nullptr, false, room).y);
+    room[c] = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
+    height = std::max(height, ImGui::CalcTextSize(labels[c].c_str(), nullptr, false, room[c]).y);
   }
   table->RowMinHeight = height + 2 * table->CellPaddingY;
   for (int c = 0; c < cohort_columns; ++c) {
@@ -205,10 +214,8 @@ void wrapped_headers(View& v) {
     ImGui::TableHeader("##header");
     ImGui::PopID();
     if (c == cohort_columns - 1) continue;
-    const ImGuiTableColumn& col = table->Columns[c];
-    const float room = std::max(1.0f, col.WorkMaxX - col.WorkMinX - arrow);
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
-                                        labels[c].c_str(), nullptr, room);
+                                        labels[c].c_str(), nullptr, room[c]);
   }
 }
 
@@ -230,10 +237,7 @@ void cohort_wide(View& v, CoachViewState& vs, std::vector<Row>& rows) {
       vs.sort_column = specs->Specs[0].ColumnIndex;
       vs.sort_ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
     }
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-      const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
-      return vs.sort_ascending ? ka < kb : kb < ka;
-    });
+    sort_rows(rows, vs);
     for (const Row& r : rows) {
       ImGui::PushID(static_cast<int>(r.e->id));
       ImGui::TableNextRow();
@@ -267,10 +271,7 @@ void cohort_cards(View& v, CoachViewState& vs, std::vector<Row>& rows) {
     ImGui::EndCombo();
   }
   track(v.ui, "coach.sort", sorts[shown], "combo");
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    const std::string ka = sort_text(a, vs.sort_column), kb = sort_text(b, vs.sort_column);
-    return vs.sort_ascending ? ka < kb : kb < ka;
-  });
+  sort_rows(rows, vs);
   ImGui::Dummy(ImVec2(0, 4 * s));
   for (const Row& r : rows) {
     ImGui::PushID(static_cast<int>(r.e->id));
