@@ -121,7 +121,8 @@ add_dependencies(certif_web certif_site)
 
 # The service worker, written once the app is linked: it keeps these files for offline use, under a
 # cache version that is a digest of their content (any change to one of them gives a new version).
-set(CERTIF_OFFLINE_FILES index.html config.js boot.js certif.js certif.wasm style.css favicon.svg manifest.webmanifest)
+set(CERTIF_OFFLINE_FILES index.html config.js boot.js certif.js certif.wasm style.css favicon.svg manifest.webmanifest
+    verifier-une-attestation.html)
 string(REPLACE ";" "|" _offline_files "${CERTIF_OFFLINE_FILES}")
 add_custom_command(
   OUTPUT "${CERTIF_SITE_DIR}/sw.js"

@@ -486,6 +486,52 @@ mergeInto(LibraryManager.library, {
     pending.then(function(ok) { reply(ok ? 1 : 0, ''); }, function(e) { reply(-1, (e && e.name) || 'Error'); });
   },
 
+  // The certifier's signing key pair, made by WebCrypto (RS256: RSASSA-PKCS1-v1_5, 2048 bits, e = 65537,
+  // SHA-256), extractable so that its private JWK can be kept and backed up; the JWK goes to C++.
+  certif_js_generate_signing_key__deps: ['$CertifPlatform'],
+  certif_js_generate_signing_key: function(request) {
+    var reply = function(jwk, error) {
+      CertifPlatform.withString(jwk || '', function(j) {
+        CertifPlatform.withString(error || '', function(e) { Module['_certif_on_signing_key'](request, j, e); });
+      });
+    };
+    var subtle = typeof crypto === 'object' && crypto.subtle;
+    if (!subtle || typeof subtle.generateKey !== 'function') { setTimeout(function() { reply('', 'NotSupportedError'); }, 0); return; }
+    var algorithm = {name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256'};
+    var pending;
+    try {
+      pending = subtle.generateKey(algorithm, true, ['sign', 'verify']).then(function(pair) {
+        return subtle.exportKey('jwk', pair.privateKey);
+      });
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.then(function(jwk) { reply(JSON.stringify(jwk), ''); }, function(e) { reply('', (e && e.name) || 'Error'); });
+  },
+
+  // The RS256 signature of `data` under a private JWK: WebCrypto alone signs (no cryptography of our own).
+  certif_js_sign_rs256__deps: ['$CertifPlatform'],
+  certif_js_sign_rs256: function(request, jwk_ptr, data_ptr, size) {
+    var reply = function(signature, error) {
+      CertifPlatform.withBytes(signature ? new Uint8Array(signature) : null, function(p) {
+        CertifPlatform.withString(error || '', function(e) { Module['_certif_on_signed'](request, p, signature ? signature.byteLength : 0, e); });
+      });
+    };
+    var subtle = typeof crypto === 'object' && crypto.subtle;
+    if (!subtle || typeof subtle.sign !== 'function') { setTimeout(function() { reply(null, 'NotSupportedError'); }, 0); return; }
+    var algorithm = {name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256'};
+    var data = HEAPU8.slice(data_ptr, data_ptr + size);
+    var pending;
+    try {
+      pending = subtle.importKey('jwk', JSON.parse(UTF8ToString(jwk_ptr)), algorithm, false, ['sign']).then(function(key) {
+        return subtle.sign(algorithm, key, data);
+      });
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.then(function(sig) { reply(sig, ''); }, function(e) { reply(null, (e && e.name) || 'Error'); });
+  },
+
   // An image (a photo or a screenshot of an attestation's QR code) decoded by the browser, no larger than
   // max_pixels, on white; its RGBA goes to C++ a band of rows at a time (C++ keeps it as grayscale).
   certif_js_decode_image__deps: ['$CertifPlatform'],

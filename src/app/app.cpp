@@ -10,6 +10,8 @@
 #include "app/coach_ops.hpp"
 #include "app/exchange.hpp"
 #include "app/keys.hpp"
+#include "app/declaration.hpp"
+#include "app/signing.hpp"
 #include "app/storage.hpp"
 #include "app/verify.hpp"
 #include "assets/assets.hpp"
@@ -61,8 +63,19 @@ constexpr FieldRow field_rows[] = {
     {Field::startup_site, "startup_site", "/startup/site", &core::Dossier::startup_site},
     {Field::role, "role", "/startup/role", &core::Dossier::role},
     {Field::purpose_detail, "purpose_detail", "/purposes/detail", &core::Dossier::purpose_detail},
+    {Field::cpf_birth_name, "cpf_birth_name", "/cpf_identity/birth_name", &core::Dossier::cpf_birth_name},
+    {Field::cpf_usage_name, "cpf_usage_name", "/cpf_identity/usage_name", &core::Dossier::cpf_usage_name},
+    {Field::cpf_first_name1, "cpf_first_name1", "/cpf_identity/first_names/0", &core::Dossier::cpf_first_name1},
+    {Field::cpf_first_name2, "cpf_first_name2", "/cpf_identity/first_names/1", &core::Dossier::cpf_first_name2},
+    {Field::cpf_first_name3, "cpf_first_name3", "/cpf_identity/first_names/2", &core::Dossier::cpf_first_name3},
+    {Field::cpf_sex, "cpf_sex", "/cpf_identity/sex", &core::Dossier::cpf_sex},
+    {Field::cpf_birth_date, "cpf_birth_date", "/cpf_identity/birth_date", &core::Dossier::cpf_birth_date},
+    {Field::cpf_birth_insee_code, "cpf_birth_insee_code", "/cpf_identity/birth_insee_code", &core::Dossier::cpf_birth_insee_code},
+    {Field::cpf_birth_postal_code, "cpf_birth_postal_code", "/cpf_identity/birth_postal_code", &core::Dossier::cpf_birth_postal_code},
+    {Field::cpf_birth_place_name, "cpf_birth_place_name", "/cpf_identity/birth_place_name", &core::Dossier::cpf_birth_place_name},
+    {Field::cpf_birth_country_name, "cpf_birth_country_name", "/cpf_identity/birth_country_name", &core::Dossier::cpf_birth_country_name},
 };
-static_assert(std::size(field_rows) == static_cast<std::size_t>(Field::purpose_detail) + 1);
+static_assert(std::size(field_rows) == static_cast<std::size_t>(Field::cpf_birth_country_name) + 1);
 constexpr bool rows_in_order() {
   for (std::size_t i = 0; i < std::size(field_rows); ++i) {
     if (static_cast<std::size_t>(field_rows[i].field) != i) return false;
@@ -343,7 +356,14 @@ void file_end(AppState& s, FileJob& job, Effects& fx, const Catalog& tr) {
     return;
   }
   if (job.target == FileTarget::keys) {
-    if (job.bytes.size() == job.size) import_identity_file(s, job.name, job.bytes, fx, tr);
+    // One import button for both kinds of key: an age identity file, or a signing key's private JWK.
+    if (job.bytes.size() == job.size) {
+      if (looks_like_jwk(job.bytes)) {
+        import_signing_key_file(s, job.name, job.bytes, fx);
+      } else {
+        import_identity_file(s, job.name, job.bytes, fx, tr);
+      }
+    }
     drop_job(s, id);
     return;
   }
@@ -523,7 +543,7 @@ void handle(AppState& state, const cmd::SetConstructionSteps& c, Effects&) {
 
 void handle(AppState& state, const cmd::SetField& c, Effects&) {
   std::string value = clean_text(c.value);
-  if (c.field == Field::startup_start) value = core::normalize_user_date(value);
+  if (c.field == Field::startup_start || c.field == Field::cpf_birth_date) value = core::normalize_user_date(value);
   std::string& slot = field_value(state.draft, c.field);
   if (slot == value) return;
   slot = std::move(value);
@@ -924,6 +944,33 @@ nlohmann::json seal_snapshot(const AppState& s) {
           {"last_export_size", s.last_export_size}};
 }
 
+// Signed results: the signing keys (public parts), which one signs, and whether the host publishes each.
+nlohmann::json signing_snapshot(const AppState& s) {
+  nlohmann::json keys = nlohmann::json::array();
+  const SigningKey* active = active_signing_key(s);
+  for (const auto& k : s.signing.keys) {
+    keys.push_back({{"name", k.name}, {"kid", k.pub.kid}, {"public", core::to_json(k.pub)}, {"created", k.created},
+                    {"backed_up", k.backed_up}, {"published", published(s, k)}, {"active", &k == active}});
+  }
+  const IssuerIdentity who = issuer_identity(s);
+  return {{"keys", std::move(keys)}, {"generating", s.signing.generating}, {"issues", issues_json(s.signing.issues)},
+          {"issuer", who.id}, {"restored", s.signing.restored}};
+}
+
+// The CPF declaration as the cohort screen shows it: per certification, each admitted holder's problems.
+nlohmann::json cpf_snapshot(const AppState& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const CpfDeclaration& d : cpf_declarations(s)) {
+    nlohmann::json holders = nlohmann::json::array();
+    for (const CpfHolderStatus& h : d.holders) {
+      holders.push_back({{"entry", h.entry}, {"name", h.name}, {"ready", h.ready()}, {"issues", issues_json(h.issues)}});
+    }
+    out.push_back({{"certification", d.certification}, {"ready", d.ready()}, {"can_export", d.can_export()},
+                   {"settings_issues", issues_json(d.settings_issues)}, {"holders", std::move(holders)}});
+  }
+  return {{"declarations", std::move(out)}, {"issues", issues_json(s.workspace.cpf_issues)}};
+}
+
 nlohmann::json workspace_snapshot(const Workspace& w) {
   static constexpr const char* checks[] = {"queued", "reading", "verifying", "valid", "refused"};  // CoachEntry::Check's order
   static_assert(std::size(checks) == static_cast<std::size_t>(CoachEntry::Check::refused) + 1);
@@ -962,6 +1009,10 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
         jury["attestation_issued"] = e->jury && e->jury->attestation && e->jury->attestation->issued;
         j["jury"] = std::move(jury);
       }
+      j["credential"] = e->credential ? nlohmann::json{{"id", e->credential->credential_id}, {"file", e->credential->file_name},
+                                                       {"kid", e->credential->kid}, {"code", e->credential->code}}
+                                      : nlohmann::json(nullptr);
+      j["signing"] = e->signing.has_value();
     }
     entries.push_back(std::move(j));
   }
@@ -1027,6 +1078,8 @@ nlohmann::json snapshot(const AppState& state) {
       {"storage", storage_snapshot(state)},
       {"seal", seal_snapshot(state)},
       {"verify", verify_snapshot(state)},
+      {"signing", signing_snapshot(state)},
+      {"cpf", cpf_snapshot(state)},
   };
 }
 

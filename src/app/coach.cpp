@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "app/exchange.hpp"
 #include "app/keys.hpp"
+#include "app/signing.hpp"
 #include "core/documents/attestation.hpp"
 #include "core/formats/badge.hpp"
 #include "core/domain/cohort_csv.hpp"
@@ -95,6 +96,7 @@ std::string entry_record(const CoachEntry& e) {
                  {"peer", core::evaluation_document(e.jury->peer)},
                  {"record", core::evaluation_document(*e.jury_outcome)}};
   }
+  if (e.credential) j["credential"] = credential_record(*e.credential);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -180,6 +182,7 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
     }
   }
   refresh_outcome(*e, programme.programme.assessor_count, programmes);
+  if (const nlohmann::json* credential = root.get("credential", core::optional)) e->credential = read_credential_record(*credential);
   return e;
 }
 
@@ -245,12 +248,15 @@ bool is_duplicate(const Workspace& w, const CoachEntry& e) {
   return t && t->duplicate_of >= 0;
 }
 
-// Kept after every change of the entry's record, with the jury's outcome brought up to date first.
+} // namespace
+
 void save_entry(const AppState& s, CoachEntry& e, Effects& fx) {
   if (e.check != CoachEntry::Check::valid) return;
   refresh_outcome(e, entry_programme(s, e).programme.assessor_count, s.programmes);
   fx.push_back(fx::SaveCoachEntry{e.bundle.digest, entry_record(e)});
 }
+
+namespace {
 
 std::string slug_for(const CoachEntry& e) {
   return core::person_slug(e.bundle.dossier.last_name, e.bundle.dossier.first_name, "candidat");
@@ -546,8 +552,6 @@ bool step_coach(AppState& s, Effects& fx, std::size_t budget) {
 
 // [SECTION] Commands ==================================================================================
 
-namespace {
-
 CoachEntry* valid(AppState& s, std::uint32_t id) {
   CoachEntry* e = find_entry(s.workspace, id);
   return e && e->check == CoachEntry::Check::valid && !is_duplicate(s.workspace, *e) ? e : nullptr;
@@ -557,10 +561,7 @@ void download(Effects& fx, std::string name, const char* type, std::string bytes
   fx.push_back(fx::Download{std::move(name), type, std::move(bytes)});
 }
 
-// A refusal from core, kept on the entry for the view to show.
 void remember(CoachEntry& e, std::vector<core::Issue> issues) { e.last_issues = std::move(issues); }
-
-} // namespace
 
 void handle(AppState&, const cmd::PickCohort&, Effects& fx) { fx.push_back(fx::PickFiles{coach_target, {}, true}); }
 
@@ -642,7 +643,7 @@ void handle(AppState& s, const cmd::CoachProfileLoaded& c, Effects&) {
   };
   CoachProfile& p = s.workspace.profile;
   p = {text("name"), text("organisation"), text("email"), text("place"), text("signatory_name"),
-       text("signatory_role"), text("issuer_id")};
+       text("signatory_role"), text("issuer_id"), text("cpf_id_client"), text("cpf_id_contrat")};
 }
 
 void handle(AppState& s, const cmd::SetProfile& c, Effects& fx) {
@@ -650,7 +651,7 @@ void handle(AppState& s, const cmd::SetProfile& c, Effects& fx) {
   const CoachProfile& p = c.profile;
   const nlohmann::json j = {{"name", p.name}, {"organisation", p.organisation}, {"email", p.email}, {"place", p.place},
                             {"signatory_name", p.signatory_name}, {"signatory_role", p.signatory_role},
-                            {"issuer_id", p.issuer_id}};
+                            {"issuer_id", p.issuer_id}, {"cpf_id_client", p.cpf_id_client}, {"cpf_id_contrat", p.cpf_id_contrat}};
   fx.push_back(fx::StoreValue{coach_profile_key, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   // Records not yet decided take the coach's identity as it is now.
   for (auto& e : s.workspace.entries) {
@@ -906,6 +907,7 @@ void handle(AppState& s, const cmd::IssueAttestation& c, Effects& fx) {
   *slot = work.attestation;
   save_entry(s, *e, fx);
   fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("coach.announce.issued")});
+  sign_credential(s, *e, fx, false);  // with a key and an issuer, its credential and QR code at once
 }
 
 namespace {
@@ -916,8 +918,12 @@ std::optional<std::string> attestation_for(AppState& s, CoachEntry& e, bool& iss
   prepare_attestation(s, e, fx);
   const core::Evaluation& record = outcome(e);
   issued = record.attestation && record.attestation->issued;
+  // Once signed, the issued attestation carries the credential's id and its QR code.
+  const std::optional<core::AttestationProof> proof =
+      issued && e.credential ? std::optional<core::AttestationProof>(attestation_proof(*e.credential)) : std::nullopt;
   auto html = core::attestation_html(record, entry_programme(s, e).referential,
-                                     issued ? core::AttestationVariant::issued : core::AttestationVariant::preview);
+                                     issued ? core::AttestationVariant::issued : core::AttestationVariant::preview,
+                                     proof ? &*proof : nullptr);
   if (!html.ok()) {
     remember(e, html.issues());
     return std::nullopt;
@@ -976,7 +982,7 @@ void handle(AppState& s, const cmd::ExportBadge& c, Effects& fx) {
     remember(*e, badge.issues());
     return;
   }
-  download(fx, "badge-" + slug_for(*e) + ".json", "application/ld+json", std::move(badge).value());
+  download(fx, "apercu-badge-non-signe-" + slug_for(*e) + ".json", "application/ld+json", std::move(badge).value());
 }
 
 void handle(AppState& s, const cmd::ExportCohort& c, Effects& fx) {

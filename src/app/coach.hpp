@@ -8,6 +8,7 @@
 #include "core/formats/evaluation.hpp"
 #include "core/domain/jury.hpp"
 #include "core/domain/triage.hpp"
+#include "core/formats/vc_jwt.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,25 @@ struct JuryWork {
   std::string peer_file;      // the file it came from
   core::JuryMerge merge;      // of the coach's record (first) and the peer's, as they are now
   std::optional<core::Attestation> attestation;  // the jury's (a juror's own record never holds one)
+};
+
+// The signed results of an admitted record (app/signing.hpp): its Open Badges credential as a VC-JWT and
+// the attestation code its printed attestation carries as a QR code, once the platform signed both.
+struct IssuedCredential {
+  std::string credential_id;  // urn:uuid:…, printed on the attestation
+  std::string holder_name;    // as the attestation prints it
+  std::string jwt;            // the VC-JWT (compact JWS)
+  std::string code;           // the QR code's text: the attestation code, or the verification page's link to it
+  std::string file_name;      // "<holder>-<RS code>.jwt"
+  std::string kid;            // the key that signed
+  std::string signed_at;      // "YYYY-MM-DDThh:mm:ssZ"
+};
+// Both signing inputs sent to the platform; their signatures on their way back (cmd::Signed).
+struct SigningJob {
+  core::CredentialToSign todo;
+  std::string kid, verification_url, signed_at;
+  std::uint32_t credential_request = 0, code_request = 0;
+  std::string credential_signature, code_signature;
 };
 
 struct CoachEntry {
@@ -57,6 +77,8 @@ struct CoachEntry {
   // `evaluation` itself (nullopt here); for a jury of two, the jury's record (core::jury_record), which
   // has no decision until the jury's; see outcome() and refresh_outcome().
   std::optional<core::Evaluation> jury_outcome;
+  std::optional<IssuedCredential> credential;  // signed (outcome admitted, attestation issued)
+  std::optional<SigningJob> signing;          // while the platform signs
 
   // While the file is read and verified:
   std::string text;               // the bundle's bytes (opened, when the file is sealed)
@@ -89,6 +111,9 @@ struct CoachProfile {
   std::string place;                         // place of issue of attestations
   std::string signatory_name, signatory_role;
   std::string issuer_id;                     // the certifier's profile URL, for Open Badges
+  // The SI CPF's identifiers of the certifier (app/declaration.hpp): idClient (8 characters, emitter and
+  // certifier alike) and idContrat.
+  std::string cpf_id_client, cpf_id_contrat;
 };
 
 // A bundle whose attachment is being fetched back from local storage to be shown in the app.
@@ -114,6 +139,7 @@ struct Workspace {
   // Attachment bytes on their way to local storage above which no further bundle is verified: they stay
   // in the heap until their write is confirmed.
   std::size_t unstored_bytes_cap = std::size_t{16} << 20;
+  std::vector<core::Issue> cpf_issues;  // why the last CPF declaration could not be written
 };
 
 CoachEntry* find_entry(Workspace& w, std::uint32_t id) noexcept;

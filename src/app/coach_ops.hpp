@@ -7,6 +7,16 @@
 
 namespace app {
 
+// Shared by the workspace's modules (coach.cpp, signing.cpp):
+// The entry `id` when it is valid and not a duplicate (what the record's commands act on), else null.
+CoachEntry* valid(AppState& s, std::uint32_t id);
+// Kept after every change of the entry's record, with the jury's outcome brought up to date first.
+void save_entry(const AppState& s, CoachEntry& e, Effects& fx);
+// A refusal from core, kept on the entry for the view to show.
+void remember(CoachEntry& e, std::vector<core::Issue> issues);
+// A file offered for download.
+void download(Effects& fx, std::string name, const char* type, std::string bytes);
+
 // Files for the cohort (target coach_target), as the platform reports them.
 void coach_file_begin(AppState& s, const cmd::FileBegin& c, Effects& fx);
 CoachEntry* coach_entry_for_job(AppState& s, std::uint32_t job);

@@ -108,6 +108,8 @@ struct DownloadAttestation { static constexpr bool edits_draft = false; std::uin
 struct ExportEvaluation { static constexpr bool edits_draft = false; std::uint32_t entry; };
 struct DownloadEvaluationSheet { static constexpr bool edits_draft = false; std::uint32_t entry; };  // the record as printable, accessible HTML
 struct ExportBadge { static constexpr bool edits_draft = false; std::uint32_t entry; };
+// The XML flux declaring the ready holders of one certification ("RS6247") to the SI CPF.
+struct ExportCpf { static constexpr bool edits_draft = false; std::string certification; };
 struct ExportCohort { static constexpr bool edits_draft = false;
   bool semicolon = false;  // the French Excel variant: ';' between fields (same fields, same guard)
 };
@@ -140,12 +142,28 @@ struct SkipPassphrase { static constexpr bool edits_draft = false; std::uint32_t
 // fragment) or read from a file; the file picker; the platform's answers (signature, image).
 struct VerifyText { static constexpr bool edits_draft = false; std::string text; VerifySource source = VerifySource::code; std::string name; };
 struct PickVerifyFile { static constexpr bool edits_draft = false; };
+// The plain-words guide for employers and HR (web/verifier-une-attestation.html), in a new tab.
+struct OpenVerifyGuide { static constexpr bool edits_draft = false; };
 // fx::VerifySignature's answer: `result` 1 the signature holds, 0 it does not, -1 it could not be checked
 // (no WebCrypto: `error` says why).
 struct SignatureChecked { static constexpr bool edits_draft = false; std::uint32_t request = 0; int result = -1; std::string error; };
 // fx::DecodeImage's answer: `gray` holds width × height bytes, or is empty with `error` (the browser's).
 struct ImageDecoded { static constexpr bool edits_draft = false; std::uint32_t request = 0; std::uint32_t width = 0; std::uint32_t height = 0;
                       std::string gray; std::string error; };
+
+// Signed results (app/signing.hpp): the certifier's signing keys, an admitted record's credential signed,
+// the platform's answers.
+struct GenerateSigningKey { static constexpr bool edits_draft = false; std::string name; };
+// fx::GenerateSigningKey's answer: the private JWK (JSON text), or `error` (the browser's).
+struct SigningKeyMade { static constexpr bool edits_draft = false; std::uint32_t request = 0; std::string jwk; std::string error; };
+struct RemoveSigningKey { static constexpr bool edits_draft = false; std::size_t index = 0; };
+struct DownloadSigningKey { static constexpr bool edits_draft = false; std::size_t index = 0; };   // the private JWK: the backup
+struct DownloadIssuerFiles { static constexpr bool edits_draft = false; std::size_t index = 0; };  // what the host publishes
+struct SigningKeysLoaded { static constexpr bool edits_draft = false; std::string json; };         // from local storage, at start
+struct SignCredential { static constexpr bool edits_draft = false; std::uint32_t entry = 0; };
+// fx::SignRs256's answer: the signature's bytes, or empty with `error` (the browser's).
+struct Signed { static constexpr bool edits_draft = false; std::uint32_t request = 0; std::string signature; std::string error; };
+struct DownloadCredential { static constexpr bool edits_draft = false; std::uint32_t entry = 0; };  // <holder>-<code>.jwt
 } // namespace cmd
 
 using Command = std::variant<
@@ -161,12 +179,14 @@ using Command = std::variant<
     cmd::OpenLink, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
-    cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort,
+    cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort, cmd::ExportCpf,
     cmd::PickJuryRecord, cmd::ResolveJury, cmd::RecordJuryDecision, cmd::RemoveJuryRecord, cmd::ExportJuryRecord,
     cmd::GenerateKey, cmd::RandomReady, cmd::PickIdentityFile, cmd::RenameKey, cmd::RemoveKey, cmd::DownloadIdentity,
     cmd::DownloadRecoveryForm, cmd::KeysLoaded, cmd::SetSealExport, cmd::SetSealMode, cmd::SetSealPassphrase,
     cmd::OpenWithPassphrase, cmd::SkipPassphrase,
-    cmd::VerifyText, cmd::PickVerifyFile, cmd::SignatureChecked, cmd::ImageDecoded>;
+    cmd::VerifyText, cmd::PickVerifyFile, cmd::OpenVerifyGuide, cmd::SignatureChecked, cmd::ImageDecoded,
+    cmd::GenerateSigningKey, cmd::SigningKeyMade, cmd::RemoveSigningKey, cmd::DownloadSigningKey, cmd::DownloadIssuerFiles,
+    cmd::SigningKeysLoaded, cmd::SignCredential, cmd::Signed, cmd::DownloadCredential>;
 
 template <typename C, typename = void>
 struct declares_edits_draft : std::false_type {};

@@ -67,6 +67,12 @@ struct VerifySignature { std::uint32_t request = 0; std::string jwk; std::string
 // An image (PNG, JPEG, WebP) decoded by the browser, scaled to at most `max_pixels`, and handed back as
 // grayscale by cmd::ImageDecoded with the same `request` (the verification page reads its QR code).
 struct DecodeImage { std::uint32_t request = 0; std::string media_type; std::string bytes; std::uint64_t max_pixels = 0; };
+// A new RS256 key pair made by the browser (WebCrypto generateKey: RSASSA-PKCS1-v1_5, 2048 bits,
+// e = 65537, SHA-256), its private JWK handed back by cmd::SigningKeyMade with the same `request`.
+struct GenerateSigningKey { std::uint32_t request = 0; };
+// The RS256 signature of `signing_input` under the private JWK `jwk` (JSON text; WebCrypto sign),
+// answered by cmd::Signed with the same `request`.
+struct SignRs256 { std::uint32_t request = 0; std::string jwk; std::string signing_input; };
 } // namespace fx
 
 using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetTitle, fx::SaveDraft,
@@ -74,7 +80,7 @@ using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetT
                             fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
                             fx::OpenDocument, fx::OpenUrl, fx::RandomBytes, fx::PauseFile, fx::ResumeFile,
-                            fx::VerifySignature, fx::DecodeImage>;
+                            fx::VerifySignature, fx::DecodeImage, fx::GenerateSigningKey, fx::SignRs256>;
 using Effects = std::vector<Effect>;
 
 } // namespace app

@@ -39,12 +39,19 @@ const char* stage_id(EligibilityStage s) noexcept;
 // The questionnaire's one-line answers, each with its place in the answers' JSON form.
 enum class Field {
   first_name, last_name, email, administration, status, position,
-  startup_name, incubator, startup_phase, startup_start, startup_site, role, purpose_detail
+  startup_name, incubator, startup_phase, startup_start, startup_site, role, purpose_detail,
+  // the optional identity section for the CPF declaration (core::Dossier::cpf_*)
+  cpf_birth_name, cpf_usage_name, cpf_first_name1, cpf_first_name2, cpf_first_name3, cpf_sex, cpf_birth_date,
+  cpf_birth_insee_code, cpf_birth_postal_code, cpf_birth_place_name, cpf_birth_country_name
 };
 inline constexpr Field all_fields[] = {Field::first_name, Field::last_name, Field::email, Field::administration,
                                        Field::status, Field::position, Field::startup_name, Field::incubator,
                                        Field::startup_phase, Field::startup_start, Field::startup_site, Field::role,
-                                       Field::purpose_detail};
+                                       Field::purpose_detail, Field::cpf_birth_name, Field::cpf_usage_name,
+                                       Field::cpf_first_name1, Field::cpf_first_name2, Field::cpf_first_name3,
+                                       Field::cpf_sex, Field::cpf_birth_date, Field::cpf_birth_insee_code,
+                                       Field::cpf_birth_postal_code, Field::cpf_birth_place_name,
+                                       Field::cpf_birth_country_name};
 const char* field_id(Field f) noexcept;    // "first_name", ..., the catalog key suffix
 const char* field_path(Field f) noexcept;  // "/identity/first_name", ...
 const std::string& field_value(const core::Dossier& d, Field f) noexcept;
@@ -105,6 +112,27 @@ struct KeyRing {
   std::size_t imported_count = 0;
 };
 // ---- end of sealed delivery ----
+
+// ---- signed results (#17): the certifier's signing keys, kept on this device (app/signing.hpp) ----
+// An RS256 key pair made by the browser (WebCrypto) or restored from a private JWK file (a backup, or
+// `certif credential keygen`): it signs the Open Badges credentials and attestation codes.
+struct SigningKey {
+  std::string name;
+  std::string private_jwk;   // the private JWK as JSON text, kid set: never shown, never sent
+  core::RsaPublicJwk pub;    // its public part, with the same kid
+  std::string created;       // "YYYY-MM-DDThh:mm:ssZ", or empty (restored from a file without one)
+  bool backed_up = false;    // its private JWK was downloaded at least once
+};
+struct SigningKeys {
+  std::vector<SigningKey> keys;
+  bool generating = false;
+  std::string pending_name;            // the key being generated
+  std::vector<core::Issue> issues;     // why the last generation or restore failed
+  std::string restored;                // the name of the last key restored, for the confirmation
+  bool restored_known = false;         // … which this device already had
+  std::uint32_t next_request = 1;      // serial of the platform's signing requests
+};
+// ---- end of signed results ----
 
 // ---- verification page (#17): the issuer the host vouches for (config.js `credentials`) ----
 struct CredentialsConfig {
@@ -314,6 +342,8 @@ struct AppState {
   SealMode seal_mode = SealMode::keys;
   std::string seal_passphrase, seal_passphrase_again;
   int seal_work_factor = core::age_default_work_factor;  // scrypt's, as age -p (tests lower it)
+  // Signed results (#17): the certifier's signing keys.
+  SigningKeys signing;
 
   // The verification page (#17): the credential being checked, the host's revocation list.
   Verifier verifier;

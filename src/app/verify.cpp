@@ -277,6 +277,9 @@ void handle(AppState&, const cmd::PickVerifyFile&, Effects& fx) {
   fx.push_back(fx::PickFiles{verify_target, {}, false});
 }
 
+// A page of the site itself (relative: served and cached offline with the app).
+void handle(AppState&, const cmd::OpenVerifyGuide&, Effects& fx) { fx.push_back(fx::OpenUrl{"verifier-une-attestation.html"}); }
+
 void handle(AppState& s, const cmd::SignatureChecked& c, Effects& fx) {
   RevocationCheck& r = s.verifier.revocations;
   if (r.status == ListStatus::checking && c.request == r.request) {

@@ -44,6 +44,7 @@ void verify_file(AppState& s, const std::string& name, std::string bytes, Effect
 
 void handle(AppState& s, const cmd::VerifyText& c, Effects& fx);
 void handle(AppState& s, const cmd::PickVerifyFile& c, Effects& fx);
+void handle(AppState& s, const cmd::OpenVerifyGuide& c, Effects& fx);
 void handle(AppState& s, const cmd::SignatureChecked& c, Effects& fx);
 void handle(AppState& s, const cmd::ImageDecoded& c, Effects& fx);
 

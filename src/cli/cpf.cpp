@@ -161,14 +161,14 @@ int run_cpf(const Args& args) {
   std::vector<core::Issue> problems;
   for (const auto& [file, e] : loaded.evaluations) {
     const core::Decision* decision = core::current_decision(e);
-    const std::string label = e.candidate.first_name + " " + e.candidate.last_name + " <" + e.candidate.email + ">";
     if (decision == nullptr || decision->decision != core::DecisionKind::admis) {
+      const std::string label = e.candidate.first_name + " " + e.candidate.last_name + " <" + e.candidate.email + ">";
       std::cerr << "certif cpf: " << shown(file) << ": " << shown(label) << " is not admitted: not declared\n";
       continue;
     }
     const std::string email = core::normalize_email(e.candidate.email);
     const nlohmann::json* identity = nullptr;
-    std::string source;
+    std::string source = "the bundle's answers/cpf_identity (is the bundle given?) and --identities";
     if (identities.contains(e.bundle.digest)) {
       identity = &identities[e.bundle.digest];
       source = opt["--identities"] + " (" + e.bundle.digest.substr(0, 12) + "…)";
@@ -176,35 +176,14 @@ int run_cpf(const Args& args) {
       identity = &identities[email];
       source = opt["--identities"] + " (" + email + ")";
     } else if (const auto b = loaded.bundles.find(e.bundle.digest); b != loaded.bundles.end()) {
-      const nlohmann::json& document = b->second.document;
-      const auto answers = document.find("answers");
-      if (answers != document.end() && answers->is_object() && answers->contains("cpf_identity")) {
-        identity = &*answers->find("cpf_identity");
-        source = "the bundle's answers/cpf_identity";
-      }
+      if ((identity = core::bundle_cpf_identity(b->second.document))) source = "the bundle's answers/cpf_identity";
     }
-    const std::string base = "holders/" + std::to_string(flux.holders.size());
-    if (identity == nullptr) {
-      problems.push_back(core::Issue{core::Severity::error, "cpf.identity_missing", base,
-                                     label + ": no identity data (birth name, first names, sex, date and place of birth) — neither in "
-                                             "the bundle (answers/cpf_identity; is the bundle given?) nor in --identities."});
+    auto holder = core::cpf_holder(e, identity, flux.holders.size(), source);
+    if (!holder) {
+      for (const core::Issue& i : holder.issues()) problems.push_back(i);
       continue;
     }
-    auto parsed = core::cpf_identity_from_json(*identity);
-    if (!parsed) {
-      for (core::Issue i : parsed.issues()) {
-        i.message = label + " (" + source + "): " + i.message;
-        i.path = base + "/identity" + i.path;
-        problems.push_back(std::move(i));
-      }
-      continue;
-    }
-    core::CpfHolder h;
-    h.label = label;
-    h.email = email;
-    h.obtained = decision->date;
-    h.identity = std::move(parsed).value();
-    flux.holders.push_back(std::move(h));
+    flux.holders.push_back(std::move(holder).value());
   }
   for (core::Issue& i : core::check_cpf(flux)) problems.push_back(std::move(i));
   bool errors = false;

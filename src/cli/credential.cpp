@@ -309,22 +309,20 @@ int run_sign(const Args& args) {
         return exit_usage;
       }
     }
-    auto qr = core::encode_qr(text);
-    if (!qr) {
-      print_issues("no QR code", qr.issues());
+    auto proof = core::attestation_proof(claims.credential_id, text, claims.holder_name);
+    if (!proof) {
+      print_issues("no QR code", proof.issues());
       return exit_invalid;
     }
-    const std::string svg = core::qr_svg(*qr, "Code de vérification de l’attestation de " + claims.holder_name, "qr-attestation");
     if (const std::string* path = o.get("--qr")) {
-      if (!write_file(*path, svg + "\n", o.has("--force"), error)) {
+      if (!write_file(*path, proof->qr_svg + "\n", o.has("--force"), error)) {
         fail(sub, error);
         return exit_usage;
       }
     }
-    std::cout << "QR code: version " << qr->version << ", " << qr->size << " modules, " << text.size() << " bytes\n";
+    std::cout << "QR code: " << text.size() << " bytes\n";
     if (const std::string* path = o.get("--attestation")) {
-      const core::AttestationProof proof{claims.credential_id, svg};
-      auto html = core::attestation_html(e, *referential, core::AttestationVariant::issued, &proof);
+      auto html = core::attestation_html(e, *referential, core::AttestationVariant::issued, &*proof);
       if (!html) {
         print_issues("no attestation", html.issues());
         return exit_invalid;

@@ -68,6 +68,10 @@ void certif_js_digest(int coach, unsigned owner, unsigned index, const void* dat
 // comes back as certif_on_signature(request, 1 holds / 0 does not / -1 could not check).
 void certif_js_verify_rs256(unsigned request, const char* jwk, const void* data, std::size_t size, const void* signature,
                             std::size_t signature_size);
+// A new RS256 key pair (WebCrypto generateKey): its private JWK comes back as certif_on_signing_key(request,
+// jwk, error). The signature of `data` under the private JWK `jwk`: certif_on_signed(request, bytes, size, error).
+void certif_js_generate_signing_key(unsigned request);
+void certif_js_sign_rs256(unsigned request, const char* jwk, const void* data, std::size_t size);
 // An image decoded by the browser within max_pixels, its RGBA handed back in bands of rows:
 // certif_on_image_begin, certif_on_image_rows..., certif_on_image_end (or certif_on_image_failed).
 void certif_js_decode_image(unsigned request, const void* data, std::size_t size, const char* media_type, double max_pixels);

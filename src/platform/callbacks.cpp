@@ -183,6 +183,15 @@ EMSCRIPTEN_KEEPALIVE void certif_on_signature(unsigned request, int result, cons
   platform::from_browser(app::cmd::SignatureChecked{request, result, error ? error : ""});
 }
 
+// WebCrypto's answers to fx::GenerateSigningKey and fx::SignRs256.
+EMSCRIPTEN_KEEPALIVE void certif_on_signing_key(unsigned request, const char* jwk, const char* error) {
+  platform::from_browser(app::cmd::SigningKeyMade{request, jwk ? jwk : "", error ? error : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE void certif_on_signed(unsigned request, const char* signature, std::size_t size, const char* error) {
+  platform::from_browser(app::cmd::Signed{request, std::string(signature ? signature : "", signature ? size : 0), error ? error : ""});
+}
+
 // An image for the verification page, as grayscale: the browser's RGBA arrives in bands of rows (never the
 // whole picture's RGBA in the heap at once), each reduced to gray here by core.
 EMSCRIPTEN_KEEPALIVE void certif_on_image_begin(unsigned request, unsigned width, unsigned height) {

@@ -96,6 +96,11 @@ void execute(const app::Effect& effect) {
         certif_js_verify_rs256(e.request, e.jwk.c_str(), e.signing_input.data(), e.signing_input.size(), e.signature.data(),
                                e.signature.size());
       },
+      [](const app::fx::GenerateSigningKey& e) { certif_js_generate_signing_key(e.request); },
+      [](const app::fx::SignRs256& e) {
+        // WebCrypto copies the bytes before this returns; the signature comes with a later task.
+        certif_js_sign_rs256(e.request, e.jwk.c_str(), e.signing_input.data(), e.signing_input.size());
+      },
       [](const app::fx::DecodeImage& e) {
         certif_js_decode_image(e.request, e.bytes.data(), e.bytes.size(), e.media_type.c_str(), static_cast<double>(e.max_pixels));
       },

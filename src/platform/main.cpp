@@ -3,6 +3,7 @@
 #include "platform/platform.hpp"
 
 #include "app/keys.hpp"
+#include "app/signing.hpp"
 #include "app/storage.hpp"
 #include "app/verify.hpp"
 
@@ -47,6 +48,10 @@ int main() {
   }
   if (char* stored = certif_js_store_get(app::keys_storage_key)) {
     from_browser(app::cmd::KeysLoaded{stored});
+    std::free(stored);
+  }
+  if (char* stored = certif_js_store_get(app::signing_storage_key)) {
+    from_browser(app::cmd::SigningKeysLoaded{stored});
     std::free(stored);
   }
   // Like every result from the browser, applied at the first frame with its effects executed (applied

@@ -63,6 +63,10 @@ struct CoachViewState {
   std::string new_key_name;
   std::optional<std::size_t> confirm_remove_key;
   std::optional<std::size_t> copied_key;  // the key whose public key was just copied (says so)
+  // Signing keys (view_keys.cpp): the new key's name as typed, the key asked to be removed.
+  std::string new_signing_key_name;
+  std::optional<std::size_t> confirm_remove_signing_key;
+  std::uint32_t copied_linkedin = 0;  // the entry whose "Add to LinkedIn" link was just copied (says so)
   bool profile_offered = false;  // the profile was opened once for a coach with no name yet
   bool confirm_clear = false;
   // A sealed file asking for its passphrase (view_coach.cpp): what is typed, for which entry.

@@ -62,6 +62,10 @@ void profile_editor(View& v) {
   field("coach.profile.signatory_role", "coach.profile.signatory_role", p.signatory_role, true);
   changed |= text_field(v.ui, "coach.profile.issuer_id", tr.text("coach.profile.issuer_id"), p.issuer_id,
                         "https://…", v.width - 32 * s);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  text_wrapped(tr.text("coach.profile.cpf.help"), colour::muted);
+  field("coach.profile.cpf_id_client", "coach.profile.cpf_id_client", p.cpf_id_client, false);
+  field("coach.profile.cpf_id_contrat", "coach.profile.cpf_id_contrat", p.cpf_id_contrat, true);
   end_card(v.ui);
   if (changed) v.out.push(app::cmd::SetProfile{p});
 }
@@ -449,12 +453,14 @@ void view_coach(View& v, CoachViewState& vs) {
   if (vs.show_keys) {
     ImGui::Dummy(ImVec2(0, 4 * s));
     view_keys(v, vs);
+    view_signing_keys(v, vs);
   }
   ImGui::Dummy(ImVec2(0, 8 * s));
   if (w.entries.empty()) {
     notice(v.ui, Tone::info, tr.text("coach.empty.title"), tr.text("coach.empty.body"), v.width);
   } else {
     cohort_table(v, vs);
+    view_cpf_declaration(v);
   }
   ImGui::Dummy(ImVec2(0, 10 * s));
   ImGui::PushFont(v.ui.fonts.small);

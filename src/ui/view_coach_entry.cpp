@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 
 #include "app/format.hpp"
+#include "app/signing.hpp"
 #include "app/issue_text.hpp"
 #include "core/domain/triage.hpp"
 #include "core/domain/coach_rules.hpp"
@@ -782,6 +783,43 @@ void jury_section(View& v, CoachViewState& vs, const CoachEntry& e) {
   }
 }
 
+// The issued attestation's signed results (app/signing.hpp): the Open Badges credential as a VC-JWT and
+// the QR code the attestation prints — signed with this device's signing key, or what stands in the way.
+void credential_section(View& v, CoachViewState& vs, const CoachEntry& e) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  ImGui::Dummy(ImVec2(0, 6 * s));
+  if (e.credential) {
+    notice(v.ui, Tone::success, tr.text("coach.credential.signed"),
+           tr.format("coach.credential.signed.body", {{"id", e.credential->credential_id}, {"file", e.credential->file_name}}), v.width,
+           "coach.credential.status");
+    if (button(v.ui, "coach.credential.download", tr.text("coach.credential.download"), ButtonKind::primary)) {
+      v.out.push(app::cmd::DownloadCredential{e.id});
+    }
+    // The holder adds the certification to their LinkedIn profile from this link, sent with the results.
+    const std::string link = app::linkedin_link(v.state, e);
+    if (!link.empty()) {
+      text_wrapped(tr.text("coach.credential.linkedin.help"), colour::muted);
+      if (button(v.ui, "coach.credential.linkedin", tr.text("coach.credential.linkedin"), ButtonKind::secondary)) {
+        ImGui::SetClipboardText(link.c_str());
+        vs.copied_linkedin = e.id;
+      }
+      if (vs.copied_linkedin == e.id) text_wrapped(tr.text("coach.credential.linkedin.copied"), colour::success);
+    }
+    return;
+  }
+  if (e.signing) {
+    text_wrapped(tr.text("coach.credential.signing"), colour::muted);
+    return;
+  }
+  std::vector<core::Issue> blockers = app::signing_blockers(v.state, e);
+  text_wrapped(tr.text("coach.credential.unsigned"), colour::warning);
+  if (button(v.ui, "coach.credential.sign", tr.text("coach.credential.sign"), ButtonKind::primary,
+             blockers.empty() ? std::string() : issues_text(v, blockers))) {
+    v.out.push(app::cmd::SignCredential{e.id});
+  }
+}
+
 void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
@@ -864,6 +902,8 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
                blockers.empty() ? std::string() : issues_text(v, blockers))) {
       v.out.push(app::cmd::IssueAttestation{e.id});
     }
+  } else {
+    credential_section(v, vs, e);
   }
 
   // The files the coach keeps or hands out.

@@ -4,6 +4,7 @@
 
 #include "app/format.hpp"
 #include "core/codecs/json_reader.hpp"
+#include "core/formats/cpf.hpp"
 #include "ui/form.hpp"
 #include "ui/textarea.hpp"
 #include "ui/widgets.hpp"
@@ -32,7 +33,18 @@ std::string field_error_text(const View& v, const std::string& path) {
   return {};
 }
 
-void text(View& v, Field f, float width, const std::string& hint = {}) {
+// The message under a field of the CPF identity section: its first problem, in the interface's words.
+std::string cpf_error_text(const View& v, const std::vector<core::Issue>& problems, const std::string& path) {
+  for (const auto& i : problems) {
+    if (i.path != path) continue;
+    const std::string what = i.code.rfind("cpf.", 0) == 0 ? i.code.substr(4) : i.code;
+    const std::string key = "q.cpf.problem." + what;
+    return v.tr.has(key) ? v.tr.text(key) : v.tr.text("q.error.invalid");
+  }
+  return {};
+}
+
+void text(View& v, Field f, float width, const std::string& hint = {}, const std::vector<core::Issue>* problems = nullptr) {
   const std::string path = app::field_path(f);
   std::string value = app::field_value(v.state.draft, f);
   if (f == Field::startup_start) value = app::display_user_date(value);
@@ -42,7 +54,10 @@ void text(View& v, Field f, float width, const std::string& hint = {}) {
   if (shown_hint.empty() && f == Field::startup_site) shown_hint = v.tr.text("q.hint.site");
   if (shown_hint.empty() && f == Field::email) shown_hint = v.tr.text("q.hint.email");
   const std::size_t limit = f == Field::purpose_detail ? core::max_text_chars : core::max_line_chars;
-  if (text_field(v.ui, path.c_str(), label, value, shown_hint, width, field_error_text(v, path), limit)) {
+  if (f == Field::cpf_birth_date) value = app::display_user_date(value);
+  if (shown_hint.empty() && f == Field::cpf_birth_date) shown_hint = v.tr.text("elig.date.hint");
+  const std::string error = problems ? cpf_error_text(v, *problems, path) : field_error_text(v, path);
+  if (text_field(v.ui, path.c_str(), label, value, shown_hint, width, error, limit)) {
     v.out.push(app::cmd::SetField{f, value});
   }
 }
@@ -71,7 +86,7 @@ void choice(View& v, Field f, const char* const (&ids)[N], const char* label_pre
 }
 
 // Two fields side by side when there is room, else one under the other.
-void pair(View& v, Field a, Field b) {
+void pair(View& v, Field a, Field b, const std::vector<core::Issue>* problems = nullptr) {
   const float gap = 24 * v.ui.scale;
   if (v.width >= 560 * v.ui.scale) {
     const float w = (v.width - gap) / 2;
@@ -80,14 +95,14 @@ void pair(View& v, Field a, Field b) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, w + gap);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthFixed, w);
     ImGui::TableNextColumn();
-    text(v, a, w);
+    text(v, a, w, {}, problems);
     ImGui::TableNextColumn();
-    text(v, b, w);
+    text(v, b, w, {}, problems);
     ImGui::EndTable();
     ImGui::PopStyleVar();
   } else {
-    text(v, a, v.width);
-    text(v, b, v.width);
+    text(v, a, v.width, {}, problems);
+    text(v, b, v.width, {}, problems);
   }
 }
 
@@ -146,6 +161,31 @@ void purposes(View& v) {
   text(v, Field::purpose_detail, v.width);
 }
 
+// Optional: what the certifier needs to declare the certification on the candidate's Passeport de
+// compétences (the SI CPF), checked as the flux will be; nothing here is needed to export the dossier.
+constexpr const char* cpf_sexes[] = {"F", "M"};
+
+void cpf_identity(View& v) {
+  const float s = v.ui.scale;
+  const auto& tr = v.tr;
+  const std::vector<core::Issue> problems = core::check_cpf_answers(v.state.draft);
+  heading(v.ui, tr.text("q.section.cpf"));
+  text_wrapped(tr.text("q.cpf.help"), colour::muted);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  pair(v, Field::cpf_birth_name, Field::cpf_usage_name, &problems);
+  pair(v, Field::cpf_first_name1, Field::cpf_first_name2, &problems);
+  text(v, Field::cpf_first_name3, v.width >= 560 * s ? (v.width - 24 * s) / 2 : v.width, {}, &problems);
+  choice(v, Field::cpf_sex, cpf_sexes, "q.cpf.sex.");
+  pair(v, Field::cpf_birth_date, Field::cpf_birth_place_name, &problems);
+  text_wrapped(tr.text("q.cpf.place.help"), colour::muted);
+  pair(v, Field::cpf_birth_insee_code, Field::cpf_birth_postal_code, &problems);
+  text(v, Field::cpf_birth_country_name, v.width >= 560 * s ? (v.width - 24 * s) / 2 : v.width, {}, &problems);
+  if (v.state.draft.has_cpf_identity()) {
+    const bool errors = core::has_errors(problems);
+    text_wrapped(tr.text(errors ? "q.cpf.status.errors" : "q.cpf.status.ready"), errors ? colour::warning : colour::success);
+  }
+}
+
 } // namespace
 
 void view_questionnaire(View& v) {
@@ -172,6 +212,9 @@ void view_questionnaire(View& v) {
 
   ImGui::Dummy(ImVec2(0, 10 * s));
   purposes(v);
+
+  ImGui::Dummy(ImVec2(0, 10 * s));
+  cpf_identity(v);
 
   ImGui::Dummy(ImVec2(0, 12 * s));
   if (button(v.ui, "q.next", tr.text("q.next"))) v.out.push(app::cmd::SetCandidateStep{app::CandidateStep::pieces});

@@ -145,6 +145,9 @@ void view_verify(View& v, VerifyViewState& vs) {
   ImGui::Dummy(ImVec2(0, 10 * s));
   inputs(v, vs);
   result(v);
+  ImGui::Dummy(ImVec2(0, 12 * s));
+  text_wrapped(v.tr.text("verify.guide.help"), colour::muted);
+  if (button(v.ui, "verify.guide", v.tr.text("verify.guide"), ButtonKind::tertiary)) v.out.push(app::cmd::OpenVerifyGuide{});
 }
 
 } // namespace ui

@@ -36,6 +36,10 @@ void view_coach(View& v, CoachViewState& vs);
 void view_coach_entry(View& v, CoachViewState& vs, const app::CoachEntry& e);
 // The coach's sealing keys (make, import, back up, remove) and the line saying how sealed files open.
 void view_keys(View& v, CoachViewState& vs);
+// The certifier's signing keys (app/signing.hpp), below the sealing keys.
+void view_signing_keys(View& v, CoachViewState& vs);
+// The holders' declaration to the SI CPF (app/declaration.hpp), below the cohort; nothing without admitted holders.
+void view_cpf_declaration(View& v);
 void sealed_import_line(View& v);
 void view_eligibility(View& v, EligibilityViewState& vs);
 void view_questionnaire(View& v);

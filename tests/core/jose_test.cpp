@@ -100,6 +100,47 @@ TEST(Jwk, Refusals) {
   refused(ops, "/key_ops");
 }
 
+TEST(Jwk, PrivateKeysAreNormalisedForSigning) {
+  // As WebCrypto exports one: key_ops ["sign"], ext, no kid; and with a kid, as certif credential keygen writes it.
+  json exported = rfc_jwk();
+  exported.erase("kid");
+  for (const char* m : {"d", "p", "q", "dp", "dq", "qi"}) exported[m] = "AQAB";
+  exported["key_ops"] = json::array({"sign"});
+  exported["ext"] = true;
+  auto k = core::parse_rsa_private_jwk(exported);
+  ASSERT_TRUE(k.ok()) << k.error().message;
+  EXPECT_EQ(k->pub.kid, core::jwk_thumbprint_uri(k->pub));
+  EXPECT_EQ(k->jwk["kid"], k->pub.kid);
+  EXPECT_EQ(k->jwk["alg"], "RS256");
+  EXPECT_FALSE(k->jwk.contains("key_ops"));
+  EXPECT_FALSE(k->jwk.contains("ext"));
+  EXPECT_EQ(k->jwk.size(), 11u) << k->jwk.dump();
+  json named = exported;
+  named["kid"] = "numa-2026";
+  named["iss"] = "https://numa.example.org/issuer.json";
+  k = core::parse_rsa_private_jwk(named);
+  ASSERT_TRUE(k.ok());
+  EXPECT_EQ(k->pub.kid, "numa-2026");
+  EXPECT_EQ(k->jwk["iss"], "https://numa.example.org/issuer.json");
+
+  // A public key, a missing or broken private member, more than two primes: refused, naming the member.
+  auto r = core::parse_rsa_private_jwk(rfc_jwk());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "jwk.not_private");
+  EXPECT_EQ(r.error().path, "/d");
+  json broken = exported;
+  broken["qi"] = "not base64url!";
+  r = core::parse_rsa_private_jwk(broken);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().path, "/qi");
+  json three = exported;
+  three["oth"] = json::array();
+  EXPECT_EQ(core::parse_rsa_private_jwk(three).error().code, "jwk.not_private");
+  json small = exported;
+  small["n"] = std::string(rfc_n).substr(0, 170);
+  EXPECT_EQ(core::parse_rsa_private_jwk(small).error().code, "jwk.invalid");
+}
+
 TEST(Jwk, IssuerKeys) {
   json second = rfc_jwk();
   second["kid"] = "second";

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: launch Debian's Chromium headless, load the app, drive the
 // ImGui canvas through the rectangles it exports (window.certif.widgets()), collect what went wrong.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,19 @@ export async function waitForState(app, predicate, what, { timeout = 20000, deta
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(detail(s))}`);
     await app.page.waitForTimeout(100);
   }
+}
+
+// What every test checks at its end: no page error, no console error, no request off the origin.
+export function assertClean(app) {
+  assert.deepEqual(app.problems.pageErrors, [], 'page errors');
+  assert.deepEqual(app.problems.console, [], 'console errors');
+  assert.deepEqual(app.problems.offOrigin, [], 'requests that left the origin');
+}
+
+// No text cut at an edge in the frame drawn once the screen has settled (window.certif.clipped()).
+export async function assertNothingClipped(app, where) {
+  await app.settle(200);
+  assert.deepEqual(await app.clipped(), [], `text clipped on ${where}`);
 }
 
 export async function launch() {

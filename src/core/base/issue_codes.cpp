@@ -57,7 +57,7 @@ std::vector<std::string> build() {
                      "revoked", "signature_invalid", "value_invalid"});
   add("jws", {"alg_unsupported", "header_invalid", "key_unknown", "malformed", "payload_invalid", "signature_length",
               "too_large"});
-  add("jwk", {"invalid", "kid_duplicate", "kid_missing"});
+  add("jwk", {"invalid", "kid_duplicate", "kid_missing", "not_private"});
   add("base64url", {"invalid"});
   add("qr", {"image_invalid", "image_too_large", "not_found", "too_long", "value_invalid"});
   std::sort(codes.begin(), codes.end());

@@ -141,6 +141,31 @@ Result<RsaPublicJwk> parse_rsa_public_jwk(const json& jwk, bool allow_private) {
   return key;
 }
 
+Result<RsaPrivateJwk> parse_rsa_private_jwk(const json& jwk) {
+  auto pub = parse_rsa_public_jwk(jwk, true);
+  if (!pub) return pub.issues();
+  if (jwk.contains("oth")) {
+    return Issue{Severity::error, "jwk.not_private", "/oth", "A key of more than two primes (\"oth\") cannot sign here."};
+  }
+  RsaPrivateJwk out;
+  out.jwk = {{"kty", "RSA"}, {"n", pub->n}, {"e", pub->e}, {"alg", "RS256"}};
+  for (const char* m : {"d", "p", "q", "dp", "dq", "qi"}) {
+    const auto it = jwk.find(m);
+    const bool text = it != jwk.end() && it->is_string();
+    if (!text || !base64url_decode(it->get_ref<const std::string&>()) || it->get_ref<const std::string&>().empty()) {
+      return Issue{Severity::error, "jwk.not_private", std::string("/") + m,
+                   std::string("A private key needs its \"") + m + "\" member (base64url text): this one " +
+                       (it == jwk.end() ? "has none (a public key cannot sign)." : "is not usable.")};
+    }
+    out.jwk[m] = it->get<std::string>();
+  }
+  if (pub->kid.empty()) pub->kid = jwk_thumbprint_uri(*pub);
+  out.jwk["kid"] = pub->kid;
+  if (!pub->iss.empty()) out.jwk["iss"] = pub->iss;
+  out.pub = std::move(pub).value();
+  return out;
+}
+
 json to_json(const RsaPublicJwk& key) {
   json j = {{"kty", "RSA"}, {"n", key.n}, {"e", key.e}, {"alg", "RS256"}, {"use", "sig"}};
   if (!key.kid.empty()) j["kid"] = key.kid;

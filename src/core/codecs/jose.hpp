@@ -72,6 +72,20 @@ std::string jwk_thumbprint(const RsaPublicJwk& key);
 // default key id: a URI, as OB 3.0 wants a kid to be, derived from the key alone.
 std::string jwk_thumbprint_uri(const RsaPublicJwk& key);
 
+// An RSA private key as a JWK (RFC 7518 §6.3.2): what signs, kept by the certifier (a WebCrypto export,
+// a backup, `certif credential keygen`'s private file). `jwk` is its normalised form — kty, n, e, d, p, q,
+// dp, dq, qi, alg "RS256", kid (+ iss when given), nothing else: what WebCrypto's importKey("jwk") and
+// OpenSSL take to sign — and `pub` its public part, with the same kid (the JWK's own, else
+// jwk_thumbprint_uri()).
+struct RsaPrivateJwk {
+  nlohmann::json jwk;
+  RsaPublicJwk pub;
+};
+// Refused: what parse_rsa_public_jwk(jwk, true) refuses, and jwk.not_private (path = the member) when a
+// private member is missing or not canonical base64url (all of d, p, q, dp, dq, qi are needed; "oth",
+// a key of more than two primes, is not supported).
+Result<RsaPrivateJwk> parse_rsa_private_jwk(const nlohmann::json& jwk);
+
 // The issuer keys a verifier trusts, from the host's configuration: a JWK Set {"keys":[...]}, an array
 // of JWKs or one JWK. Each needs a kid, and kids must be distinct (jwk.kid_missing, jwk.kid_duplicate);
 // path = the JSON Pointer of the key.

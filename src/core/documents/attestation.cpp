@@ -1,6 +1,8 @@
 // The attestation as a self-contained HTML document, in its two variants.
 #include "core/documents/attestation.hpp"
 
+#include "core/documents/qr.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -128,6 +130,13 @@ Result<std::string> attestation_html(const Evaluation& e, const Referential& ref
        " (SHA-256, extrait). Document établi avec certif-intra.</p>\n</footer>\n";
   h += html_document_end();
   return h;
+}
+
+Result<AttestationProof> attestation_proof(std::string_view credential_id, std::string_view qr_text, std::string_view holder_name) {
+  auto qr = encode_qr(qr_text);
+  if (!qr) return qr.issues();
+  return AttestationProof{std::string(credential_id),
+                          qr_svg(*qr, "Code de vérification de l’attestation de " + std::string(holder_name), "qr-attestation")};
 }
 
 } // namespace core

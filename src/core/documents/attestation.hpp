@@ -30,6 +30,11 @@ struct AttestationProof {
   std::string qr_svg;         // "" : no QR code
 };
 
+// The proof for the credential `credential_id`: the QR code of `qr_text` (the attestation code, or the
+// verification page's link to it; core/vc_jwt.hpp attestation_qr_text) as the accessible SVG the page
+// prints, its text alternative naming the holder. Refused with encode_qr's issues (qr.*).
+Result<AttestationProof> attestation_proof(std::string_view credential_id, std::string_view qr_text, std::string_view holder_name);
+
 // The attestation for `evaluation`. The issued variant is refused (with the blockers, see
 // attestation_blockers(), apart from already_issued) unless the record's attestation is issued; the
 // preview is always produced. With `proof`, the document also carries the credential id and the QR code

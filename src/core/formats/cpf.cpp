@@ -3,6 +3,8 @@
 // [SECTION] helpers  [SECTION] JSON  [SECTION] checking  [SECTION] writing
 #include "core/formats/cpf.hpp"
 
+#include "core/formats/evaluation.hpp"
+
 #include "core/codecs/json_reader.hpp"
 #include "core/codecs/sha256.hpp"
 #include "core/model/names.hpp"
@@ -191,13 +193,112 @@ Result<CpfIdentity> cpf_identity_from_json(const json& j, const std::string& bas
     o.refuse_unknown("member_unknown", "Unknown identity member (see cpf.md): a misspelt name would be silently unused.");
     for (const auto& [name, member] : identity_texts) read_text(o, name, id.*member);
     o.array("first_names", optional, 0, "an array of texts (1 to 3 first names)").strings(id.first_names);
-    // The ranges of dates are check_cpf's (it names the XML element); here only whole numbers.
-    id.birth_year = static_cast<int>(o.integer("birth_year", 0, 9999).value_or(0));
-    if (auto m = o.integer("birth_month", 0, 9999, optional | or_null)) id.birth_month = static_cast<int>(*m);
-    if (auto d = o.integer("birth_day", 0, 9999, optional | or_null)) id.birth_day = static_cast<int>(*d);
+    // The ranges of dates are check_cpf's (it names the XML element); here only whole numbers — or one
+    // text "YYYY-MM-DD" (the questionnaire's birth_date), which stands for the three.
+    const std::string* date = o.string("birth_date", optional | or_null);
+    if (date != nullptr && !date->empty()) {
+      if (const auto day = parse_iso_date(*date)) {
+        id.birth_year = day->year;
+        id.birth_month = day->month;
+        id.birth_day = day->day;
+      } else {
+        r.error("value_invalid", o.path("birth_date"), "The birth date \"" + *date + "\" is not a date written YYYY-MM-DD.");
+      }
+    } else {
+      id.birth_year = static_cast<int>(o.integer("birth_year", 0, 9999).value_or(0));
+      if (auto m = o.integer("birth_month", 0, 9999, optional | or_null)) id.birth_month = static_cast<int>(*m);
+      if (auto d = o.integer("birth_day", 0, 9999, optional | or_null)) id.birth_day = static_cast<int>(*d);
+    }
   }
   if (has_errors(issues)) return issues;
   return id;
+}
+
+// ---- [SECTION] holders from the coach's records -------------------------------------------------------------
+
+const json* bundle_cpf_identity(const json& document) noexcept {
+  if (!document.is_object()) return nullptr;
+  const auto answers = document.find("answers");
+  if (answers == document.end() || !answers->is_object()) return nullptr;
+  const auto identity = answers->find("cpf_identity");
+  return identity == answers->end() ? nullptr : &*identity;
+}
+
+Result<CpfHolder> cpf_holder(const Evaluation& record, const json* identity, std::size_t index, std::string_view source) {
+  const std::string label = record.candidate.first_name + " " + record.candidate.last_name + " <" + record.candidate.email + ">";
+  const std::string base = "holders/" + std::to_string(index);
+  const Decision* decision = current_decision(record);
+  if (decision == nullptr || decision->decision != DecisionKind::admis) {
+    return Issue{Severity::error, "cpf.not_admitted", base, label + " is not admitted: not declared."};
+  }
+  if (identity == nullptr) {
+    return Issue{Severity::error, "cpf.identity_missing", base,
+                 label + ": no identity data (birth name, first names, sex, date and place of birth); looked in " + std::string(source) + "."};
+  }
+  auto parsed = cpf_identity_from_json(*identity);
+  if (!parsed) {
+    std::vector<Issue> issues = parsed.issues();
+    for (Issue& i : issues) {
+      i.message = label + " (" + std::string(source) + "): " + i.message;
+      i.path = base + "/identity" + i.path;
+    }
+    return issues;
+  }
+  CpfHolder h;
+  h.label = label;
+  h.email = normalize_email(record.candidate.email);
+  h.obtained = decision->date;
+  h.identity = std::move(parsed).value();
+  return h;
+}
+
+namespace {
+
+// holders/0/identity/birth_month → /cpf_identity/birth_date; …/first_names → /cpf_identity/first_names/0.
+std::string answers_path(const std::string& path) {
+  const std::string identity = "identity/";
+  const auto at = path.rfind(identity);
+  std::string member = at == std::string::npos ? std::string() : path.substr(at + identity.size());
+  if (member == "birth_year" || member == "birth_month" || member == "birth_day") member = "birth_date";
+  if (member == "first_names") member = "first_names/0";
+  return "/cpf_identity" + (member.empty() ? std::string() : "/" + member);
+}
+
+} // namespace
+
+std::vector<Issue> check_cpf_answers(const Dossier& d) {
+  json identity = cpf_identity_json(d);
+  if (identity.is_null()) return {};
+  std::vector<Issue> out;
+  // The date said at its field; then any real day stands in, to check the rest at once.
+  if (d.cpf_birth_date.empty()) {
+    out.push_back(Issue{Severity::error, "cpf.missing", "/cpf_identity/birth_date", "The date of birth is missing."});
+    identity["birth_date"] = "2000-01-01";
+  } else if (!parse_iso_date(d.cpf_birth_date)) {
+    out.push_back(Issue{Severity::error, "cpf.value_invalid", "/cpf_identity/birth_date",
+                        "The date of birth \"" + d.cpf_birth_date + "\" is not a real date."});
+    identity["birth_date"] = "2000-01-01";
+  }
+  auto read = cpf_identity_from_json(identity, "/cpf_identity");
+  if (!read) {
+    for (Issue i : read.issues()) {
+      i.path = answers_path(i.path);
+      out.push_back(std::move(i));
+    }
+    return out;
+  }
+  CpfHolder h;
+  h.label = d.first_name + " " + d.last_name;
+  h.email = d.email;
+  h.obtained = Date{2026, 1, 1};  // any real day: only the identity's problems are kept
+  h.identity = std::move(read).value();
+  CpfSettings settings;
+  for (Issue& i : check_cpf(CpfFlux{settings, "2026-01-01T00:00:00Z", {std::move(h)}})) {
+    if (i.path.find("/identity") == std::string::npos) continue;  // the settings' and the holder's other parts
+    i.path = answers_path(i.path);
+    out.push_back(std::move(i));
+  }
+  return out;
 }
 
 // ---- [SECTION] checking -----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
 // restricts it before anything is written. assets/schema/cpf.md is the reference for the settings and
 // the identity data; the element order, lengths and enumerations below are the XSD's facts.
 //
-// [SECTION] inputs  [SECTION] identity data from JSON  [SECTION] checking  [SECTION] writing
+// [SECTION] inputs  [SECTION] identity data from JSON  [SECTION] holders from the coach's records
+// [SECTION] checking  [SECTION] writing
 //
 //   core::CpfFlux flux{settings, "2026-06-02T10:00:00Z", holders};
 //   std::vector<core::Issue> problems = core::check_cpf(flux);  // all of them, each naming holder and field
@@ -27,6 +28,7 @@
 
 #include "core/base/date.hpp"
 #include "core/base/result.hpp"
+#include "core/model/dossier.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -112,6 +114,26 @@ Result<CpfSettings> cpf_settings_from_json(const nlohmann::json& settings);
 // Only the JSON types are checked here (the kit's codes as above, paths under `base`; birth_year is
 // required: cpf.member_missing); values by check_cpf.
 Result<CpfIdentity> cpf_identity_from_json(const nlohmann::json& identity, const std::string& base = "");
+
+// ---- [SECTION] holders from the coach's records -------------------------------------------------------------
+
+struct Evaluation;
+
+// The identity object a bundle's document carries (answers/cpf_identity), or nullptr.
+const nlohmann::json* bundle_cpf_identity(const nlohmann::json& bundle_document) noexcept;
+
+// One admitted record's holder, dated by its decision, with the identity read from `identity`; refused
+// with cpf.identity_missing (no identity object) or cpf_identity_from_json's issues, each message
+// prefixed by the holder ("Hélène Lefèvre <helene@…> (source): ") and each path placed under
+// holders/<index>/identity. A record that is not admitted: cpf.not_admitted (such records are not declared).
+Result<CpfHolder> cpf_holder(const Evaluation& record, const nlohmann::json* identity, std::size_t index,
+                             std::string_view source);
+
+// The questionnaire's identity section (Dossier::cpf_*, answers.cpf_identity) as the flux would carry it:
+// what cpf_identity_from_json and check_cpf find in it, errors and warnings, at paths into the answers —
+// /cpf_identity/<member> (the three parts of the date at /cpf_identity/birth_date, the first names at
+// /cpf_identity/first_names/<i>). Empty when the section is.
+std::vector<Issue> check_cpf_answers(const Dossier& dossier);
 
 // ---- [SECTION] checking ------------------------------------------------------------------------------------
 

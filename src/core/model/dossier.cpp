@@ -83,7 +83,11 @@ bool operator==(const Dossier& a, const Dossier& b) noexcept {
          a.startup_name == b.startup_name && a.incubator == b.incubator && a.startup_phase == b.startup_phase &&
          a.startup_start == b.startup_start && a.startup_site == b.startup_site && a.role == b.role &&
          a.eligibility == b.eligibility && a.competencies == b.competencies && a.purposes == b.purposes &&
-         a.purpose_detail == b.purpose_detail && a.pieces == b.pieces;
+         a.purpose_detail == b.purpose_detail && a.pieces == b.pieces && a.cpf_birth_name == b.cpf_birth_name &&
+         a.cpf_usage_name == b.cpf_usage_name && a.cpf_first_name1 == b.cpf_first_name1 && a.cpf_first_name2 == b.cpf_first_name2 &&
+         a.cpf_first_name3 == b.cpf_first_name3 && a.cpf_sex == b.cpf_sex && a.cpf_birth_date == b.cpf_birth_date &&
+         a.cpf_birth_insee_code == b.cpf_birth_insee_code && a.cpf_birth_postal_code == b.cpf_birth_postal_code &&
+         a.cpf_birth_place_name == b.cpf_birth_place_name && a.cpf_birth_country_name == b.cpf_birth_country_name;
 }
 
 void conform_to(Dossier& d, const Referential& referential) {
@@ -159,6 +163,17 @@ constexpr TextMember startup_members[] = {{"name", &Dossier::startup_name}, {"in
                                           {"phase", &Dossier::startup_phase}, {"start_date", &Dossier::startup_start},
                                           {"site", &Dossier::startup_site}, {"role", &Dossier::role}};
 
+// answers.cpf_identity's texts (the first names are an array, written apart).
+constexpr TextMember cpf_members[] = {{"birth_name", &Dossier::cpf_birth_name},
+                                      {"usage_name", &Dossier::cpf_usage_name},
+                                      {"sex", &Dossier::cpf_sex},
+                                      {"birth_date", &Dossier::cpf_birth_date},
+                                      {"birth_insee_code", &Dossier::cpf_birth_insee_code},
+                                      {"birth_postal_code", &Dossier::cpf_birth_postal_code},
+                                      {"birth_place_name", &Dossier::cpf_birth_place_name},
+                                      {"birth_country_name", &Dossier::cpf_birth_country_name}};
+constexpr std::string Dossier::*cpf_first_names[] = {&Dossier::cpf_first_name1, &Dossier::cpf_first_name2, &Dossier::cpf_first_name3};
+
 template <std::size_t N>
 json text_group(const Dossier& d, const TextMember (&members)[N]) {
   json group = json::object();
@@ -167,6 +182,30 @@ json text_group(const Dossier& d, const TextMember (&members)[N]) {
 }
 
 } // namespace
+
+bool Dossier::has_cpf_identity() const noexcept {
+  for (const TextMember& m : cpf_members) {
+    if (!(this->*m.field).empty()) return true;
+  }
+  for (auto f : cpf_first_names) {
+    if (!(this->*f).empty()) return true;
+  }
+  return false;
+}
+
+json cpf_identity_json(const Dossier& d) {
+  if (!d.has_cpf_identity()) return nullptr;
+  json j = text_group(d, cpf_members);
+  // Up to the last first name given: a gap before it stays (check_cpf names it), none is added after.
+  std::size_t given = 0;
+  for (std::size_t i = 0; i < std::size(cpf_first_names); ++i) {
+    if (!(d.*cpf_first_names[i]).empty()) given = i + 1;
+  }
+  json names = json::array();
+  for (std::size_t i = 0; i < given; ++i) names.push_back(d.*cpf_first_names[i]);
+  j["first_names"] = std::move(names);
+  return j;
+}
 
 json answers_to_json(const Dossier& d) {
   json periods = json::array();
@@ -194,7 +233,7 @@ json answers_to_json(const Dossier& d) {
                                    {"holds_rs3536", answer(d.eligibility.holds_rs3536)},
                                    {"construction_steps", d.eligibility.construction_steps}};
   }
-  return {
+  json out = {
       {"identity", text_group(d, identity_members)},
       {"startup", text_group(d, startup_members)},
       {"eligibility", std::move(eligibility)},
@@ -202,6 +241,8 @@ json answers_to_json(const Dossier& d) {
       {"purposes", {{"selected", d.purposes}, {"detail", d.purpose_detail}}},
       {"pieces", std::move(pieces)},
   };
+  if (d.has_cpf_identity()) out["cpf_identity"] = cpf_identity_json(d);  // only then: other dossiers are unchanged
+  return out;
 }
 
 namespace {
@@ -285,6 +326,24 @@ Dossier read_answers(JsonObject& answers, const AnswersReading& how) {
   if (JsonObject pu = answers.object("purposes", need)) {
     pu.array("selected", need).strings(d.purposes);
     read_text(pu, "detail", need, d.purpose_detail, max_text_chars);
+  }
+  // Optional in every reading. Its other members (a birth date given as three numbers by another tool, a
+  // NIR) are the coach's part, read from the bundle's document (core::cpf_identity_from_json).
+  if (JsonObject ci = answers.object("cpf_identity", optional | or_null)) {
+    for (const TextMember& m : cpf_members) read_text(ci, m.name, optional | or_null, d.*m.field);
+    std::vector<std::string> names;
+    ci.array("first_names", optional | or_null).strings(names);
+    for (std::size_t i = 0; i < names.size() && i < std::size(cpf_first_names); ++i) d.*cpf_first_names[i] = names[i];
+    // Another tool's form of the date (cpf.md): three numbers, shown to the candidate as one date.
+    const auto year = ci.integer("birth_year", 0, 9999, optional | or_null);
+    const auto month = ci.integer("birth_month", 0, 9999, optional | or_null);
+    const auto day = ci.integer("birth_day", 0, 9999, optional | or_null);
+    if (d.cpf_birth_date.empty() && year && month && day) {
+      d.cpf_birth_date = to_iso(Date{static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)});
+    }
+    std::string coach_part;  // the coach's members, read from the document when declaring
+    read_text(ci, "birth_country_code", optional | or_null, coach_part);
+    read_text(ci, "nir", optional | or_null, coach_part);
   }
   IdSet piece_ids(how.strict, "piece");
   JsonArray ps = answers.array("pieces", need);

@@ -128,6 +128,12 @@ struct Dossier {
   std::string purpose_detail;
   // The six pieces, in the referential's order
   std::vector<Piece> pieces;
+  // Optional: what the certifier needs to declare the certification to the SI CPF (answers.cpf_identity,
+  // assets/schema/cpf.md), as typed; one first name per field; the birth date a user date (YYYY-MM-DD
+  // once it reads as one). Written only once one of them is given.
+  std::string cpf_birth_name, cpf_usage_name, cpf_first_name1, cpf_first_name2, cpf_first_name3, cpf_sex, cpf_birth_date,
+      cpf_birth_insee_code, cpf_birth_postal_code, cpf_birth_place_name, cpf_birth_country_name;
+  bool has_cpf_identity() const noexcept;
 
   friend bool operator==(const Dossier& a, const Dossier& b) noexcept;
 };
@@ -160,6 +166,9 @@ inline constexpr ReaderLimits answers_limits{max_line_chars, max_answer_items, m
 // The answers without file contents: attachments appear as {id, name, media_type, size, sha256}. This is
 // the "answers" member of a bundle and what the browser saves locally on every edit.
 nlohmann::json answers_to_json(const Dossier& d);
+// Its "cpf_identity" member, in cpf.md's form (what core::cpf_identity_from_json reads); null when the
+// section is empty.
+nlohmann::json cpf_identity_json(const Dossier& d);
 // Reads answers_to_json's output, leniently: absent or null members are left empty, malformed ones
 // reported and skipped, texts over the limits reported (dossier.too_long, dossier.too_many,
 // dossier.too_much_text) and kept — nothing the candidate typed is dropped. Codes "dossier.<what>":
