@@ -89,6 +89,8 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
 
         // Replacing a piece: once the file chooser is closed, the button is not drawn hovered or pressed.
         await app.click('step.pieces');
+        // (A button the pointer was left on is drawn hovered: what "hot" tells.)
+        assert.equal((await app.widgets()).find((w) => w.id === 'step.pieces').hot, true, 'hot: drawn hovered');
         const file = s.candidate.answers.pieces.findIndex((p) => p.id === 'mockup');
         const replace = `/pieces/${file}/files/0/replace`;
         await app.pick(replace, [replacement]);
