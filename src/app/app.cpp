@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 
@@ -432,6 +433,14 @@ void draft_changed(AppState& s) {
   s.storage.dirty = true;
 }
 
+// The user moved (screen, step, stage, scroll): the place a reload reopens at is kept on this device. A
+// move cancels a reopened scroll not reached yet. Each change of screen or step starts at the page's top.
+void moved(AppState& state, Effects& fx, bool new_page) {
+  if (new_page) state.page_scroll = 0;
+  state.scroll_to_restore.reset();
+  fx.push_back(fx::StoreValue{place_storage_key, save_place(state)});
+}
+
 void handle(AppState& state, const cmd::GoTo& c, Effects& fx) {
   const Catalog& tr = catalog_for(state.prefs.lang);
   if (state.screen == c.screen) return;
@@ -439,6 +448,7 @@ void handle(AppState& state, const cmd::GoTo& c, Effects& fx) {
   state.screen = c.screen;
   fx.push_back(fx::SetTitle{title_for(state, tr)});
   fx.push_back(fx::Announce{title_for(state, tr)});
+  moved(state, fx, true);
 }
 
 void handle(AppState& state, const cmd::SetLanguage& c, Effects& fx) {
@@ -478,12 +488,24 @@ void handle(AppState& state, const cmd::SetToday& c, Effects&) {
   refresh_derived(state);
 }
 
-void handle(AppState& state, const cmd::SetCandidateStep& c, Effects&) {
+void handle(AppState& state, const cmd::SetCandidateStep& c, Effects& fx) {
+  if (state.candidate_step == c.step) return;
   state.candidate_step = c.step;
+  moved(state, fx, true);
 }
 
-void handle(AppState& state, const cmd::FocusField& c, Effects&) {
+void handle(AppState& state, const cmd::PageScrolled& c, Effects& fx) {
+  if (!c.restored && state.scroll_to_restore) return;  // the view reports its scroll once it has reopened it
+  const float y = c.y > 0 ? c.y : 0;
+  if (!c.restored && std::abs(y - state.page_scroll) < 1) return;
+  state.page_scroll = y;
+  moved(state, fx, false);
+}
+
+void handle(AppState& state, const cmd::FocusField& c, Effects& fx) {
+  const bool new_page = state.candidate_step != c.step;
   state.candidate_step = c.step;
+  moved(state, fx, new_page);
   state.focus.step = c.step;
   state.focus.path = c.path;
   ++state.focus.serial;
@@ -495,7 +517,10 @@ void handle(AppState& state, const cmd::FocusField& c, Effects&) {
 
 void handle(AppState& state, const cmd::SetEligibilityStage& c, Effects& fx) {
   const Catalog& tr = catalog_for(state.prefs.lang);
-  state.eligibility_stage = c.stage;
+  if (state.eligibility_stage != c.stage) {
+    state.eligibility_stage = c.stage;
+    moved(state, fx, false);
+  }
   if (c.stage == EligibilityStage::verdict) fx.push_back(fx::Announce{verdict_summary(state, tr)});
 }
 
@@ -770,6 +795,7 @@ void handle(AppState& state, const cmd::ClearLocalData&, Effects& fx) {
   state.import_job.reset();
   refresh_derived(state);
   fx.push_back(fx::ClearStorage{});
+  moved(state, fx, true);
   fx.push_back(fx::Announce{tr.text("storage.cleared")});
 }
 
@@ -830,6 +856,39 @@ std::string save_prefs(const Prefs& prefs) {
   nlohmann::json j = {{"lang", lang_code(prefs.lang)}, {"ui_scale", prefs.ui_scale}, {"high_contrast", prefs.high_contrast},
                       {"text_version", prefs.text_version}};
   return j.dump();
+}
+
+std::string save_place(const AppState& state) {
+  nlohmann::json j = {{"screen", screen_id(state.screen)}};
+  if (state.screen == Screen::candidate) {
+    j["step"] = step_id(state.candidate_step);
+    j["stage"] = stage_id(state.eligibility_stage);
+    j["scroll"] = static_cast<int>(state.page_scroll + 0.5f);
+  }
+  return j.dump();
+}
+
+void load_place(AppState& state, std::string_view stored) {
+  const auto doc = nlohmann::json::parse(stored, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return;
+  const auto text = [&doc](const char* name) -> std::string {
+    const auto it = doc.find(name);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (text("screen") != screen_id(Screen::candidate)) return;
+  state.screen = Screen::candidate;
+  const std::string step = text("step"), stage = text("stage");
+  for (std::size_t i = 0; i < std::size(step_ids); ++i) {
+    if (step == step_ids[i]) state.candidate_step = static_cast<CandidateStep>(i);
+  }
+  for (std::size_t i = 0; i < std::size(stage_ids); ++i) {
+    if (stage == stage_ids[i]) state.eligibility_stage = static_cast<EligibilityStage>(i);
+  }
+  // Far down a very long page at most (a few screens of text per competency): anything else is ignored.
+  if (const auto it = doc.find("scroll"); it != doc.end() && it->is_number() && it->get<double>() > 0 && it->get<double>() < 1e6) {
+    state.page_scroll = static_cast<float>(it->get<double>());
+    state.scroll_to_restore = state.page_scroll;
+  }
 }
 
 int clamp_ui_scale(int percent) noexcept {
@@ -1062,6 +1121,8 @@ nlohmann::json snapshot(const AppState& state) {
       {"programme", programme_snapshot(state)},
       {"candidate", {{"step", step_id(state.candidate_step)},
                      {"eligibility_stage", stage_id(state.eligibility_stage)},
+                     {"scroll", state.page_scroll},
+                     {"restoring_scroll", state.scroll_to_restore.has_value()},
                      {"answers", core::answers_to_json(state.draft)},
                      {"attachments_bytes", core::attachments_size(state.draft)},
                      {"eligibility", {{"issues", issues_json(state.eligibility.issues)},

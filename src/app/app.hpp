@@ -11,6 +11,9 @@
 namespace app {
 
 inline constexpr const char* prefs_storage_key = "certif-intra/prefs";
+// Where the candidate was (screen, step, eligibility stage, scroll), saved on this device at every move
+// so that a reload reopens there.
+inline constexpr const char* place_storage_key = "certif-intra/place";
 
 // The state at start-up: the host's programme (site.programme_id, with its referential and ruleset)
 // and every shipped programme loaded, the calendar of its sessions, an empty draft, `today` as read by
@@ -45,6 +48,12 @@ const core::Attachment* find_attachment(const core::Dossier& d, std::string_view
 void load_prefs(AppState& state, std::string_view stored);
 std::string save_prefs(const Prefs& prefs);
 int clamp_ui_scale(int percent) noexcept;  // into ui_scale_min..max, to the nearest step
+// The place to reopen at: {"screen": "candidate", "step": "pieces", "stage": "periods", "scroll": 420}
+// (only the candidate's area is reopened; anywhere else, the welcome screen).
+std::string save_place(const AppState& state);
+// Reopens a place save_place wrote (its scroll once the page is drawn: scroll_to_restore); anything
+// unreadable or elsewhere leaves the welcome screen.
+void load_place(AppState& state, std::string_view stored);
 // The programme a coach's entry is evaluated with: its bundle's (CoachEntry::programme_id), else the
 // host's.
 const core::LoadedProgramme& entry_programme(const AppState& state, const CoachEntry& entry) noexcept;

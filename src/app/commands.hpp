@@ -26,6 +26,9 @@ struct SetTextVersion { static constexpr bool edits_draft = false; bool on; };  
 struct SetToday { static constexpr bool edits_draft = false; core::Date today; };
 struct SetCandidateStep { static constexpr bool edits_draft = false; CandidateStep step; };
 struct FocusField { static constexpr bool edits_draft = false; CandidateStep step; std::string path; };
+// The candidate's page was scrolled to `y` (pixels at a 100 % interface scale); `restored`: to the place a
+// reload reopened at (app.hpp: load_place).
+struct PageScrolled { static constexpr bool edits_draft = false; float y = 0; bool restored = false; };
 
 // Eligibility wizard
 struct SetEligibilityStage { static constexpr bool edits_draft = false; EligibilityStage stage; };
@@ -167,7 +170,7 @@ struct DownloadCredential { static constexpr bool edits_draft = false; std::uint
 } // namespace cmd
 
 using Command = std::variant<
-    cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetTextVersion, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField,
+    cmd::GoTo, cmd::SetLanguage, cmd::SetUiScale, cmd::SetHighContrast, cmd::SetTextVersion, cmd::SetToday, cmd::SetCandidateStep, cmd::FocusField, cmd::PageScrolled,
     cmd::SetEligibilityStage, cmd::AddPeriod, cmd::RemovePeriod, cmd::EditPeriod, cmd::SetPhase, cmd::SetDeclaration, cmd::SetConstructionSteps,
     cmd::SetField, cmd::SetEvidence, cmd::ToggleEvidencePiece, cmd::TogglePurpose,
     cmd::SetPieceUrl, cmd::SetPieceDescription, cmd::PickFiles, cmd::RemoveAttachment, cmd::RenameAttachment,

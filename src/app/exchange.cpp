@@ -44,6 +44,8 @@ void replace_draft(AppState& s, core::Bundle&& bundle, Effects& fx, const Catalo
   s.file_refusals.clear();
   s.storage.dirty = true;
   s.candidate_step = CandidateStep::review;
+  s.page_scroll = 0;  // the review, from its top: where a reload reopens now
+  fx.push_back(fx::StoreValue{place_storage_key, save_place(s)});
   refresh_derived(s);
   fx.push_back(fx::Announce{tr.text("import.done")});
 }

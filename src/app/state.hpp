@@ -319,6 +319,11 @@ struct AppState {
   std::vector<FileRefusal> file_refusals;
   std::uint32_t next_attachment = 1;
   FocusRequest focus;
+  // Where the candidate's page is scrolled to (pixels at a 100 % interface scale, as the view reports it),
+  // kept with the screen and step in the saved place (app.hpp: save_place); and the scroll a reload
+  // reopens at, until the view has reached it (the page must first be as long as it was).
+  float page_scroll = 0;
+  std::optional<float> scroll_to_restore;
   std::string clock_utc;           // "YYYY-MM-DDThh:mm:ssZ", set by the platform before each frame's commands
   double clock_ms = 0;             // monotonic milliseconds, idem
   std::string entropy;             // 16 fresh random bytes (hex), idem

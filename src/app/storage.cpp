@@ -94,7 +94,8 @@ std::string write_item(const AppState& s, const Effect& e) {
     return entry ? "coach_file/" + coach_file_key(entry->bundle.digest, x->attachment_id) : std::string();
   }
   if (std::holds_alternative<fx::ClearCoachStorage>(e)) return coach_erase_item;
-  if (const auto* x = std::get_if<fx::StoreValue>(&e)) return "value/" + x->key;
+  // Where the user was is not worth a warning (and changes with every scroll): not followed.
+  if (const auto* x = std::get_if<fx::StoreValue>(&e)) return x->key == place_storage_key ? std::string() : "value/" + x->key;
   return {};
 }
 

@@ -75,7 +75,7 @@ EMSCRIPTEN_KEEPALIVE const char* certif_api_widgets() {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& w : platform::P().ui.widgets) {
     nlohmann::json o = {{"id", w.id}, {"label", w.label}, {"kind", w.kind}, {"x", w.x}, {"y", w.y}, {"w", w.w},
-                        {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}};
+                        {"h", w.h}, {"enabled", w.enabled}, {"visible", w.visible}, {"hot", w.hot}};
     if (w.checked >= 0) o["checked"] = w.checked == 1;
     // Keyboard focus: the field being typed into, or the widget the focus ring is on.
     const ImGuiContext& g = *ImGui::GetCurrentContext();

@@ -48,7 +48,19 @@ void execute(const app::Effect& effect) {
       },
       [](const app::fx::DeleteAttachment& e) { certif_js_delete_attachment(e.attachment_id.c_str(), e.write); },
       [](const app::fx::ClearStorage& e) { certif_js_clear_storage(e.write); },
-      [](const app::fx::PickFiles& e) { certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0); },
+      [](const app::fx::PickFiles& e) {
+        certif_js_pick_files(e.piece_id.c_str(), e.replaces.c_str(), e.multiple ? 1 : 0);
+        // The browser's file chooser now has the pointer: whatever it does there (and wherever it is when
+        // the chooser closes), the button that opened it is no longer under it nor held. Without this
+        // ImGui keeps drawing it hovered (pressed) until the mouse moves again over the page.
+        InputEvent left;
+        left.kind = InputEvent::Kind::pointer_leave;
+        push_input(std::move(left));
+        InputEvent blurred;
+        blurred.kind = InputEvent::Kind::focus;  // buttons released (the release goes to the chooser)
+        blurred.down = false;
+        push_input(std::move(blurred));
+      },
       [](const app::fx::HashFile& e) {
         // WebCrypto copies the bytes before this returns and hashes them on a thread of its own.
         certif_js_digest(e.coach ? 1 : 0, e.owner, e.index, e.bytes.data(), e.bytes.size());

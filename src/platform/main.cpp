@@ -38,6 +38,11 @@ int main() {
     app::load_prefs(p.state, stored);
     std::free(stored);
   }
+  // Where the candidate was when the page was last left: that screen and step, its scroll once drawn.
+  if (char* stored = certif_js_store_get(app::place_storage_key)) {
+    app::load_place(p.state, stored);
+    std::free(stored);
+  }
   if (char* contact = certif_js_site_contact()) {
     p.state.site.accessibility_contact = app::clean_contact(contact);
     std::free(contact);

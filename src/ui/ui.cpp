@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -272,11 +273,27 @@ void draw(const app::AppState& state, Ui& ui, app::Commands& out) {
   const long long place = static_cast<long long>(opened) * 1000 + static_cast<int>(state.screen) * 100 +
                           static_cast<int>(state.candidate_step);
   const long long cohort_place = static_cast<int>(app::Screen::coach) * 100 + static_cast<int>(state.candidate_step);
-  if (place != ui.last_place) {
+  const bool new_place = place != ui.last_place;
+  if (new_place) {
     // Back from a dossier, the cohort is where the coach left it.
     if (ui.last_place == cohort_place) ui.cohort_scroll = ImGui::GetScrollY();
     ImGui::SetScrollY(place == cohort_place ? ui.cohort_scroll : 0);
     ui.last_place = place;
+  }
+  if (state.screen == app::Screen::candidate) {
+    if (state.scroll_to_restore) {
+      // Reopened after a reload: the saved scroll once the page is as long as it was (the draft and its
+      // files arrive from local storage after the first frames), or as far as it goes after a while.
+      const float target = *state.scroll_to_restore * s;
+      const bool loaded = state.storage.status != app::Storage::Status::loading;
+      if (loaded && (ImGui::GetScrollMaxY() >= target || ++ui.restore_frames > 120)) {
+        ImGui::SetScrollY(std::min(target, ImGui::GetScrollMaxY()));
+        out.push(app::cmd::PageScrolled{std::min(target, ImGui::GetScrollMaxY()) / s, true});
+      }
+      ui.wants_more_frames = true;
+    } else if (!new_place && std::abs(ImGui::GetScrollY() / s - state.page_scroll) >= 1) {
+      out.push(app::cmd::PageScrolled{ImGui::GetScrollY() / s, false});
+    }
   }
   ImGui::Dummy(ImVec2(0, 12 * s));
   ImGui::Indent(margin);

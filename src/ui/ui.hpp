@@ -30,6 +30,7 @@ struct WidgetRecord {
   bool in_bar = false;                 // in the header or the step bar (see draw: arrows between regions)
   std::string hint;     // a text field's format hint ("JJ/MM/AAAA"), if any
   std::string error;    // what is wrong with a text field's value, as shown under it
+  bool hot = false;     // drawn hovered or held (pressed)
 };
 
 // One element of the screen's text version (the DOM mirror screen readers read), in drawing order.
@@ -142,6 +143,8 @@ struct Ui {
   bool confirm_clear = false;          // the "erase my local data" confirmation is open
   long long last_place = -1;           // screen, step and opened dossier of the last frame (scroll resets on change)
   float cohort_scroll = 0;             // where the coach's cohort was scrolled to when a dossier was opened
+  int restore_frames = 0;              // frames spent waiting for the page to be long enough for a restored scroll
+  bool exporting = false;              // an export was asked or being written last frame (its result is then scrolled into view)
   // Image thumbnails, decoded by the browser into GL textures on request (attachment id → texture).
   struct Thumbnail { unsigned texture = 0; float w = 0, h = 0; bool failed = false; };
   std::map<std::string, Thumbnail> thumbnails;

@@ -106,6 +106,8 @@ void view_export(View& v) {
   heading(v.ui, tr.text("export.title"));
   text_wrapped(v.about("export.intro"));
   seal_choice(v);
+  const float block_top = ImGui::GetCursorScreenPos().y;  // the button (or the progress), then the result
+  bool asked = false;
   if (v.state.export_job) {
     const auto& w = *v.state.export_job->writer;
     plain(tr.text("export.running"));
@@ -115,6 +117,7 @@ void view_export(View& v) {
     if (button(v.ui, "export.run", tr.text("export.run"), ButtonKind::primary,
                no_passphrase ? tr.text("seal.passphrase.needed") : std::string())) {
       v.out.push(app::cmd::ExportDossier{});
+      asked = true;  // a small dossier is written before the next frame: its result is then in view at once
     }
     ImGui::SameLine();
     const bool over_limits = std::any_of(v.state.readiness.begin(), v.state.readiness.end(), [](const core::Issue& i) {
@@ -131,6 +134,18 @@ void view_export(View& v) {
     text_wrapped(tr.format("seal.size.exact", {{"size", app::format_size(v.state.last_export_size, tr)}}) + " " +
                  app::route_text(v.state.last_export_size, tr));
   }
+  // While the export runs, and once when it is done (at the latest the frame after it was asked), the page
+  // scrolls (if need be) until its progress, then its result, are in view: the button may have been
+  // pressed at the bottom edge of the window.
+  const bool exporting = v.state.export_job.has_value();
+  if (exporting || v.ui.exporting) {
+    const ImRect view = ImGui::GetCurrentWindow()->InnerClipRect;
+    const float block_bottom = ImGui::GetCursorScreenPos().y + 8 * s;
+    const float below = block_bottom - view.Max.y;
+    if (below > 0) ImGui::SetScrollY(ImGui::GetScrollY() + std::min(below, std::max(0.0f, block_top - 8 * s - view.Min.y)));
+    v.ui.wants_more_frames = true;
+  }
+  v.ui.exporting = exporting || asked;
 }
 
 void view_import(View& v) {

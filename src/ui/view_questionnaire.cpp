@@ -127,9 +127,11 @@ void competencies(View& v) {
     text_wrapped(expected, colour::muted);
     std::string evidence = answer.evidence;
     const std::size_t n = core::count_characters(evidence);
-    const std::string counter = tr.format(n < 300 ? "q.competency.counter.short" : "q.competency.counter",
+    // Under the advised length (core::evidence_short, also the review's advice), the guidance says so.
+    const std::string counter = tr.format(n < core::advised_evidence_chars ? "q.competency.counter.short" : "q.competency.counter",
                                           {{"chars", tr.count("q.characters.", static_cast<double>(n), app::format_count(n, v.state.prefs.lang))},
-                                           {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)}});
+                                           {"max", app::format_count(core::max_text_chars, v.state.prefs.lang)},
+                                           {"advised", app::format_count(core::advised_evidence_chars, v.state.prefs.lang)}});
     if (text_area(v.ui, (base + "/evidence").c_str(), tr.text("q.competency.evidence"), evidence, v.width - 32 * s,
                   130 * s, counter, field_error_text(v, base + "/evidence"), core::max_text_chars)) {
       v.out.push(app::cmd::SetEvidence{i, evidence});

@@ -2,6 +2,7 @@
 // then the export of the dossier (possible with gaps, with a clear warning of what the coach will see).
 #include "ui/views.hpp"
 
+#include "app/format.hpp"
 #include "ui/form.hpp"
 #include "ui/widgets.hpp"
 
@@ -104,6 +105,34 @@ void section_list(View& v, const Section& sec, int& missing, int& errors) {
     }
     ImGui::PopID();
   }
+  // Advice, not a gap: evidence shorter than advised (the same rule as the guidance under its box).
+  if (std::string(sec.prefix) == "/competencies") {
+    const auto advice = core::evidence_advice(v.state.draft, v.state.programme.referential);
+    for (std::size_t k = 0; k < advice.size(); ++k) {
+      const core::Issue& a = advice[k];
+      const auto i = index_in(a.path, "/competencies");
+      const std::size_t n = i < v.state.draft.competencies.size() ? core::count_characters(v.state.draft.competencies[i].evidence) : 0;
+      ImGui::PushID(static_cast<int>(1000 + k));
+      ImGui::AlignTextToFramePadding();
+      ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+      plain(tr.text("review.advice"));
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      const std::string line = tr.format("review.advice.short", {{"title", item_label(v, a.path)},
+                                                                 {"chars", tr.count("q.characters.", static_cast<double>(n), app::format_count(n, v.state.prefs.lang))},
+                                                                 {"advised", app::format_count(core::advised_evidence_chars, v.state.prefs.lang)}});
+      // Long titles on a narrow screen: the line wraps, the button follows on its own line when needed.
+      const float right = ImGui::GetContentRegionMax().x;
+      ImGui::PushTextWrapPos(right);
+      plain_wrapped(line);
+      ImGui::PopTextWrapPos();
+      const std::string id = "review.advice" + a.path;
+      const std::string go = tr.text("review.go");
+      same_line_or_wrap(ImGui::CalcTextSize(go.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, right, 8 * s);
+      if (button(v.ui, id.c_str(), go, ButtonKind::tertiary)) v.out.push(app::cmd::FocusField{sec.step, a.path});
+      ImGui::PopID();
+    }
+  }
   end_card(v.ui);
   ImGui::Dummy(ImVec2(0, 2 * s));
 }
@@ -120,7 +149,13 @@ void view_review(View& v) {
 
   ImGui::Dummy(ImVec2(0, 6 * s));
   if (missing == 0 && errors == 0) {
-    notice(v.ui, Tone::success, tr.text("review.ready"), tr.text("review.ready.body"), v.width);
+    const std::size_t short_ones = core::evidence_advice(v.state.draft, v.state.programme.referential).size();
+    std::string body = tr.text("review.ready.body");
+    if (short_ones > 0) {
+      body += "\n" + tr.format("review.advice.body", {{"count", tr.count("review.advice.count.", static_cast<double>(short_ones))},
+                                                       {"advised", app::format_count(core::advised_evidence_chars, v.state.prefs.lang)}});
+    }
+    notice(v.ui, Tone::success, tr.text("review.ready"), body, v.width);
   } else {
     notice(v.ui, Tone::warning, tr.format("review.gaps", {{"missing", tr.count("review.missing.", static_cast<double>(missing))},
                                                          {"errors", tr.count("review.errors.", static_cast<double>(errors))}}),

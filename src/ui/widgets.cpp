@@ -57,7 +57,8 @@ void track(Ui& ui, const char* id, const std::string& label, const char* kind, b
   const ImGuiWindow* window = ImGui::GetCurrentWindow();
   const bool in_bar = std::strstr(window->Name, "##header") != nullptr || std::strstr(window->Name, "##steps") != nullptr;
   ui.widgets.push_back({id, label, kind, p.x / s, p.y / s, (q.x - p.x) / s, (q.y - p.y) / s, enabled, visible, {}, -1,
-                        imgui_id, window->RootWindow, window, in_bar, {}, {}});
+                        imgui_id, window->RootWindow, window, in_bar, {}, {},
+                        ImGui::IsItemHovered() || (imgui_id != 0 && GImGui->ActiveId == imgui_id)});
   if (!ui.tab_target.empty() && ui.tab_target == id && imgui_id != 0) {
     ui.tab_target.clear();
     ImGui::SetFocusID(imgui_id, ImGui::GetCurrentWindow());

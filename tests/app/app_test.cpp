@@ -165,3 +165,70 @@ TEST(App, InitialStateLoadsTheHostsProgramme) {
   EXPECT_TRUE(s.site.problems.empty());
   EXPECT_EQ(s.programmes.size(), core::shipped_programme_ids().size());
 }
+
+namespace {
+// The place the last effects saved (fx::StoreValue under place_storage_key), or "" when none.
+std::string saved_place(const Effects& fx) {
+  std::string last;
+  for (const auto& e : fx) {
+    if (const auto* v = std::get_if<fx::StoreValue>(&e); v && v->key == place_storage_key) last = v->value;
+  }
+  return last;
+}
+} // namespace
+
+// A reload reopens where the candidate was: screen, step, eligibility stage and scroll, saved at each move.
+TEST(App, ThePlaceIsSavedAtEachMoveAndReopened) {
+  AppState s;
+  std::string place = saved_place(apply(s, cmd::GoTo{Screen::candidate}));
+  EXPECT_EQ(nlohmann::json::parse(place), nlohmann::json::parse(R"({"screen":"candidate","step":"overview","stage":"periods","scroll":0})"));
+  place = saved_place(apply(s, cmd::SetCandidateStep{CandidateStep::pieces}));
+  EXPECT_EQ(nlohmann::json::parse(place)["step"], "pieces");
+  place = saved_place(apply(s, cmd::PageScrolled{420.4f, false}));
+  EXPECT_EQ(nlohmann::json::parse(place)["scroll"], 420);
+  EXPECT_TRUE(saved_place(apply(s, cmd::PageScrolled{420.6f, false})).empty()) << "under a pixel: not a move";
+  // Not followed as a write (no warning about it; it changes with every scroll).
+  EXPECT_TRUE(s.storage.writes.empty());
+
+  AppState fresh;
+  load_place(fresh, place);
+  EXPECT_EQ(fresh.screen, Screen::candidate);
+  EXPECT_EQ(fresh.candidate_step, CandidateStep::pieces);
+  ASSERT_TRUE(fresh.scroll_to_restore.has_value());
+  EXPECT_FLOAT_EQ(*fresh.scroll_to_restore, 420);
+  // Until the view has reopened the scroll, what it reports is not a move (the page is still short).
+  EXPECT_TRUE(saved_place(apply(fresh, cmd::PageScrolled{0, false})).empty());
+  EXPECT_FALSE(saved_place(apply(fresh, cmd::PageScrolled{420, true})).empty());
+  EXPECT_FALSE(fresh.scroll_to_restore.has_value());
+
+  // A new step starts at its top; a move before the scroll is reopened cancels it.
+  place = saved_place(apply(s, cmd::SetCandidateStep{CandidateStep::eligibility}));
+  EXPECT_EQ(nlohmann::json::parse(place)["scroll"], 0);
+  place = saved_place(apply(s, cmd::SetEligibilityStage{EligibilityStage::phases}));
+  EXPECT_EQ(nlohmann::json::parse(place)["stage"], "phases");
+  AppState again;
+  load_place(again, place);
+  EXPECT_EQ(again.eligibility_stage, EligibilityStage::phases);
+  EXPECT_FALSE(again.scroll_to_restore.has_value());
+  AppState moved_on;
+  load_place(moved_on, R"({"screen":"candidate","step":"review","scroll":900})");
+  apply(moved_on, cmd::SetCandidateStep{CandidateStep::questionnaire});
+  EXPECT_FALSE(moved_on.scroll_to_restore.has_value());
+
+  // Back home, a reload lands there; elsewhere (the coach's, the accessibility page) too.
+  place = saved_place(apply(s, cmd::GoTo{Screen::welcome}));
+  AppState home;
+  load_place(home, place);
+  EXPECT_EQ(home.screen, Screen::welcome);
+  for (const char* other : {R"({"screen":"coach"})", R"({"screen":"accessibility"})", "", "[]", "{\"screen\":3}",
+                            R"({"screen":"candidate","step":"nowhere","stage":7,"scroll":-5})"}) {
+    AppState t;
+    load_place(t, other);
+    EXPECT_EQ(t.candidate_step, CandidateStep::overview) << other;
+    EXPECT_FALSE(t.scroll_to_restore.has_value()) << other;
+  }
+  AppState t;
+  load_place(t, R"({"screen":"candidate","step":"nowhere","scroll":"far"})");
+  EXPECT_EQ(t.screen, Screen::candidate);
+  EXPECT_EQ(t.candidate_step, CandidateStep::overview);
+}

@@ -70,9 +70,13 @@ TEST(EligibilityWizard, PeriodsAreBounded) {
 TEST(EligibilityWizard, ReachingTheVerdictIsAnnounced) {
   AppState s = initial_state(Date{2026, 11, 28});
   const auto fx = apply(s, cmd::SetEligibilityStage{EligibilityStage::verdict});
-  ASSERT_EQ(fx.size(), 1u);
-  const auto* a = std::get_if<fx::Announce>(&fx.front());
+  // The announcement, and the place a reload reopens at (app.hpp: save_place).
+  ASSERT_EQ(fx.size(), 2u);
+  const auto* a = std::get_if<fx::Announce>(&fx.back());
   ASSERT_NE(a, nullptr);
+  const auto* place = std::get_if<fx::StoreValue>(&fx.front());
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->key, place_storage_key);
   EXPECT_EQ(a->text, catalog_for(Lang::fr).text("elig.verdict.incomplete"));
 }
 

@@ -253,3 +253,43 @@ TEST(Dossier, ADraftOverTheLimitsIsKeptWholeAndSaidSo) {
   d.purpose_detail = accents;
   EXPECT_TRUE(core::text_limit_issues(d).empty());
 }
+
+// The advised length of an evidence: one number for the guidance under its box and the review's advice;
+// a short evidence is advice (a notice), never a gap (the dossier stays complete).
+TEST(Dossier, ShortEvidenceIsAdvisedNotMissing) {
+  const auto ref = referential();
+  Dossier d = complete_dossier(ref);
+  EXPECT_FALSE(core::evidence_short(""));  // blank: check_dossier says it is missing
+  EXPECT_TRUE(core::evidence_short("x"));
+  EXPECT_TRUE(core::evidence_short(std::string(core::advised_evidence_chars - 1, 'e')));
+  EXPECT_FALSE(core::evidence_short(std::string(core::advised_evidence_chars, 'e')));
+  // Counted in characters, not bytes: 299 "é" (598 bytes) are still short, 300 are not.
+  std::string e299;
+  for (std::size_t i = 0; i + 1 < core::advised_evidence_chars; ++i) e299 += "é";
+  EXPECT_TRUE(core::evidence_short(e299));
+  EXPECT_FALSE(core::evidence_short(e299 + "é"));
+
+  // complete_dossier's evidences are short: every one is advised, and none makes the dossier incomplete.
+  auto advice = core::evidence_advice(d, ref);
+  ASSERT_EQ(advice.size(), d.competencies.size());
+  EXPECT_EQ(advice[0].path, "/competencies/0/evidence");
+  EXPECT_EQ(advice[0].code, "evidence_short");
+  EXPECT_EQ(advice[0].severity, core::Severity::notice);
+  EXPECT_TRUE(core::check_dossier(d, ref, Date{2026, 11, 28}).empty());
+
+  // Long enough, or not written at all (then missing, not short): no advice.
+  d.competencies[0].evidence = std::string(core::advised_evidence_chars, 'e');
+  d.competencies[1].evidence.clear();
+  advice = core::evidence_advice(d, ref);
+  EXPECT_EQ(advice.size(), d.competencies.size() - 2);
+  for (const auto& a : advice) EXPECT_NE(a.path, "/competencies/0/evidence");
+  for (const auto& a : advice) EXPECT_NE(a.path, "/competencies/1/evidence");
+  const auto issues = core::check_dossier(d, ref, Date{2026, 11, 28});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].path, "/competencies/1/evidence");
+  EXPECT_EQ(issues[0].code, "missing");
+
+  // A competency the referential does not have is not advised on (check_dossier reports it).
+  d.competencies[2].competency_id = "unknown";
+  for (const auto& a : core::evidence_advice(d, ref)) EXPECT_NE(a.path, "/competencies/2/evidence");
+}

@@ -135,8 +135,9 @@ test('questionnaire, files picked and dropped, refusals, reload, then erase', as
     assert.ok(Buffer.from(restored[1]).equals(pngBytes), 'the PNG is byte-identical after reload');
     await app.shot('dossier-03-welcome-with-draft');
 
-    // Export: one sealed file, downloaded, that the command-line validator accepts.
-    await app.click('welcome.candidate');
+    // Export: one sealed file, downloaded, that the command-line validator accepts. (The reload reopened
+    // the candidate's step, issue 15.)
+    assert.equal(s.screen, 'candidate');
     await app.click('step.review');
     const downloading = app.page.waitForEvent('download');
     await app.click('export.run');

@@ -87,7 +87,8 @@ async function shotSaveReload(app, expected, shot) {
   await app.page.waitForFunction(() => window.certif && window.certif.state().storage.status === 'ready');
   await waitFor(app, (s) => s.candidate.answers.identity.first_name !== '', 'the restored draft');
   checkAnswers(await answers(app), expected, `${shot}: after reload`);
-  await app.click('welcome.candidate');
+  // The reload reopens the candidate's step (issue 15), not the welcome page.
+  await waitFor(app, (s) => s.screen === 'candidate' && !s.candidate.restoring_scroll, 'the step reopened');
 }
 
 function checkAnswers(a, expected, where) {

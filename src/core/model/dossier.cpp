@@ -450,6 +450,22 @@ struct Checker {
 
 } // namespace
 
+bool evidence_short(std::string_view evidence) noexcept {
+  return !evidence.empty() && count_characters(evidence) < advised_evidence_chars;
+}
+
+std::vector<Issue> evidence_advice(const Dossier& d, const Referential& ref) {
+  std::vector<Issue> advice;
+  for (std::size_t i = 0; i < d.competencies.size(); ++i) {
+    const auto& a = d.competencies[i];
+    if (!ref.competency(a.competency_id) || !evidence_short(a.evidence)) continue;
+    advice.push_back({Severity::notice, "evidence_short", "/competencies/" + std::to_string(i) + "/evidence",
+                      "the evidence has " + std::to_string(count_characters(a.evidence)) + " characters, " +
+                          std::to_string(advised_evidence_chars) + " are advised"});
+  }
+  return advice;
+}
+
 const std::vector<std::string_view>& dossier_check_codes() {
   static const std::vector<std::string_view> codes = {
       "competency_unknown", "date_in_future", "date_invalid",  "dossier_too_large", "email_invalid",

@@ -203,6 +203,17 @@ std::vector<Issue> check_dossier(const Dossier& d, const Referential& referentia
 // and the draft's text limits (dossier.*): bare words, sorted. The interface has a sentence for each.
 const std::vector<std::string_view>& dossier_check_codes();
 
+// A competency's evidence counts as given once written (check_dossier: missing while blank); under this
+// many characters it is short, and the candidate is advised to say more: the guidance under its box and
+// the review's advice both use this one number, and neither calls the dossier incomplete for it.
+inline constexpr std::size_t advised_evidence_chars = 300;
+// Written (not blank) but under advised_evidence_chars characters (code points).
+bool evidence_short(std::string_view evidence) noexcept;
+// The advice on the competencies' evidence: a notice "evidence_short" at /competencies/<i>/evidence for
+// each competency of the referential whose evidence is short (none for a blank one: check_dossier says
+// it is missing).
+std::vector<Issue> evidence_advice(const Dossier& d, const Referential& referential);
+
 bool is_email(std::string_view text) noexcept;
 bool is_https_url(std::string_view text) noexcept;
 
