@@ -13,6 +13,8 @@
 
 #include "app/format.hpp"
 #include "app/issue_text.hpp"
+#include "app/mail_drafts.hpp"
+#include "core/codecs/mailto.hpp"
 #include "core/domain/triage.hpp"
 #include "core/domain/coach_rules.hpp"
 #include "ui/form.hpp"
@@ -46,6 +48,25 @@ void fact(const View& v, const std::string& label, const std::string& value) {
   else text_wrapped(value);  // candidate text: drawn as text, never interpreted
 }
 
+
+// An e-mail draft to the candidate (#15), opened in the coach's mail app, with what it will hold: the
+// candidate's language, the address, and for the invitation the .ics file to attach (named alike).
+void mail_button(View& v, const CoachEntry& e, app::MailKind kind, const std::string& why_not) {
+  const auto& tr = v.tr;
+  const bool invitation = kind == app::MailKind::invitation;
+  const char* id = invitation ? "coach.mail.invitation" : "coach.mail.decision";
+  if (button(v.ui, id, tr.text(id), ButtonKind::secondary, why_not)) v.out.push(app::cmd::OpenMail{e.id, kind});
+  if (!why_not.empty()) return;
+  const std::string& address = e.bundle.dossier.email;
+  const std::string to = core::is_mail_address(address) ? address : tr.text("coach.mail.no_address");
+  const std::string lang = tr.text(std::string("coach.mail.lang.") + app::lang_code(app::candidate_lang(e)));
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(invitation ? tr.format("coach.mail.invitation.help",
+                                      {{"lang", lang}, {"to", to}, {"file", app::invitation_file_name(e, v.state.today)}})
+                          : tr.format("coach.mail.decision.help", {{"lang", lang}, {"to", to}}),
+               colour::muted);
+  ImGui::PopFont();
+}
 
 // [SECTION] Header and verdicts =====================================================================
 
@@ -464,6 +485,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     text_wrapped(tr.format("coach.plan.summary", {{"date", fmt_date(v, ev.planned->date)},
                                                   {"time", core::to_string(ev.planned->time)}}), colour::success);
   }
+  mail_button(v, e, app::MailKind::invitation, why_not);
 
   // The interview sheet: timer, date, mode, notes.
   ImGui::Dummy(ImVec2(0, 10 * s));
@@ -803,6 +825,8 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     notice(v.ui, Tone::error, tr.text("coach.refused.action"), issues_text(v, e.last_issues), v.width);
   }
   if (jury) jury_section(v, vs, e);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  mail_button(v, e, app::MailKind::decision, ev.decisions.empty() ? tr.text("coach.mail.decision.needed") : std::string());
 
   // The attestation: prepared (preview), then issued; never edited once issued.
   ImGui::Dummy(ImVec2(0, 10 * s));
