@@ -870,16 +870,22 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       v.out.push(app::cmd::SetAttestation{e.id, a});
     }
   }
+  // The row wraps where a button would pass the column's edge (a phone).
+  const float row_right = ImGui::GetCursorPosX() + v.width;
+  const auto wrap_before = [&](const std::string& label) {
+    same_line_or_wrap(ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, row_right,
+                      ImGui::GetStyle().ItemSpacing.x);
+  };
   if (button(v.ui, "coach.attestation.preview", tr.text(issued ? "coach.attestation.open" : "coach.attestation.preview"),
              ButtonKind::secondary)) {
     v.out.push(app::cmd::PreviewAttestation{e.id});
   }
-  ImGui::SameLine();
+  wrap_before(tr.text("coach.attestation.download"));
   if (button(v.ui, "coach.attestation.download", tr.text("coach.attestation.download"), ButtonKind::secondary)) {
     v.out.push(app::cmd::DownloadAttestation{e.id});
   }
   if (!issued) {
-    ImGui::SameLine();
+    wrap_before(tr.text("coach.attestation.issue"));
     // Before its first edit the record has no attestation yet: judged as the app will issue it, with
     // the profile's defaults.
     const auto blockers = core::takes_attestation_defaults(ev, defaults) ? blockers_with_defaults(ev, a)

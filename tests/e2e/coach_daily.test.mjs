@@ -132,6 +132,9 @@ test('received files logged across a reload; invitation and decision e-mail draf
         assert.match(mail.subject, /décision du 28 novembre 2026/);
         assert.match(mail.body, /ajournée/);
         assert.ok(mail.body.includes('à compléter & à signer ?'), 'the reasons, & and ? included');
+        // The attestation's buttons wrap within the phone rather than pass its edge.
+        const download = await app.reveal('coach.attestation.download');
+        assert.ok(download.x + download.w <= width, `the attestation's download button within the window (${download.x + download.w})`);
         await app.reveal('coach.mail.decision');
         await noneClipped(app, `decision ${tag}`);
         await app.shot(`coach-daily-03-decision-${tag}`);
