@@ -332,6 +332,13 @@ mergeInto(LibraryManager.library, {
     window.open(UTF8ToString(url_ptr), '_blank', 'noopener,noreferrer');
   },
 
+  // A mail draft (RFC 6068 link built by the app): nothing but mailto: goes through here.
+  certif_js_open_mailto: function(uri_ptr) {
+    var uri = UTF8ToString(uri_ptr);
+    if (uri.slice(0, 7) !== 'mailto:') return;
+    window.open(uri, '_blank', 'noopener,noreferrer');
+  },
+
   // [SECTION] Coach --------------------------------------------------------------------------------------
 
   certif_js_save_coach_entry__deps: ['$CertifStore'],

@@ -819,6 +819,7 @@ Effects apply(AppState& state, const Command& command) {
   // One handle() overload per command: the candidate's below, the coach's in coach.cpp (coach_ops.hpp);
   // a command without one does not compile.
   std::visit([&](const auto& c) { handle(state, c, fx); }, command);
+  log_received_files(state, fx);  // a file refused as it arrived (empty, too large, unreadable, sealed for others)
   track_writes(state, fx);
   return fx;
 }
@@ -1083,6 +1084,13 @@ nlohmann::json workspace_snapshot(const Workspace& w) {
                                                            {"loading", w.viewed->loading}, {"bytes", w.viewed->bytes.size()}}
                                           : nlohmann::json(nullptr)},
                       {"profile", {{"name", w.profile.name}, {"organisation", w.profile.organisation}}}};
+  // The received-files log, oldest first, as stored.
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : w.received.lines) {
+    lines.push_back({{"name", l.name}, {"at", l.received_at}, {"verdict", core::to_string(l.verdict)}, {"reason", l.reason},
+                     {"candidate", l.candidate}});
+  }
+  j["received"] = {{"lines", std::move(lines)}, {"dropped", w.received.dropped}, {"cap", core::received_log_cap}};
   return j;
 }
 

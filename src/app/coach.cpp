@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "app/exchange.hpp"
 #include "app/keys.hpp"
+#include "app/mail_drafts.hpp"
 #include "app/signing.hpp"
 #include "core/documents/attestation.hpp"
 #include "core/formats/badge.hpp"
@@ -135,6 +136,7 @@ std::unique_ptr<CoachEntry> entry_from_record(std::string_view record, const std
   const auto sequence = root.integer("invitation_sequence", 0, std::numeric_limits<std::int64_t>::max(), core::optional);
   e->invitation_sequence = static_cast<std::int32_t>(std::min<std::int64_t>(sequence.value_or(0), 10000));
   e->restored = true;
+  e->logged = true;  // received in an earlier visit: its line is in the stored log
   e->bytes_stored = true;
   // The bundle and the record through the same readers as files: a record that fails them (damaged, or
   // kept before a limit existed) is shown refused, with the reasons, and left in storage untouched.
@@ -619,7 +621,9 @@ void handle(AppState& s, const cmd::ClearWorkspace&, Effects& fx) {
   s.workspace.selected.reset();
   s.workspace.timer.reset();
   s.workspace.viewed.reset();
+  s.workspace.received = {};
   fx.push_back(fx::ClearCoachStorage{});
+  fx.push_back(fx::StoreValue{received_log_key, core::received_log_json(s.workspace.received)});
   fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text("coach.cleared")});
 }
 
@@ -717,6 +721,51 @@ void handle(AppState&, const cmd::OpenLink& c, Effects& fx) {
   if (core::is_https_url(c.url)) fx.push_back(fx::OpenUrl{c.url});
 }
 
+void handle(AppState& s, const cmd::OpenMail& c, Effects& fx) {
+  CoachEntry* e = valid(s, c.entry);
+  if (!e) return;
+  const auto draft = mail_draft(s, *e, c.kind);
+  if (!draft) return;
+  const core::MailtoLink link = mail_link(*draft, candidate_lang(*e));
+  if (link.uri.rfind("mailto:", 0) != 0) return;  // only ever a mail draft
+  fx.push_back(fx::OpenMailto{link.uri});
+  fx.push_back(fx::Announce{catalog_for(s.prefs.lang).text(link.truncated ? "coach.mail.opened.cut" : "coach.mail.opened")});
+}
+
+void handle(AppState& s, const cmd::ReceivedLogLoaded& c, Effects&) {
+  // Read at start; a file received before it arrived (none in practice) stays after the stored lines.
+  core::ReceivedLog log = core::received_log_from_json(c.json);
+  for (auto& line : s.workspace.received.lines) core::log_received(log, std::move(line));
+  s.workspace.received = std::move(log);
+}
+
+void log_received_files(AppState& s, Effects& fx) {
+  bool added = false;
+  for (auto& owned : s.workspace.entries) {
+    CoachEntry& e = *owned;
+    if (e.logged || (e.check != CoachEntry::Check::valid && e.check != CoachEntry::Check::refused)) continue;
+    e.logged = true;
+    core::ReceivedFile line;
+    line.name = e.file_name;
+    line.received_at = s.clock_utc;
+    if (e.check == CoachEntry::Check::refused) {
+      line.verdict = core::ReceivedVerdict::refused;
+      for (const auto& i : e.refusal) {
+        if (i.severity == core::Severity::error) {
+          line.reason = i.code;
+          break;
+        }
+      }
+    } else {
+      line.verdict = is_duplicate(s.workspace, e) ? core::ReceivedVerdict::duplicate : core::ReceivedVerdict::accepted;
+      line.candidate = e.summary.first_name + (e.summary.first_name.empty() ? "" : " ") + e.summary.last_name;
+    }
+    core::log_received(s.workspace.received, std::move(line));
+    added = true;
+  }
+  if (added) fx.push_back(fx::StoreValue{received_log_key, core::received_log_json(s.workspace.received)});
+}
+
 void handle(AppState& s, const cmd::PlanInterview& c, Effects& fx) {
   CoachEntry* e = valid(s, c.entry);
   if (!e) return;
@@ -741,8 +790,8 @@ void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx) {
     return;
   }
   ++e->invitation_sequence;  // a changed invitation sent later replaces this one in calendars
-  const std::string day = e->evaluation.planned ? core::to_iso(e->evaluation.planned->date) : core::to_iso(s.today);
-  download(fx, "entretien-" + slug_for(*e) + "-" + day + ".ics", "text/calendar", std::move(ics).value());
+  // Named as the e-mail draft that asks for it to be attached (app/mail_drafts.hpp).
+  download(fx, invitation_file_name(*e, s.today), "text/calendar", std::move(ics).value());
   save_entry(s, *e, fx);
 }
 

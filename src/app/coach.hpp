@@ -7,6 +7,7 @@
 #include "core/formats/bundle.hpp"
 #include "core/formats/evaluation.hpp"
 #include "core/domain/jury.hpp"
+#include "core/domain/received_log.hpp"
 #include "core/domain/triage.hpp"
 #include "core/formats/vc_jwt.hpp"
 
@@ -20,6 +21,11 @@
 namespace app {
 
 inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
+// The log of the files received (core/domain/received_log.hpp), kept in local storage under this key.
+inline constexpr const char* received_log_key = "certif-intra/coach-received";
+
+// The e-mails a coach writes to a candidate (app/mail_drafts.hpp).
+enum class MailKind { invitation, decision };
 
 // A jury of two (a programme with two assessors): the other juror's record of the same bundle, imported
 // from the file they exported, and the jury's work on the two records (core::JuryMerge: where the grids
@@ -68,6 +74,7 @@ struct CoachEntry {
   core::Evaluation evaluation;    // the coach's record for this exact bundle
   bool bytes_stored = false;      // every attachment's write confirmed: their bytes left the heap
   bool restored = false;          // came from local storage, not from a file this session
+  bool logged = false;            // its verdict is in the received-files log (restored entries: long ago)
   std::int32_t invitation_sequence = 0;  // invitations sent so far (a changed one replaces the last)
   std::vector<core::Issue> last_issues;  // why the last action on the record was refused, for the view
   std::optional<core::BundleDiff> changes;  // since the candidate's previous version, if any (set by the triage)
@@ -135,6 +142,7 @@ struct Workspace {
   std::optional<InterviewTimer> timer;
   std::optional<ViewedFile> viewed;
   bool loaded = false;        // the saved workspace was read back
+  core::ReceivedLog received;  // every file given to the cohort and its verdict, kept across reloads
   std::uint32_t jury_pick = 0;  // the entry whose other juror's record the file picker was opened for
   // Attachment bytes on their way to local storage above which no further bundle is verified: they stay
   // in the heap until their write is confirmed.

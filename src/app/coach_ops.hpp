@@ -41,6 +41,11 @@ void handle(AppState& s, const cmd::ViewFile& c, Effects& fx);
 void handle(AppState& s, const cmd::SaveFile& c, Effects& fx);
 void handle(AppState& s, const cmd::CloseViewer& c, Effects& fx);
 void handle(AppState& s, const cmd::OpenLink& c, Effects& fx);
+void handle(AppState& s, const cmd::OpenMail& c, Effects& fx);
+void handle(AppState& s, const cmd::ReceivedLogLoaded& c, Effects& fx);
+// The verdicts reached since the last call (accepted, refused, duplicate) added to the received-files
+// log, which is then stored; called after every command and every step of the import.
+void log_received_files(AppState& s, Effects& fx);
 void handle(AppState& s, const cmd::PlanInterview& c, Effects& fx);
 void handle(AppState& s, const cmd::ClearPlan& c, Effects& fx);
 void handle(AppState& s, const cmd::ExportInvitation& c, Effects& fx);

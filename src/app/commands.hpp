@@ -95,6 +95,9 @@ struct ViewFile { static constexpr bool edits_draft = false; std::uint32_t entry
 struct SaveFile { static constexpr bool edits_draft = false; std::uint32_t entry; std::string attachment_id; };
 struct CloseViewer { static constexpr bool edits_draft = false; };
 struct OpenLink { static constexpr bool edits_draft = false; std::string url; };
+// An e-mail draft to the entry's candidate, opened in the coach's mail app (fx::OpenMailto).
+struct OpenMail { static constexpr bool edits_draft = false; std::uint32_t entry; MailKind kind = MailKind::invitation; };
+struct ReceivedLogLoaded { static constexpr bool edits_draft = false; std::string json; };  // from local storage, at start
 struct PlanInterview { static constexpr bool edits_draft = false; std::uint32_t entry; core::PlannedInterview planned; };
 struct ClearPlan { static constexpr bool edits_draft = false; std::uint32_t entry; };
 struct ExportInvitation { static constexpr bool edits_draft = false; std::uint32_t entry; };
@@ -179,7 +182,7 @@ using Command = std::variant<
     cmd::SetClock, cmd::ExportDossier, cmd::DownloadSummary, cmd::PickImport, cmd::ConfirmImport, cmd::CancelImport,
     cmd::PickCohort, cmd::SelectEntry, cmd::RemoveEntry, cmd::ClearWorkspace, cmd::CoachEntryLoaded,
     cmd::CoachProfileLoaded, cmd::CoachFileLoaded, cmd::SetProfile, cmd::ViewFile, cmd::SaveFile, cmd::CloseViewer,
-    cmd::OpenLink, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
+    cmd::OpenLink, cmd::OpenMail, cmd::ReceivedLogLoaded, cmd::PlanInterview, cmd::ClearPlan, cmd::ExportInvitation, cmd::TimerStart, cmd::TimerPause,
     cmd::TimerReset, cmd::SetHeld, cmd::SetGridEntry, cmd::RecordDecision, cmd::SetAttestation,
     cmd::IssueAttestation, cmd::PreviewAttestation, cmd::DownloadAttestation, cmd::ExportEvaluation,
     cmd::DownloadEvaluationSheet, cmd::ExportBadge, cmd::ExportCohort, cmd::ExportCpf,

@@ -58,6 +58,9 @@ struct ClearCoachStorage { std::uint32_t write = 0; };
 struct OpenDocument { std::string html; };
 // A candidate's https link, opened only because the coach asked.
 struct OpenUrl { std::string url; };
+// An e-mail draft for the coach's mail app: a "mailto:" link (app/mail_drafts.hpp), never anything else,
+// opened only because the coach asked.
+struct OpenMailto { std::string uri; };
 // `size` random bytes from the browser's CSPRNG (crypto.getRandomValues), answered by cmd::RandomReady
 // with the same `purpose` ("key": a new identity; "seal": the export being sealed).
 struct RandomBytes { std::string purpose; std::size_t size = 0; };
@@ -79,7 +82,7 @@ using Effect = std::variant<fx::StoreValue, fx::Download, fx::Announce, fx::SetT
                             fx::StoreAttachment, fx::DeleteAttachment, fx::ClearStorage, fx::PickFiles,
                             fx::HashFile, fx::CancelFile, fx::SaveCoachEntry, fx::DeleteCoachEntry, fx::StoreCoachFile,
                             fx::LoadCoachFile, fx::OpenCoachFile, fx::SaveCoachFile, fx::ClearCoachStorage,
-                            fx::OpenDocument, fx::OpenUrl, fx::RandomBytes, fx::PauseFile, fx::ResumeFile,
+                            fx::OpenDocument, fx::OpenUrl, fx::OpenMailto, fx::RandomBytes, fx::PauseFile, fx::ResumeFile,
                             fx::VerifySignature, fx::DecodeImage, fx::GenerateSigningKey, fx::SignRs256>;
 using Effects = std::vector<Effect>;
 

@@ -232,6 +232,7 @@ bool step_jobs(AppState& s, Effects& fx, std::size_t budget) {
   const bool importing = s.import_job && s.import_job->running() &&
                          !(s.import_job->verifier && s.import_job->verifier->waiting());
   const bool coaching = step_coach(s, fx, budget);
+  log_received_files(s, fx);  // the verdict of the bundle just verified
   track_writes(s, fx);
   return s.export_job.has_value() || importing || coaching;
 }

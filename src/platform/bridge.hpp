@@ -60,6 +60,7 @@ void certif_js_save_coach_file(const char* key, const char* filename, const char
                                std::size_t size);
 void certif_js_open_document(const char* html);
 void certif_js_open_url(const char* url);
+void certif_js_open_mailto(const char* uri);  // a "mailto:" link only: the coach's mail app, a draft in it
 void certif_js_entropy(char* out33);
 int certif_js_random(void* out, std::size_t size);             // crypto.getRandomValues: 1 filled, 0 unavailable
 int certif_js_can_digest();                                     // 1: WebCrypto's SHA-256 is available

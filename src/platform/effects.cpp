@@ -103,6 +103,7 @@ void execute(const app::Effect& effect) {
       [](const app::fx::ClearCoachStorage& e) { certif_js_clear_coach_storage(e.write); },
       [](const app::fx::OpenDocument& e) { certif_js_open_document(e.html.c_str()); },
       [](const app::fx::OpenUrl& e) { certif_js_open_url(e.url.c_str()); },
+      [](const app::fx::OpenMailto& e) { certif_js_open_mailto(e.uri.c_str()); },
       [](const app::fx::VerifySignature& e) {
         // WebCrypto copies the bytes before this returns; the answer comes with a later task.
         certif_js_verify_rs256(e.request, e.jwk.c_str(), e.signing_input.data(), e.signing_input.size(), e.signature.data(),

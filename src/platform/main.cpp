@@ -65,6 +65,10 @@ int main() {
     from_browser(app::cmd::CoachProfileLoaded{stored});
     std::free(stored);
   }
+  if (char* stored = certif_js_store_get(app::received_log_key)) {
+    from_browser(app::cmd::ReceivedLogLoaded{stored});
+    std::free(stored);
+  }
   // Opened from an attestation's QR code (…/verifier#<code>): the verification page, that code checked.
   // The fragment is read once, here, and never leaves the page.
   if (char* fragment = certif_js_location_fragment()) {

@@ -3,6 +3,7 @@
 #include "ui/views.hpp"
 
 #include "app/format.hpp"
+#include "app/issue_text.hpp"
 #include "core/codecs/age.hpp"
 #include "core/domain/triage.hpp"
 #include "ui/form.hpp"
@@ -37,6 +38,53 @@ const char* eligibility_key(core::Eligibility e) {
     case core::Eligibility::undetermined: return "coach.elig.undetermined";
   }
   return "coach.elig.undetermined";
+}
+
+// The received-files log (#15): every file given to the cohort and its verdict, most recent first, in a
+// header the coach opens when needed (closed, it takes one line).
+void received_log(View& v) {
+  const auto& tr = v.tr;
+  const core::ReceivedLog& log = v.state.workspace.received;
+  const std::string title =
+      tr.format("coach.log.title", {{"count", tr.count("coach.log.files.", static_cast<double>(log.lines.size()))}});
+  const bool open = ImGui::CollapsingHeader((title + "###coach.log").c_str());
+  track(v.ui, "coach.log", title, "header");
+  if (!open) return;
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(tr.text("coach.log.help"), colour::muted);
+  ImGui::PopFont();
+  if (log.lines.empty()) text_wrapped(tr.text("coach.log.empty"), colour::muted);
+  for (auto it = log.lines.rbegin(); it != log.lines.rend(); ++it) {
+    const core::ReceivedFile& l = *it;
+    std::string verdict;
+    ImU32 tone = colour::text;
+    switch (l.verdict) {
+      case core::ReceivedVerdict::accepted:
+        verdict = tr.format("coach.log.verdict.accepted", {{"name", l.candidate}});
+        tone = colour::success;
+        break;
+      case core::ReceivedVerdict::duplicate:
+        verdict = tr.format("coach.log.verdict.duplicate", {{"name", l.candidate}});
+        break;
+      case core::ReceivedVerdict::refused:
+        verdict = tr.format("coach.log.verdict.refused",
+                            {{"reason", app::issue_text(core::Issue{core::Severity::error, l.reason, "", ""}, tr)}});
+        tone = colour::error;
+        break;
+    }
+    const std::string when = l.received_at.empty() ? l.name
+                                                   : tr.format("coach.log.when", {{"at", app::format_timestamp(l.received_at, tr)},
+                                                                                  {"file", l.name}});
+    text_wrapped(when, colour::muted);  // the file's name as given: drawn as text, never interpreted
+    ImGui::Indent();
+    text_wrapped(verdict, tone);
+    ImGui::Unindent();
+  }
+  if (log.dropped > 0) {
+    ImGui::PushFont(v.ui.fonts.small);
+    text_wrapped(tr.count("coach.log.dropped.", static_cast<double>(log.dropped)), colour::muted);
+    ImGui::PopFont();
+  }
 }
 
 void profile_editor(View& v) {
@@ -462,6 +510,8 @@ void view_coach(View& v, CoachViewState& vs) {
     cohort_table(v, vs);
     view_cpf_declaration(v);
   }
+  ImGui::Dummy(ImVec2(0, 8 * s));
+  received_log(v);
   ImGui::Dummy(ImVec2(0, 10 * s));
   ImGui::PushFont(v.ui.fonts.small);
   text_wrapped(tr.text("coach.local"), colour::muted);

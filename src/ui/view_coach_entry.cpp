@@ -14,6 +14,8 @@
 #include "app/format.hpp"
 #include "app/signing.hpp"
 #include "app/issue_text.hpp"
+#include "app/mail_drafts.hpp"
+#include "core/codecs/mailto.hpp"
 #include "core/domain/triage.hpp"
 #include "core/domain/coach_rules.hpp"
 #include "ui/form.hpp"
@@ -47,6 +49,25 @@ void fact(const View& v, const std::string& label, const std::string& value) {
   else text_wrapped(value);  // candidate text: drawn as text, never interpreted
 }
 
+
+// An e-mail draft to the candidate (#15), opened in the coach's mail app, with what it will hold: the
+// candidate's language, the address, and for the invitation the .ics file to attach (named alike).
+void mail_button(View& v, const CoachEntry& e, app::MailKind kind, const std::string& why_not) {
+  const auto& tr = v.tr;
+  const bool invitation = kind == app::MailKind::invitation;
+  const char* id = invitation ? "coach.mail.invitation" : "coach.mail.decision";
+  if (button(v.ui, id, tr.text(id), ButtonKind::secondary, why_not)) v.out.push(app::cmd::OpenMail{e.id, kind});
+  if (!why_not.empty()) return;
+  const std::string& address = e.bundle.dossier.email;
+  const std::string to = core::is_mail_address(address) ? address : tr.text("coach.mail.no_address");
+  const std::string lang = tr.text(std::string("coach.mail.lang.") + app::lang_code(app::candidate_lang(e)));
+  ImGui::PushFont(v.ui.fonts.small);
+  text_wrapped(invitation ? tr.format("coach.mail.invitation.help",
+                                      {{"lang", lang}, {"to", to}, {"file", app::invitation_file_name(e, v.state.today)}})
+                          : tr.format("coach.mail.decision.help", {{"lang", lang}, {"to", to}}),
+               colour::muted);
+  ImGui::PopFont();
+}
 
 // [SECTION] Header and verdicts =====================================================================
 
@@ -465,6 +486,7 @@ void interview_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     text_wrapped(tr.format("coach.plan.summary", {{"date", fmt_date(v, ev.planned->date)},
                                                   {"time", core::to_string(ev.planned->time)}}), colour::success);
   }
+  mail_button(v, e, app::MailKind::invitation, why_not);
 
   // The interview sheet: timer, date, mode, notes.
   ImGui::Dummy(ImVec2(0, 10 * s));
@@ -841,6 +863,8 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
     notice(v.ui, Tone::error, tr.text("coach.refused.action"), issues_text(v, e.last_issues), v.width);
   }
   if (jury) jury_section(v, vs, e);
+  ImGui::Dummy(ImVec2(0, 4 * s));
+  mail_button(v, e, app::MailKind::decision, ev.decisions.empty() ? tr.text("coach.mail.decision.needed") : std::string());
 
   // The attestation: prepared (preview), then issued; never edited once issued.
   ImGui::Dummy(ImVec2(0, 10 * s));
@@ -884,16 +908,22 @@ void decision_tab(View& v, CoachViewState& vs, const CoachEntry& e) {
       v.out.push(app::cmd::SetAttestation{e.id, a});
     }
   }
+  // The row wraps where a button would pass the column's edge (a phone).
+  const float row_right = ImGui::GetCursorPosX() + v.width;
+  const auto wrap_before = [&](const std::string& label) {
+    same_line_or_wrap(ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x, row_right,
+                      ImGui::GetStyle().ItemSpacing.x);
+  };
   if (button(v.ui, "coach.attestation.preview", tr.text(issued ? "coach.attestation.open" : "coach.attestation.preview"),
              ButtonKind::secondary)) {
     v.out.push(app::cmd::PreviewAttestation{e.id});
   }
-  ImGui::SameLine();
+  wrap_before(tr.text("coach.attestation.download"));
   if (button(v.ui, "coach.attestation.download", tr.text("coach.attestation.download"), ButtonKind::secondary)) {
     v.out.push(app::cmd::DownloadAttestation{e.id});
   }
   if (!issued) {
-    ImGui::SameLine();
+    wrap_before(tr.text("coach.attestation.issue"));
     // Before its first edit the record has no attestation yet: judged as the app will issue it, with
     // the profile's defaults.
     const auto blockers = core::takes_attestation_defaults(ev, defaults) ? blockers_with_defaults(ev, a)
