@@ -40,6 +40,13 @@ async function admit(app, id) {
   await app.click('coach.back');
 }
 
+// Replaces a field's text as a user does: select all, type.
+async function retype(app, id, text) {
+  await app.click(id);
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.type(text, { delay: 15 });
+}
+
 async function pick(app, id, files) {
   const chooser = app.page.waitForEvent('filechooser');
   await app.click(id);
@@ -64,20 +71,20 @@ test('the candidate gives the identity the CPF declaration needs; each problem i
   assert.equal(s.candidate.answers.cpf_identity.birth_date, '1985-03-14', 'the date read as a date');
   await app.reveal('/cpf_identity/birth_insee_code');
   await app.shot('cpf-00-candidate-errors');
-  let text = await app.page.evaluate(() => document.querySelector('#mirror').innerText);
+  await app.page.waitForFunction(() => document.querySelector('#mirror').innerText.includes('Longueur non acceptée'), null, { timeout: 10000 });
+  const text = await app.page.evaluate(() => document.querySelector('#mirror').innerText);
   assert.match(text, /Retirez l'espace au début ou à la fin/);
   assert.match(text, /Longueur non acceptée/);
   await assertNothingClipped(app, 'the identity section');
   // Corrected: the same fields, the flux's rules satisfied.
-  await app.click('/cpf_identity/birth_name');
-  await app.page.keyboard.press('Home');
-  await app.page.keyboard.press('Delete');
-  await app.type('/cpf_identity/birth_insee_code', '6');
+  await retype(app, '/cpf_identity/birth_name', 'Lefèvre');
+  await retype(app, '/cpf_identity/birth_insee_code', '75056');
   s = await app.waitFor((x) => x.candidate.answers.cpf_identity.birth_insee_code === '75056' &&
     x.candidate.answers.cpf_identity.birth_name === 'Lefèvre', 'the section corrected');
   await app.reveal('/cpf_identity/birth_country_name');
-  text = await app.page.evaluate(() => document.querySelector('#mirror').innerText);
-  assert.match(text, /Ces données suffisent à la déclaration/);
+  // The text version follows the canvas a frame or two later.
+  await app.page.waitForFunction(() => document.querySelector('#mirror').innerText.includes('Ces données suffisent à la déclaration'),
+    null, { timeout: 10000 });
   await app.shot('cpf-00b-candidate-ready');
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.settle(300);
@@ -144,6 +151,7 @@ test('the coach declares the ready holder to the CPF; the other is named with wh
   await app.reveal(exportId);
   await app.shot('cpf-02-ready');
   await assertNothingClipped(app, 'the declaration');
+  await app.page.waitForFunction(() => document.querySelector('#mirror').innerText.includes('Passeport de compétences (CPF)'), null, { timeout: 10000 });
   const text = await app.page.evaluate(() => document.querySelector('#mirror').innerText);  // the text version
   assert.match(text, /Déclaration des titulaires au Passeport de compétences/);
   assert.match(text, /le dossier ne contient pas les données d'identité demandées pour le CPF/, 'the missing data said in French');
