@@ -61,6 +61,7 @@ void start_export(AppState& s, Effects& fx) {
   in.ruleset = &s.programme.ruleset;
   in.programme_id = s.programme.programme.id;  // the bundle names the programme it was made for
   in.programme_version = s.programme.programme.version;
+  in.lang = lang_code(s.prefs.lang);  // the coach writes to the candidate in it
   in.carry_unknown_from = s.draft_origin.is_object() ? &s.draft_origin : nullptr;
   ExportJob job;
   job.document = core::bundle_document(s.draft, in);

@@ -10,11 +10,10 @@ namespace app {
 const char* mail_kind_id(MailKind k) noexcept { return k == MailKind::invitation ? "invitation" : "decision"; }
 
 Lang candidate_lang(const CoachEntry& e) noexcept {
-  const auto& doc = e.bundle.document;
-  if (!doc.is_object()) return Lang::fr;
-  const auto it = doc.find("lang");
+  // The bundle's "lang" (its primary language: "en-GB" is English); French when it says none or another.
+  const std::string& tag = e.bundle.lang;
   Lang l = Lang::fr;
-  if (it != doc.end() && it->is_string() && parse_lang(it->get_ref<const std::string&>(), l)) return l;
+  if (parse_lang(tag.substr(0, tag.find('-')), l)) return l;
   return Lang::fr;
 }
 

@@ -4,6 +4,7 @@
 #include "app/mail_drafts.hpp"
 
 #include "core/domain/received_log.hpp"
+#include "core/formats/bundle.hpp"
 
 #include "test_support.hpp"
 
@@ -160,9 +161,15 @@ TEST(MailDrafts, DecisionAfterOneIsRecordedWithItsReasons) {
 
 TEST(MailDrafts, EnglishWhenTheBundleSaysSoAndCutWhenLong) {
   AppState s = fresh();
-  test_support::import_bundle(s, 1, "complete.json", read_file("assets/samples/complete.json"));
+  // The sample as an English-speaking candidate's app exports it: "lang": "en".
+  auto sample = core::parse_bundle(read_file("assets/samples/complete.json"));
+  ASSERT_TRUE(sample.ok());
+  nlohmann::json doc = sample->document;
+  doc["lang"] = "en";
+  test_support::import_bundle(s, 1, "complete.json", core::write_bundle(doc, sample->dossier));
   CoachEntry& e = *s.workspace.entries.at(0);
-  e.bundle.document["lang"] = "en";
+  ASSERT_EQ(e.check, CoachEntry::Check::valid);
+  EXPECT_EQ(e.bundle.lang, "en");
   EXPECT_EQ(candidate_lang(e), Lang::en);
   core::PlannedInterview plan;
   plan.date = Date{2026, 12, 5};

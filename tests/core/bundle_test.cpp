@@ -257,6 +257,25 @@ TEST_F(BundleTest, AnOptionalProgrammeMemberNamesTheProgramme) {
   EXPECT_FALSE(find_issue(b->issues, "bundle.member_unknown"));  // a known member, not a notice
 }
 
+TEST_F(BundleTest, AnOptionalLangMemberSaysTheCandidatesLanguage) {
+  EXPECT_FALSE(doc.contains("lang")) << "none unless the export gives one: older bundles keep their bytes";
+  core::ExportInputs in = inputs();
+  in.lang = "en";
+  const std::string english = core::export_bundle(dossier, in);
+  EXPECT_EQ(parse(english)["lang"], "en");
+  const auto b = core::parse_bundle(english);
+  ASSERT_TRUE(b.ok()) << describe(b.issues());
+  EXPECT_EQ(b->lang, "en");
+  EXPECT_FALSE(find_issue(b->issues, "bundle.member_unknown"));  // a known member, not a notice
+
+  for (const char* tag : {"fr", "en", "fr-CA", "es-419"}) EXPECT_TRUE(core::is_language_tag(tag)) << tag;
+  for (const char* tag : {"", "f", "FR", "french", "fr_FR", "fr-", "fr-ca", "en-GBR"}) EXPECT_FALSE(core::is_language_tag(tag)) << tag;
+  in.lang = "français";
+  const auto refused = core::parse_bundle(core::export_bundle(dossier, in));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(find_issue(refused.issues(), "bundle.value_invalid"));
+}
+
 TEST_F(BundleTest, ExportDependsOnItsInputsOnly) {
   auto in = inputs();
   in.exported_at = "2025-03-14T09:26:54Z";

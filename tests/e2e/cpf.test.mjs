@@ -100,6 +100,7 @@ test('the candidate gives the identity the CPF declaration needs; each problem i
   const bundle = JSON.parse(fs.readFileSync(at('avec-identite.json'), 'utf8'));
   assert.deepEqual(bundle.answers.cpf_identity.first_names, ['Hélène', 'Marie']);
   assert.equal(bundle.answers.cpf_identity.usage_name, "L'Hôte-Lefèvre");
+  assert.equal(bundle.lang, 'fr', 'the language the coach writes to the candidate in');
   const report = JSON.parse(execFileSync(certif, ['validate', '--json', at('avec-identite.json')], { encoding: 'utf8' }));
   assert.equal(report.files[0].valid, true, JSON.stringify(report));
   assertClean(app);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, siteDir, root, assertClean, assertNothingClipped } from './harness.mjs';
+import { launch, openApp, siteDir, root, shotDir, axeViolations, assertClean, assertNothingClipped } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'certif-credential-'));
@@ -195,4 +195,23 @@ test('the backup restores the signing key on another device; a public key is ref
     await assertNothingClipped(app, 'the restored key, on a phone');
     assertClean(app);
   } finally { await app.close(); }
+});
+
+test('the verification page links to the guide for employers, served with the app, accessible and offline-cached', async () => {
+  const app = await openApp(browser, { server, today: '2026-11-28', width: 1280, height: 900 });
+  await app.click('welcome.verify');
+  await app.reveal('verify.guide');
+  const opened = app.context.waitForEvent('page');
+  await app.click('verify.guide');
+  const guide = await opened;
+  await guide.waitForLoadState('load');
+  assert.match(guide.url(), /\/verifier-une-attestation\.html$/);
+  assert.match(await guide.title(), /Vérifier une attestation/);
+  assert.deepEqual(await axeViolations(guide), [], 'the guide has no axe violation');
+  await guide.screenshot({ path: path.join(shotDir, 'credential-06-guide.png') });
+  await guide.close();
+  const sw = fs.readFileSync(path.join(siteDir, 'sw.js'), 'utf8');
+  assert.ok(sw.includes('verifier-une-attestation.html'), 'cached by the service worker for offline use');
+  assertClean(app);
+  await app.close();
 });

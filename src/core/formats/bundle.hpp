@@ -68,6 +68,8 @@ const char* file_name_problem(std::string_view name) noexcept;
 
 // "YYYY-MM-DDThh:mm:ssZ" (UTC, whole seconds): the one spelling of exported_at.
 bool is_export_timestamp(std::string_view text) noexcept;
+// A language tag as "lang" holds it: 2 or 3 lowercase letters ("fr", "en"), optionally a region ("fr-CA").
+bool is_language_tag(std::string_view text) noexcept;
 
 // ---- reading ---------------------------------------------------------------------------------------
 
@@ -85,6 +87,9 @@ struct Bundle {
   // ruleset).
   std::string programme_id;
   std::int32_t programme_version = 0;
+  // The optional member "lang": the language the candidate used the app in ("fr", "en"), so that the
+  // coach writes to them in it; "" when the bundle says none (French is then assumed).
+  std::string lang;
   Date reference_date;           // the day the claimed verdict is about (the candidate's "today")
   nlohmann::json claimed_verdict;  // eligibility_at_export.result as written (to_json form), or null
   Dossier dossier;               // the answers as written (not conformed), attachments with their bytes
@@ -169,6 +174,7 @@ struct ExportInputs {
   const Referential* referential = nullptr;  // required: its id and version are recorded
   const Ruleset* ruleset = nullptr;          // required: computes the verdict recorded at export
   std::string programme_id;          // when not empty, written as "programme": {"id", "version"}
+  std::string lang;                  // when not empty (is_language_tag), written as "lang"
   std::int32_t programme_version = 0;
   std::string app_name;              // empty: core::app_name
   std::string app_version;           // empty: core::app_version

@@ -43,4 +43,19 @@ bool is_export_timestamp(std::string_view t) noexcept {
   return hh < 24 && mm < 60 && ss < 60;
 }
 
+bool is_language_tag(std::string_view t) noexcept {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const std::size_t dash = t.find('-');
+  const std::string_view language = t.substr(0, dash);
+  if (language.size() < 2 || language.size() > 3) return false;
+  for (char c : language) {
+    if (!lower(c)) return false;
+  }
+  if (dash == std::string_view::npos) return true;
+  const std::string_view region = t.substr(dash + 1);  // "CA", or a UN M.49 number ("419")
+  if (region.size() == 2) return upper(region[0]) && upper(region[1]);
+  return region.size() == 3 && is_digit(region[0]) && is_digit(region[1]) && is_digit(region[2]);
+}
+
 } // namespace core

@@ -188,6 +188,9 @@ void read_bundle_structure(JsonReader& r, const json& doc, Bundle& b, Structure&
   read_reference(root, "referential", b.referential_id, b.referential_version);
   read_reference(root, "ruleset", b.ruleset_id, b.ruleset_version);
   if (root.has("programme")) read_reference(root, "programme", b.programme_id, b.programme_version);  // optional
+  if (const std::string* l = root.string_of_form("lang", optional, is_language_tag, "a language tag such as \"fr\" or \"en\"")) {
+    b.lang = *l;  // optional
+  }
   read_verdict(root, b);
   if (stored) root.get("integrity", optional);
   else read_integrity(root, out);

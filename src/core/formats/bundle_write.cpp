@@ -227,6 +227,7 @@ json bundle_document(const Dossier& dossier, const ExportInputs& in) {
       {"eligibility_at_export", {{"reference_date", to_iso(in.reference_date)}, {"result", std::move(verdict)}}},
   };
   if (!in.programme_id.empty()) doc["programme"] = {{"id", in.programme_id}, {"version", in.programme_version}};
+  if (!in.lang.empty()) doc["lang"] = in.lang;
   if (in.carry_unknown_from != nullptr) carry_unknown_members(doc, *in.carry_unknown_from, "id", {"app", "integrity", "eligibility_at_export"});
   return doc;
 }
