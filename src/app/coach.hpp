@@ -25,7 +25,7 @@ inline constexpr const char* coach_profile_key = "certif-intra/coach-profile";
 inline constexpr const char* received_log_key = "certif-intra/coach-received";
 
 // The e-mails a coach writes to a candidate (app/mail_drafts.hpp).
-enum class MailKind { invitation, decision };
+enum class MailKind { invitation, decision, credential };
 
 // A jury of two (a programme with two assessors): the other juror's record of the same bundle, imported
 // from the file they exported, and the jury's work on the two records (core::JuryMerge: where the grids

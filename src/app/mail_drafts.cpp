@@ -3,11 +3,19 @@
 
 #include "app/app.hpp"
 #include "app/format.hpp"
+#include "app/signing.hpp"
 #include "core/model/names.hpp"
 
 namespace app {
 
-const char* mail_kind_id(MailKind k) noexcept { return k == MailKind::invitation ? "invitation" : "decision"; }
+const char* mail_kind_id(MailKind k) noexcept {
+  switch (k) {
+    case MailKind::invitation: return "invitation";
+    case MailKind::decision: return "decision";
+    case MailKind::credential: return "credential";
+  }
+  return "invitation";
+}
 
 Lang candidate_lang(const CoachEntry& e) noexcept {
   // The bundle's "lang" (its primary language: "en-GB" is English); French when it says none or another.
@@ -86,8 +94,28 @@ std::optional<MailDraft> decision_mail(const AppState& s, const CoachEntry& e) {
   return d;
 }
 
+std::optional<MailDraft> credential_mail(const AppState& s, const CoachEntry& e) {
+  if (!e.credential) return std::nullopt;
+  const Catalog& tr = catalog_for(candidate_lang(e));
+  std::string body = greeting(e, tr) + "\n\n" + with_programme(s, e, tr, "mail.credential.body") + "\n\n" +
+                     tr.format("mail.credential.attached", {{"file", e.credential->file_name}}) + "\n" +
+                     tr.format("mail.credential.id", {{"id", e.credential->credential_id}}) + "\n";
+  if (const std::string link = linkedin_link(s, e); !link.empty()) body += "\n" + tr.text("mail.credential.linkedin") + "\n" + link + "\n";
+  body += "\n" + tr.text("mail.credential.verify") + "\n\n" + tr.text("mail.regards") + "\n" + signature(s);
+  MailDraft d;
+  d.to = e.bundle.dossier.email;
+  d.subject = with_programme(s, e, tr, "mail.credential.subject");
+  d.body = std::move(body);
+  return d;
+}
+
 std::optional<MailDraft> mail_draft(const AppState& s, const CoachEntry& e, MailKind kind) {
-  return kind == MailKind::invitation ? invitation_mail(s, e) : decision_mail(s, e);
+  switch (kind) {
+    case MailKind::invitation: return invitation_mail(s, e);
+    case MailKind::decision: return decision_mail(s, e);
+    case MailKind::credential: return credential_mail(s, e);
+  }
+  return std::nullopt;
 }
 
 core::MailtoLink mail_link(const MailDraft& d, Lang lang) {

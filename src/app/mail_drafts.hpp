@@ -12,7 +12,7 @@
 
 namespace app {
 
-const char* mail_kind_id(MailKind k) noexcept;  // "invitation", "decision"
+const char* mail_kind_id(MailKind k) noexcept;  // "invitation", "decision", "credential"
 
 // The language the candidate wrote their dossier in: the bundle's "lang" member when it has one this app
 // speaks ("fr", "en"), else French (bundles do not record it yet: the programme's language).
@@ -30,6 +30,9 @@ struct MailDraft {
 // for a jury of two); nullopt before any.
 std::optional<MailDraft> invitation_mail(const AppState& s, const CoachEntry& e);
 std::optional<MailDraft> decision_mail(const AppState& s, const CoachEntry& e);
+// The results for an admitted holder once their credential is signed (nullopt before): the signed badge
+// and the attestation to attach (named), the credential's id, the "Add to LinkedIn" link, how to verify.
+std::optional<MailDraft> credential_mail(const AppState& s, const CoachEntry& e);
 std::optional<MailDraft> mail_draft(const AppState& s, const CoachEntry& e, MailKind kind);
 
 // The draft as the link the platform opens: under core::mailto_max_length, the body cut with the

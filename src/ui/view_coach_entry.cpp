@@ -55,7 +55,8 @@ void fact(const View& v, const std::string& label, const std::string& value) {
 void mail_button(View& v, const CoachEntry& e, app::MailKind kind, const std::string& why_not) {
   const auto& tr = v.tr;
   const bool invitation = kind == app::MailKind::invitation;
-  const char* id = invitation ? "coach.mail.invitation" : "coach.mail.decision";
+  const std::string id_text = std::string("coach.mail.") + app::mail_kind_id(kind);
+  const char* id = id_text.c_str();
   if (button(v.ui, id, tr.text(id), ButtonKind::secondary, why_not)) v.out.push(app::cmd::OpenMail{e.id, kind});
   if (!why_not.empty()) return;
   const std::string& address = e.bundle.dossier.email;
@@ -64,7 +65,7 @@ void mail_button(View& v, const CoachEntry& e, app::MailKind kind, const std::st
   ImGui::PushFont(v.ui.fonts.small);
   text_wrapped(invitation ? tr.format("coach.mail.invitation.help",
                                       {{"lang", lang}, {"to", to}, {"file", app::invitation_file_name(e, v.state.today)}})
-                          : tr.format("coach.mail.decision.help", {{"lang", lang}, {"to", to}}),
+                          : tr.format(id_text + ".help", {{"lang", lang}, {"to", to}, {"file", e.credential ? e.credential->file_name : ""}}),
                colour::muted);
   ImGui::PopFont();
 }
@@ -828,6 +829,8 @@ void credential_section(View& v, CoachViewState& vs, const CoachEntry& e) {
       }
       if (vs.copied_linkedin == e.id) text_wrapped(tr.text("coach.credential.linkedin.copied"), colour::success);
     }
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    mail_button(v, e, app::MailKind::credential, {});  // the results, with the files to attach and the link
     return;
   }
   if (e.signing) {

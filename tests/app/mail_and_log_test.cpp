@@ -188,3 +188,27 @@ TEST(MailDrafts, EnglishWhenTheBundleSaysSoAndCutWhenLong) {
   for (const auto* a : all_of<fx::Announce>(fx)) told = told || a->text.find("raccourci") != std::string::npos;
   EXPECT_TRUE(told);
 }
+
+TEST(MailDrafts, TheResultsOnceTheCredentialIsSignedWithTheFilesToAttach) {
+  AppState s = fresh();
+  test_support::import_bundle(s, 1, "complete.json", read_file("assets/samples/complete.json"));
+  CoachEntry& e = *s.workspace.entries.at(0);
+  apply(s, cmd::RecordDecision{e.id, core::DecisionKind::admis, "", Date{2026, 11, 28}});
+  EXPECT_FALSE(credential_mail(s, e)) << "nothing to send before the credential is signed";
+  // As cmd::Signed leaves it (the signing itself: signing_flow_test.cpp).
+  e.credential = IssuedCredential{"urn:uuid:97ba7790-2b72-4139-a4a7-91fa7969e526", "Camille Martin", "h.p.s", "code",
+                                  "martin-camille-RS3536.jwt", "kid", "2026-11-28T10:00:00Z"};
+  const auto d = credential_mail(s, e);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->to, e.bundle.dossier.email);
+  EXPECT_NE(d->subject.find("RS3536"), std::string::npos) << d->subject;
+  EXPECT_NE(d->body.find("martin-camille-RS3536.jwt"), std::string::npos) << d->body;
+  EXPECT_NE(d->body.find("urn:uuid:97ba7790-2b72-4139-a4a7-91fa7969e526"), std::string::npos);
+  const Effects fx = apply(s, cmd::OpenMail{e.id, MailKind::credential});
+  const auto opened = all_of<fx::OpenMailto>(fx);
+  ASSERT_EQ(opened.size(), 1u);
+  EXPECT_EQ(opened[0]->uri.rfind("mailto:", 0), 0u);
+  EXPECT_LE(opened[0]->uri.size(), core::mailto_max_length);
+  EXPECT_NE(param(opened[0]->uri, "body").find("martin-camille-RS3536.jwt"), std::string::npos);
+  EXPECT_STREQ(mail_kind_id(MailKind::credential), "credential");
+}

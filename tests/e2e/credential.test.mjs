@@ -111,6 +111,17 @@ test('the coach signs an admitted candidate\'s attestation; jose, jwcrypto, zbar
     // The VC-JWT, checked by two independent libraries against the published key.
     jwtFile = await app.download('coach.credential.download', work);
     assert.match(path.basename(jwtFile), /-RS3536\.jwt$/);
+
+    // The results e-mail: a mailto: draft naming the .jwt to attach, the credential's id, the LinkedIn link.
+    await app.page.evaluate(() => { window.__opened = []; window.open = (url) => { window.__opened.push(String(url)); return null; }; });
+    await app.click('coach.mail.credential');
+    const drafts = await app.page.evaluate(() => window.__opened.slice());
+    assert.equal(drafts.length, 1, 'one draft opened');
+    assert.ok(drafts[0].startsWith('mailto:') && drafts[0].length <= 2000, drafts[0]);
+    const body = decodeURIComponent(drafts[0].split('body=')[1].split('&')[0]);  // every reserved byte is percent-encoded
+    assert.ok(body.includes(path.basename(jwtFile)), body);
+    assert.ok(body.includes(credentialId), body);
+    assert.ok(body.includes('https://www.linkedin.com/profile/add?'), body);
     const jwt = fs.readFileSync(jwtFile, 'utf8').trim();
     const { jwtVerify, importJWK } = await import('jose');
     const { payload, protectedHeader } = await jwtVerify(jwt, await importJWK(hostConfig.keys[0], 'RS256'), { algorithms: ['RS256'] });
