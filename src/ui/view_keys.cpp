@@ -23,20 +23,24 @@ std::string key_count(const app::Catalog& tr, std::size_t n) {
   return tr.count("keys.count.", static_cast<double>(n));
 }
 
+// A key card's first lines, sealing or signing key alike: its name, and the day it was made when known.
+void card_title(View& v, const std::string& name, const std::string& created) {
+  ImGui::PushFont(v.ui.fonts.strong);
+  plain_wrapped(name);
+  ImGui::PopFont();
+  if (created.empty()) return;
+  if (const auto day = core::parse_iso_date(created.substr(0, 10))) {
+    text_wrapped(v.tr.format("keys.created", {{"date", app::format_date(*day, v.tr)}}), colour::muted);
+  }
+}
+
 void key_card(View& v, CoachViewState& vs, std::size_t i, const app::KeyEntry& k) {
   const float s = v.ui.scale;
   const auto& tr = v.tr;
   ImGui::PushID(static_cast<int>(i));
   const std::string card = "keys.card." + std::to_string(i);
   begin_card(v.ui, card.c_str(), v.width);
-  ImGui::PushFont(v.ui.fonts.strong);
-  plain_wrapped(k.name);
-  ImGui::PopFont();
-  if (!k.created.empty()) {
-    if (const auto day = core::parse_iso_date(k.created.substr(0, 10))) {
-      text_wrapped(tr.format("keys.created", {{"date", app::format_date(*day, tr)}}), colour::muted);
-    }
-  }
+  card_title(v, k.name, k.created);
   plain_wrapped(tr.format("keys.fingerprint", {{"fingerprint", k.fingerprint}}));
   plain_wrapped(tr.text("keys.public"));
   ImGui::PushFont(v.ui.fonts.small);
@@ -151,14 +155,7 @@ void signing_key_card(View& v, CoachViewState& vs, std::size_t i, const app::Sig
   ImGui::PushID(static_cast<int>(i));
   const std::string card = "signing.card." + std::to_string(i);
   begin_card(v.ui, card.c_str(), v.width);
-  ImGui::PushFont(v.ui.fonts.strong);
-  plain_wrapped(k.name);
-  ImGui::PopFont();
-  if (!k.created.empty()) {
-    if (const auto day = core::parse_iso_date(k.created.substr(0, 10))) {
-      text_wrapped(tr.format("keys.created", {{"date", app::format_date(*day, tr)}}), colour::muted);
-    }
-  }
+  card_title(v, k.name, k.created);
   plain_wrapped(tr.format("signing.kid", {{"kid", k.pub.kid}}));
   if (!v.state.site.credentials.keys.empty()) {
     text_wrapped(tr.text(app::published(v.state, k) ? "signing.published" : "signing.not_published"),

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, siteDir, root } from './harness.mjs';
+import { launch, openApp, siteDir, root, assertNothingClipped } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const certif = process.env.CERTIF_CLI || path.join(root, 'build/native/certif');
@@ -25,11 +25,6 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-async function noneClipped(app, where) {
-  await app.settle(200);
-  const cut = await app.clipped();
-  assert.deepEqual(cut.map((c) => c.text), [], `${where}: texts cut at an edge: ${JSON.stringify(cut.slice(0, 5))}`);
-}
 
 const mirror = (app) => app.page.evaluate(() => document.querySelector('#mirror').innerText);
 
@@ -58,7 +53,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         assert.match(text, /Prochaine session\u00a0: Session de février 2027/, `${tag}: the next session is named`);
         assert.match(text, /15 janvier 2027/, `${tag}: and the dossier's deadline`);
         await app.shot(`candidate-daily-01-overview-${tag}`);
-        await noneClipped(app, `${tag} overview`);
+        await assertNothingClipped(app, `${tag} overview`);
 
         // A dossier whose evidences are all under the advised 300 characters: complete, with advice.
         await app.pick('import.pick', [bundle]);
@@ -73,7 +68,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         assert.match(text, /Conseil\s*:/);
         await app.page.mouse.move(5, 5);
         await app.shot(`candidate-daily-02-review-advice-${tag}`);
-        await noneClipped(app, `${tag} review`);
+        await assertNothingClipped(app, `${tag} review`);
         // Its advice leads to the box, whose guidance gives the same number, as advice.
         await app.click('review.advice/competencies/0/evidence');
         s = await app.state();
@@ -85,7 +80,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         await wheel(app, 260);  // the guidance under the box, in the picture
         await app.page.mouse.move(5, 5);
         await app.shot(`candidate-daily-03-guidance-${tag}`);
-        await noneClipped(app, `${tag} questionnaire`);
+        await assertNothingClipped(app, `${tag} questionnaire`);
 
         // Replacing a piece: once the file chooser is closed, the button is not drawn hovered or pressed.
         await app.click('step.pieces');
@@ -99,7 +94,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         const after = (await app.widgets()).find((w) => w.id === replace);
         assert.equal(after.hot, false, `${tag}: "Remplacer" is not left pressed`);
         await app.shot(`candidate-daily-04-replaced-${tag}`);
-        await noneClipped(app, `${tag} pieces`);
+        await assertNothingClipped(app, `${tag} pieces`);
 
         // A reload reopens the same step, scrolled where it was.
         await wheel(app, 400);
@@ -119,7 +114,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         }
         await app.page.mouse.move(5, 5);
         await app.shot(`candidate-daily-05-reloaded-${tag}`);
-        await noneClipped(app, `${tag} pieces after reload`);
+        await assertNothingClipped(app, `${tag} pieces after reload`);
 
         // The export, pressed where its button meets the bottom edge: its result is in view once done.
         if (tag === 'wide') await app.page.setViewportSize({ width: 1200, height: 900 });
@@ -155,7 +150,7 @@ test('a candidate\'s day: overview dates, advised length, replace, export in vie
         assert.match(text, /Dernier export/);
         await app.page.mouse.move(5, 5);
         await app.shot(`candidate-daily-06-exported-${tag}`);
-        await noneClipped(app, `${tag} review after export`);
+        await assertNothingClipped(app, `${tag} review after export`);
         assert.deepEqual(app.problems.pageErrors, []);
       } finally { await app.close(); }
     }

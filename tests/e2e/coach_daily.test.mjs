@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, siteDir, root } from './harness.mjs';
+import { launch, openApp, siteDir, root, assertNothingClipped } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const samples = path.join(root, 'assets/samples');
@@ -16,11 +16,6 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-async function noneClipped(app, where) {
-  await app.settle(200);
-  const cut = await app.clipped();
-  assert.deepEqual(cut.map((c) => c.text), [], `${where}: texts cut at an edge: ${JSON.stringify(cut.slice(0, 5))}`);
-}
 
 // window.open recorded, not followed (run before the page's scripts, on every load).
 function recordOpens() {
@@ -88,7 +83,7 @@ test('received files logged across a reload; invitation and decision e-mail draf
         assert.match(mirror, /Fichiers reçus/);
         assert.match(mirror, /Doublon/);
         assert.match(mirror, /modifié après l'export/);
-        await noneClipped(app, `log ${tag}`);
+        await assertNothingClipped(app, `log ${tag}`);
         await app.reveal('coach.log');
         await app.shot(`coach-daily-01-log-${tag}`);
 
@@ -115,7 +110,7 @@ test('received files logged across a reload; invitation and decision e-mail draf
         assert.ok(mail.body.includes('https://visio.example.fr/salle?id=42&pin=7'), 'the link\'s ? and & come through');
         assert.match(mail.body, /Noémie Durand\r\nNUMA$/);
         await app.reveal('coach.mail.invitation');
-        await noneClipped(app, `interview ${tag}`);
+        await assertNothingClipped(app, `interview ${tag}`);
         await app.shot(`coach-daily-02-invitation-${tag}`);
 
         // The decision: recorded, then its draft.
@@ -136,7 +131,7 @@ test('received files logged across a reload; invitation and decision e-mail draf
         const download = await app.reveal('coach.attestation.download');
         assert.ok(download.x + download.w <= width, `the attestation's download button within the window (${download.x + download.w})`);
         await app.reveal('coach.mail.decision');
-        await noneClipped(app, `decision ${tag}`);
+        await assertNothingClipped(app, `decision ${tag}`);
         await app.shot(`coach-daily-03-decision-${tag}`);
         assert.deepEqual(app.problems.pageErrors, []);
         assert.deepEqual(app.problems.console, []);

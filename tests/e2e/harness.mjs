@@ -41,7 +41,8 @@ export function assertClean(app) {
 // No text cut at an edge in the frame drawn once the screen has settled (window.certif.clipped()).
 export async function assertNothingClipped(app, where) {
   await app.settle(200);
-  assert.deepEqual(await app.clipped(), [], `text clipped on ${where}`);
+  const cut = await app.clipped();
+  assert.deepEqual(cut.map((c) => c.text), [], `text clipped on ${where}: ${JSON.stringify(cut.slice(0, 5))}`);
 }
 
 export async function launch() {
